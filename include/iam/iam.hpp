@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: the umbrella header. Includes every public header of the library.
+#ifndef IAM_IAM_HPP_INCLUDED
+#define IAM_IAM_HPP_INCLUDED
+
+#include "arn.hpp"
+#include "entities.hpp"
+#include "names.hpp"
+#include "result.hpp"
+#include "unique_names.hpp"
+
+#endif  // IAM_IAM_HPP_INCLUDED
