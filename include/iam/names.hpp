@@ -8,7 +8,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detail/unicode_tables.hpp"
 #include "detail/utf8.hpp"
@@ -223,18 +228,23 @@ struct ihasher {
 
 namespace detail {
 
-// `[\w+=,.@-]`: the character set of user, group, role, policy and MFA device names.
-inline constexpr std::array<bool, 256> entity_name_chars = [] {
-    std::array<bool, 256> table{};
-    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
-    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
-    for (char c : std::string_view{"_+=,.@-"}) table[static_cast<unsigned char>(c)] = true;
-    return table;
-}();
+// A byte class as a lookup table: 1 where the byte is allowed.
+using byte_class = std::array<std::uint8_t, 256>;
 
-constexpr bool is_entity_name_char(char c) noexcept { return entity_name_chars[static_cast<unsigned char>(c)]; }
-constexpr bool is_word_char(char c) noexcept { return is_entity_name_char(c) && c != '+' && c != '=' && c != ',' && c != '.' && c != '@' && c != '-'; }
+constexpr byte_class make_byte_class(std::string_view ranges) noexcept {
+    byte_class table{};
+    for (std::size_t i = 0; i + 1 < ranges.size(); i += 2)  // pairs of first and last byte
+        for (int c = static_cast<unsigned char>(ranges[i]); c <= static_cast<unsigned char>(ranges[i + 1]); ++c)
+            table[static_cast<std::size_t>(c)] = 1;
+    return table;
+}
+
+inline constexpr byte_class entity_name_chars = make_byte_class("azAZ09__++==,,..@@--");  // [\w+=,.@-]
+inline constexpr byte_class word_chars = make_byte_class("azAZ09__");                      // [\w]
+inline constexpr byte_class digit_chars = make_byte_class("09");
+inline constexpr byte_class alias_chars = make_byte_class("az09--");
+
+constexpr bool is_entity_name_char(char c) noexcept { return entity_name_chars[static_cast<unsigned char>(c)] != 0; }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 constexpr name_error fail(name_kind kind, name_rule rule, std::size_t offset = 0) noexcept {
@@ -249,15 +259,61 @@ constexpr name_error check_length(name_kind kind, std::size_t length) noexcept {
     return fail(kind, name_rule::ok);
 }
 
-// Names whose every byte must satisfy `allowed`; the first bad byte wins over length,
-// except that length is checked first when it alone already decides (empty, over-long).
-template <typename Pred>
-constexpr name_error check_bytes(name_kind kind, std::string_view s, Pred allowed) noexcept {
-    if (const name_error e = check_length(kind, s.size()); e.rule == name_rule::empty || e.rule == name_rule::too_long)
-        return e;
+// Names whose every byte is in `allowed`. Length decides first when it alone already
+// fails (empty, over-long); otherwise the first bad byte wins. `all_allowed` is the
+// caller's verdict on the bytes, from a scan with no early exit (branch-free over valid
+// names, the common case); the slow search for the position runs only on failure.
+constexpr name_error check_bytes(name_kind kind, std::string_view s, const byte_class& allowed,
+                                 bool all_allowed) noexcept {
+    const name_error length = check_length(kind, s.size());
+    if (length.rule == name_rule::empty || length.rule == name_rule::too_long || all_allowed) return length;
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (!allowed(s[i])) return fail(kind, name_rule::bad_character, i);
-    return check_length(kind, s.size());
+        if (allowed[static_cast<unsigned char>(s[i])] == 0) return fail(kind, name_rule::bad_character, i);
+    return length;
+}
+
+constexpr bool all_in(std::string_view s, const byte_class& allowed) noexcept {
+    unsigned all = 1;
+    for (const char c : s) all &= allowed[static_cast<unsigned char>(c)];
+    return all != 0;
+}
+
+constexpr name_error check_bytes(name_kind kind, std::string_view s, const byte_class& allowed) noexcept {
+    return check_bytes(kind, s, allowed, all_in(s, allowed));
+}
+
+// True when every byte of `s` is in [\w+=,.@-]. With SSE2, sixteen bytes a step:
+// the set is the ranges + to ., 0 to 9, @ to Z, a to z and the bytes = and _, each
+// compared on all lanes at once (bytes >= 0x80 are negative and fail every range).
+inline bool all_entity_name_chars_fast(std::string_view s) noexcept {
+#if defined(__SSE2__)
+    if (s.size() < 8) return all_in(s, entity_name_chars);
+    const auto all_ok = [](__m128i x) {
+        const auto range = [&](char first, char last) {
+            return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(first - 1))),
+                                 _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(last + 1))));
+        };
+        const __m128i ok = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(range('+', '.'), range('0', '9')), _mm_or_si128(range('@', 'Z'), range('a', 'z'))),
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')), _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
+        return _mm_movemask_epi8(ok) == 0xFFFF;
+    };
+    const auto load8 = [&](std::size_t pos) { return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s.data() + pos)); };
+    // 8 to 15 bytes: the first and last eight, overlapping, in one register.
+    if (s.size() < 16) return all_ok(_mm_unpacklo_epi64(load8(0), load8(s.size() - 8)));
+    const auto load16 = [&](std::size_t pos) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos)); };
+    bool ok = all_ok(load16(s.size() - 16));  // the last sixteen bytes, overlapping the loop's
+    for (std::size_t pos = 0; pos + 16 <= s.size(); pos += 16) ok &= all_ok(load16(pos));
+    return ok;
+#else
+    return all_in(s, entity_name_chars);
+#endif
+}
+
+// User, group, role, policy and MFA device names.
+constexpr name_error check_entity_name(name_kind kind, std::string_view s) noexcept {
+    const bool all = std::is_constant_evaluated() ? all_in(s, entity_name_chars) : all_entity_name_chars_fast(s);
+    return check_bytes(kind, s, entity_name_chars, all);
 }
 
 constexpr bool in_letter_separator_number(char32_t cp) noexcept {
@@ -324,7 +380,7 @@ constexpr name_error check_policy_path(std::string_view s) noexcept {
 
 constexpr name_error check_account_alias(std::string_view s) noexcept {
     constexpr name_kind kind = name_kind::account_alias;
-    const name_error bytes = check_bytes(kind, s, [](char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '-'; });
+    const name_error bytes = check_bytes(kind, s, alias_chars);
     if (bytes.rule == name_rule::bad_character || bytes.rule == name_rule::empty || bytes.rule == name_rule::too_long)
         return bytes;
     if (s.front() == '-') return fail(kind, name_rule::alias_edge_hyphen, 0);
@@ -351,23 +407,23 @@ constexpr name_error check_name(name_kind kind, std::string_view text) noexcept 
         case name_kind::role:
         case name_kind::managed_policy:
         case name_kind::inline_policy:
-        case name_kind::mfa_device: return detail::check_bytes(kind, text, detail::is_entity_name_char);
+        case name_kind::mfa_device: return detail::check_entity_name(kind, text);
         case name_kind::path: return detail::check_path(text);
         case name_kind::policy_path: return detail::check_policy_path(text);
         case name_kind::tag_key:
         case name_kind::tag_value: return detail::check_tag(kind, text);
-        case name_kind::account_id: return detail::check_bytes(kind, text, detail::is_digit);
+        case name_kind::account_id: return detail::check_bytes(kind, text, detail::digit_chars);
         case name_kind::account_alias: return detail::check_account_alias(text);
-        case name_kind::access_key_id: return detail::check_bytes(kind, text, detail::is_word_char);
+        case name_kind::access_key_id: return detail::check_bytes(kind, text, detail::word_chars);
     }
     return detail::fail(kind, name_rule::bad_character);
 }
 
-constexpr name_error check_user_name(std::string_view s) noexcept { return check_name(name_kind::user, s); }
-constexpr name_error check_group_name(std::string_view s) noexcept { return check_name(name_kind::group, s); }
-constexpr name_error check_role_name(std::string_view s) noexcept { return check_name(name_kind::role, s); }
-constexpr name_error check_managed_policy_name(std::string_view s) noexcept { return check_name(name_kind::managed_policy, s); }
-constexpr name_error check_inline_policy_name(std::string_view s) noexcept { return check_name(name_kind::inline_policy, s); }
+constexpr name_error check_user_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::user, s); }
+constexpr name_error check_group_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::group, s); }
+constexpr name_error check_role_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::role, s); }
+constexpr name_error check_managed_policy_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::managed_policy, s); }
+constexpr name_error check_inline_policy_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::inline_policy, s); }
 constexpr name_error check_path(std::string_view s) noexcept { return check_name(name_kind::path, s); }
 constexpr name_error check_policy_path(std::string_view s) noexcept { return check_name(name_kind::policy_path, s); }
 constexpr name_error check_tag_key(std::string_view s) noexcept { return check_name(name_kind::tag_key, s); }
@@ -406,7 +462,7 @@ inline std::string describe(const name_error& error, std::string_view text) {
             out += "(0x";
             out.push_back(hex[byte >> 4]);
             out.push_back(hex[byte & 0xF]);
-            out += ") at byte " + number(error.offset) + " is not allowed in a " + std::string(lim.noun) +
+            out += ") at offset " + number(error.offset) + " is not allowed in a " + std::string(lim.noun) +
                    ": use " + std::string(lim.allowed);
             return out;
         }
@@ -434,6 +490,21 @@ constexpr std::size_t max_bytes(name_kind kind) noexcept {
 }
 }  // namespace detail
 
+/// A string literal checked against the rules of `Kind` during compilation: an
+/// invalid one reaches `invalid_name_literal`, which is not constexpr, so the program
+/// does not compile. A separate type (not `checked_name` itself) keeps the consteval
+/// result a plain view, which clang 14 can emit as a temporary.
+template <name_kind Kind>
+struct name_literal {
+    std::string_view text;
+
+    template <std::size_t N>
+    consteval name_literal(const char (&literal)[N]) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
+        : text(literal, N - 1) {
+        if (!check_name(Kind, text).ok()) detail::invalid_name_literal();
+    }
+};
+
 /// A name known to satisfy the rules of `Kind`, stored inline (no allocation, usable
 /// in constant expressions). Build it from a literal — checked at compile time, so
 /// `iam::user_name{"bad name"}` does not compile — or at run time with `parse`.
@@ -449,13 +520,10 @@ public:
     /// The empty name; valid only for kinds whose minimum length is 0 (tag values).
     constexpr checked_name() noexcept = default;
 
-    /// From a string literal, checked during compilation.
-    template <std::size_t N>
-    consteval checked_name(const char (&literal)[N]) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
+    /// From a string literal, checked during compilation (see `name_literal`).
+    constexpr checked_name(name_literal<Kind> literal) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
     {
-        const std::string_view text{literal, N - 1};
-        if (!check_name(Kind, text).ok()) detail::invalid_name_literal();
-        assign(text);
+        assign(literal.text);
     }
 
     /// From run-time text: the name, or the rule it broke.

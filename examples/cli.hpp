@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Shared plumbing of the iamcpp subcommands: reading inputs, writing output, exit codes.
+#ifndef IAMCPP_EXAMPLES_CLI_HPP_INCLUDED
+#define IAMCPP_EXAMPLES_CLI_HPP_INCLUDED
+
+#include <cstdio>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace cli {
+
+/// Exit codes shared by every subcommand.
+enum exit_code : int { clean = 0, findings = 1, usage_error = 2 };
+
+/// The whole content of `path` (`-` is standard input), or nothing when it cannot be read.
+inline std::optional<std::string> read_input(const std::string& path) {
+    std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (file == nullptr) return std::nullopt;
+    std::string text;
+    char buffer[1 << 16];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);
+    const bool failed = std::ferror(file) != 0;
+    if (file != stdin) std::fclose(file);
+    if (failed) return std::nullopt;
+    return text;
+}
+
+/// Writes `text` to standard output in one call.
+inline void write_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+/// Prints `iamcpp: MESSAGE` on standard error and returns the usage exit code.
+inline int fail_usage(std::string_view message) {
+    std::fprintf(stderr, "iamcpp: %.*s\n", static_cast<int>(message.size()), message.data());
+    return usage_error;
+}
+
+/// `text` with control and non-ASCII bytes shown as `\xNN`, safe to print in a terminal.
+inline std::string printable(std::string_view text) {
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7F) {
+            out.push_back(c);
+        } else {
+            out += "\\x";
+            out.push_back(hex[byte >> 4]);
+            out.push_back(hex[byte & 0xFu]);
+        }
+    }
+    return out;
+}
+
+int lint_names(std::span<const std::string_view> args);
+
+}  // namespace cli
+
+#endif  // IAMCPP_EXAMPLES_CLI_HPP_INCLUDED

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: the command-line tool. One subcommand per file beside this one.
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "cli.hpp"
+
+namespace {
+
+constexpr std::string_view usage = R"(usage: iamcpp COMMAND [OPTIONS] [ARGS]
+
+commands:
+  lint-names   check lists of IAM names (one per line) for invalid names and case-insensitive duplicates
+
+Run `iamcpp COMMAND --help` for a command's options.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::fputs(usage.data(), stderr);
+        return cli::usage_error;
+    }
+    if (args[0] == "--help" || args[0] == "-h") {
+        cli::write_out(usage);
+        return cli::clean;
+    }
+    const std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
+    if (args[0] == "lint-names") return cli::lint_names(rest);
+    return cli::fail_usage("unknown command `" + cli::printable(args[0]) + "` (try `iamcpp --help`)");
+}

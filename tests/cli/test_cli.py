@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the `iamcpp` command-line tool: output, formats and exit codes.
+Usage: test_cli.py PATH/TO/iamcpp REPO_ROOT"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+tool, root = sys.argv[1], sys.argv[2]
+failures = 0
+
+
+def run(args, stdin=b""):
+    p = subprocess.run([tool] + args, input=stdin, capture_output=True, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    global failures
+    if not condition:
+        failures += 1
+        print(f"FAIL {name} {detail}")
+    else:
+        print(f"ok   {name}")
+
+
+data = os.path.join(root, "examples", "data")
+users = os.path.join(data, "users.txt")
+mistakes = os.path.join(data, "users-with-mistakes.txt")
+
+code, out, err = run(["lint-names", users])
+check("clean list exits 0 and prints nothing", code == 0 and out == "", (code, out, err))
+
+code, out, err = run(["lint-names", mistakes])
+expected = [
+    f"{mistakes}:3:4: error: invalid user name `bob nguyen`: character ' ' (0x20) at offset 3 is not allowed "
+    "in a user name: use letters, digits and _+=,.@- [bad-character]",
+    f"{mistakes}:4:1: error: duplicate user name `Alice.Martin`: the same name ignoring case is at {mistakes}:2 [duplicate]",
+    f"{mistakes}:5:6: error: invalid user name `carol/ops`: character '/' (0x2F) at offset 5 is not allowed "
+    "in a user name: use letters, digits and _+=,.@- [bad-character]",
+    f"{mistakes}:6:1: error: invalid user name `a-name-that-is-far-too-long-for-iam-because-it-goes-past-sixty-four`: "
+    "user name must be 1 to 64 characters [too-long]",
+    f"{mistakes}:8:1: error: duplicate user name `TERRAFORM-CI`: the same name ignoring case is at {mistakes}:7 [duplicate]",
+]
+check("findings in gcc style, exit 1", code == 1 and out.splitlines() == expected, (code, out))
+
+code, out, err = run(["lint-names", "--format", "json", mistakes])
+doc = json.loads(out)
+check("json format: one document with every finding", code == 1 and doc["checked"] == 7 and
+      [f["rule"] for f in doc["findings"]] == ["bad-character", "duplicate", "bad-character", "too-long", "duplicate"] and
+      doc["findings"][1]["first"] == {"file": mistakes, "line": 2}, out)
+
+code, out, err = run(["lint-names", "--format=json", "-"], b"ok\n")
+check("json format on a clean list", code == 0 and json.loads(out) == {"kind": "user", "checked": 1, "findings": []}, out)
+
+code, out, err = run(["lint-names"], b"alice\r\n# comment\n\nALICE\r\n")
+check("stdin by default, CR dropped, comments and blanks skipped",
+      code == 1 and out == "<stdin>:4:1: error: duplicate user name `ALICE`: the same name ignoring case is at <stdin>:1 [duplicate]\n", out)
+
+code, out, err = run(["lint-names", "-"], b" alice\n")
+check("leading space is an error, not trimmed", code == 1 and ":1:1:" in out and "[bad-character]" in out, out)
+
+with tempfile.TemporaryDirectory() as tmp:
+    a, b = os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt")
+    open(a, "w").write("Admins\n")
+    open(b, "w").write("devs\nADMINS\n")
+    code, out, err = run(["lint-names", "--kind", "group", a, b])
+    check("duplicates across files name the first file", code == 1 and
+          out == f"{b}:2:1: error: duplicate group name `ADMINS`: the same name ignoring case is at {a}:1 [duplicate]\n", out)
+
+code, out, err = run(["lint-names", "--kind", "path"], b"/a/\n/A/\n/a\n")
+check("paths: shape checked, repeats allowed", code == 1 and out.count("error:") == 1 and "[path-end]" in out, out)
+code, out, err = run(["lint-names", "--kind", "tag-key"], b"Team\nteam\naws:x\n")
+check("tag keys: unique ignoring case, aws: reserved", code == 1 and "[duplicate]" in out and "[reserved-prefix]" in out, out)
+code, out, err = run(["lint-names", "--kind", "tag-value"], b"x\nx\n")
+check("tag values may repeat", code == 0, out)
+code, out, err = run(["lint-names", "-"], b"x\xff\n")
+check("binary bytes are shown escaped", code == 1 and "`x\\xFF`" in out, out)
+
+code, out, err = run(["lint-names", "/nonexistent/names.txt"])
+check("unreadable file: exit 2 with a message", code == 2 and "cannot read" in err and out == "", (code, err))
+code, out, err = run(["lint-names", "--kind", "nonsense"])
+check("bad --kind: exit 2", code == 2 and "--kind" in err, (code, err))
+code, out, err = run(["lint-names", "--format", "xml"])
+check("bad --format: exit 2", code == 2, (code, err))
+code, out, err = run(["lint-names", "--bogus"])
+check("unknown option: exit 2", code == 2 and "unknown option" in err, (code, err))
+code, out, err = run(["frobnicate"])
+check("unknown command: exit 2", code == 2 and "unknown command" in err, (code, err))
+code, out, err = run([])
+check("no command: usage on stderr, exit 2", code == 2 and "usage" in err, (code, err))
+code, out, err = run(["--help"])
+check("--help: usage on stdout, exit 0", code == 0 and "lint-names" in out, (code, out))
+code, out, err = run(["lint-names", "--help"])
+check("lint-names --help lists the kinds", code == 0 and "tag-key" in out, (code, out))
+code, out, err = run(["lint-names", "--", "-x-"])
+check("-- ends options", code == 2 and "cannot read `-x-`" in err, (code, err))
+
+print(f"{failures} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Tests of include/iam/entities.hpp.
+#include <iam/entities.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <vector>
+
+TEST_CASE("user: checked name and path, ARN from account, path and name") {
+    const auto alice = iam::user::make("alice", "/division/");
+    REQUIRE(alice);
+    CHECK(alice->arn("123456789012") == "arn:aws:iam::123456789012:user/division/alice");
+    CHECK(alice->arn("123456789012", "aws-cn") == "arn:aws-cn:iam::123456789012:user/division/alice");
+    CHECK(iam::user::make("bob")->arn("123456789012") == "arn:aws:iam::123456789012:user/bob");
+    CHECK(iam::user::make("al ice").error().rule == iam::name_rule::bad_character);
+    CHECK(iam::user::make("alice", "division").error() ==
+          iam::name_error{iam::name_rule::path_start, 0, iam::name_kind::path});
+}
+
+TEST_CASE("user: equality compares every field; ordering is by name ignoring case") {
+    auto a = iam::user::make("alice").value();
+    auto b = a;
+    CHECK(a == b);
+    b.tags.push_back(iam::tag::make("team", "blue").value());
+    CHECK(a != b);
+    std::vector<iam::user> users{iam::user::make("carol").value(), iam::user::make("Bob").value(),
+                                 iam::user::make("alice").value(), iam::user::make("bob").value()};
+    std::sort(users.begin(), users.end());
+    CHECK(users[0].name.view() == "alice");
+    CHECK(users[1].name.view() == "Bob");
+    CHECK(users[2].name.view() == "bob");
+    CHECK(users[3].name.view() == "carol");
+    CHECK(iam::compare_names("a", "B") == std::weak_ordering::less);
+    CHECK(iam::compare_names("B", "a") == std::weak_ordering::greater);
+}
+
+TEST_CASE("group: checked name and path, ARN") {
+    const auto admins = iam::group::make("Admins", "/ops/");
+    REQUIRE(admins);
+    CHECK(admins->arn("123456789012") == "arn:aws:iam::123456789012:group/ops/Admins");
+    CHECK(iam::group::make(std::string(129, 'g')).error().rule == iam::name_rule::too_long);
+    CHECK(iam::group::make("g", "/a b/").error().rule == iam::name_rule::bad_character);
+    CHECK(iam::group::make("a").value() < iam::group::make("B").value());
+    CHECK(iam::group::make("a").value() == iam::group::make("a").value());
+}
+
+TEST_CASE("tag: key then value checked") {
+    CHECK(iam::tag::make("Cost Center", "12345"));
+    CHECK(iam::tag::make("aws:x", "v").error().rule == iam::name_rule::reserved_prefix);
+    CHECK(iam::tag::make("k", "bad!").error() == iam::name_error{iam::name_rule::bad_character, 3, iam::name_kind::tag_value});
+    CHECK(iam::tag::make("a", "1").value() < iam::tag::make("b", "0").value());
+}
+
+TEST_CASE("managed_policy: AWS managed and customer managed ARNs") {
+    const auto view_only = iam::managed_policy::aws_managed("ViewOnlyAccess", "/job-function/");
+    REQUIRE(view_only);
+    CHECK(view_only->arn == "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess");
+    CHECK(view_only->is_aws_managed());
+    const auto mine = iam::managed_policy::customer("123456789012", "DeployAccess", "/", R"({"Version":"2012-10-17"})");
+    REQUIRE(mine);
+    CHECK(mine->arn == "arn:aws:iam::123456789012:policy/DeployAccess");
+    CHECK_FALSE(mine->is_aws_managed());
+    CHECK(mine->document == R"({"Version":"2012-10-17"})");
+    CHECK(iam::managed_policy::customer("12", "x").error().kind == iam::name_kind::account_id);
+    CHECK(iam::managed_policy::customer("123456789012", "x", "/a//").error().rule == iam::name_rule::empty_path_segment);
+    CHECK(iam::managed_policy::aws_managed("bad name").error().rule == iam::name_rule::bad_character);
+    CHECK(*mine < *view_only);  // digits sort before `aws`
+    CHECK_FALSE(iam::managed_policy{}.is_aws_managed());
+}
+
+TEST_CASE("credentials and attachments: metadata only, comparable") {
+    const iam::access_key key{iam::access_key_id{"AKIAIOSFODNN7EXAMPLE"}, iam::access_key_status::active,
+                              iam::timestamp{std::chrono::seconds{1700000000}}};
+    iam::access_key other = key;
+    other.status = iam::access_key_status::inactive;
+    CHECK(key != other);
+    CHECK(key < other);
+    const iam::login_profile login{iam::timestamp{}, true};
+    CHECK(login == iam::login_profile{iam::timestamp{}, true});
+    const iam::mfa_device phone{"arn:aws:iam::123456789012:mfa/alice", {}};
+    CHECK(phone == iam::mfa_device{"arn:aws:iam::123456789012:mfa/alice", {}});
+    const iam::inline_policy a{iam::inline_policy_name{"ReadLogs"}, "{}"};
+    const iam::inline_policy b{iam::inline_policy_name{"deploy"}, "{}"};
+    CHECK(b < a);  // "deploy" < "ReadLogs" ignoring case
+    CHECK(iam::permissions_boundary{"arn:aws:iam::aws:policy/PowerUserAccess"} ==
+          iam::permissions_boundary{"arn:aws:iam::aws:policy/PowerUserAccess"});
+}
