@@ -103,6 +103,10 @@ TEST_CASE("paths: `/` or slash-delimited U+0021 to U+007E, at most 512") {
     IAM_CHECK_BOTH(iam::check_path("/a") == err(name_kind::path, name_rule::path_end, 1));
     IAM_CHECK_BOTH(iam::check_path("/a b/") == err(name_kind::path, name_rule::bad_character, 2));
     IAM_CHECK_BOTH(iam::check_path("/a\x7F/") == err(name_kind::path, name_rule::bad_character, 2));
+    // Regression (found by fuzz_names): `//` has an empty inner part, which pathType's
+    // `\u002F[\u0021-\u007E]+\u002F` does not allow; `/a//b/` is fine (slashes are inner characters).
+    IAM_CHECK_BOTH(iam::check_path("//") == err(name_kind::path, name_rule::empty_path_segment, 1));
+    IAM_CHECK_BOTH(iam::check_path("/a//b/").ok());
     CHECK(iam::is_valid_path("/" + repeat(510) + "/"));
     CHECK(iam::check_path("/" + repeat(511) + "/").rule == name_rule::too_long);
 }

@@ -50,7 +50,7 @@ enum class name_rule : std::uint8_t {
     bad_utf8,             ///< bytes at `offset` are not well-formed UTF-8
     path_start,           ///< a path must start with `/`
     path_end,             ///< a path must end with `/`
-    empty_path_segment,   ///< a managed-policy path has `//` at `offset`
+    empty_path_segment,   ///< an empty segment: `//` in a managed-policy path, or the path `//`
     reserved_prefix,      ///< starts with `aws:` (any case), which AWS reserves
     alias_edge_hyphen,    ///< an account alias starts or ends with `-`
     alias_double_hyphen,  ///< an account alias has `--` at `offset`
@@ -312,8 +312,8 @@ inline bool all_entity_name_chars_fast(std::string_view s) noexcept {
 
 // User, group, role, policy and MFA device names.
 constexpr name_error check_entity_name(name_kind kind, std::string_view s) noexcept {
-    const bool all = std::is_constant_evaluated() ? all_in(s, entity_name_chars) : all_entity_name_chars_fast(s);
-    return check_bytes(kind, s, entity_name_chars, all);
+    if (std::is_constant_evaluated()) return check_bytes(kind, s, entity_name_chars);
+    return check_bytes(kind, s, entity_name_chars, all_entity_name_chars_fast(s));
 }
 
 constexpr bool in_letter_separator_number(char32_t cp) noexcept {
@@ -356,6 +356,7 @@ constexpr name_error check_path(std::string_view s) noexcept {
     if (s.empty()) return fail(kind, name_rule::empty);
     if (s.size() > limits_of(kind).max_length) return fail(kind, name_rule::too_long);
     if (s.front() != '/') return fail(kind, name_rule::path_start);
+    if (s == "//") return fail(kind, name_rule::empty_path_segment, 1);  // pathType needs an inner character
     for (std::size_t i = 1; i < s.size(); ++i)
         if (s[i] < '!' || s[i] > '~') return fail(kind, name_rule::bad_character, i);
     if (s.back() != '/') return fail(kind, name_rule::path_end, s.size() - 1);
