@@ -1,0 +1,930 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: a strict RFC 8259 JSON parser, DOM and writer for policy documents.
+// Untrusted input never throws or crashes: every failure is a `parse_error` with
+// the byte offset and 1-based line/column of the offending byte.
+#ifndef IAM_JSON_HPP_INCLUDED
+#define IAM_JSON_HPP_INCLUDED
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "detail/json_string.hpp"
+#include "detail/utf8.hpp"
+#include "result.hpp"
+
+namespace iam::json {
+
+/// Why a JSON text was rejected by `parse`.
+enum class json_errc : unsigned char {
+    input_too_large,          ///< the input is longer than `parse_options::max_input_size` (offset 0)
+    byte_order_mark,          ///< the input starts with a UTF-8 byte order mark (offset 0)
+    unexpected_end,           ///< the input ends before the value is complete (offset = input size)
+    expected_value,           ///< a byte that cannot start a value where a value is required
+    invalid_literal,          ///< a byte that breaks `true`, `false` or `null` (offset of that byte)
+    invalid_number,           ///< a number breaking the RFC 8259 grammar: leading zero, no digit after '-', '.' or 'e'
+    invalid_utf8,             ///< bytes in a string that are not well-formed UTF-8 (offset of the first one)
+    control_character,        ///< an unescaped byte below 0x20 inside a string
+    invalid_escape,           ///< a backslash escape RFC 8259 does not define, or `\u` without 4 hex digits (offset of the backslash)
+    lone_surrogate,           ///< a `\u` escape of a UTF-16 surrogate that is not a high-low pair (offset of its backslash)
+    expected_key,             ///< something other than a string where an object key is required
+    expected_colon,           ///< an object key not followed by ':'
+    expected_comma_or_close,  ///< after an element or member, neither ',' nor the closing bracket
+    trailing_content,         ///< non-whitespace after the single top-level value
+    depth_exceeded,           ///< arrays and objects nested deeper than `parse_options::max_depth` (offset of the bracket)
+    duplicate_key,            ///< an object key equal to an earlier key of the same object (offset of the second key)
+};
+
+/// A short English description of `kind`, e.g. "duplicate object key".
+constexpr std::string_view message(json_errc kind) noexcept {
+    switch (kind) {
+        case json_errc::input_too_large: return "input larger than the configured maximum size";
+        case json_errc::byte_order_mark: return "byte order mark at the start of the input";
+        case json_errc::unexpected_end: return "unexpected end of input";
+        case json_errc::expected_value: return "expected a value";
+        case json_errc::invalid_literal: return "invalid literal (expected true, false or null)";
+        case json_errc::invalid_number: return "invalid number";
+        case json_errc::invalid_utf8: return "invalid UTF-8";
+        case json_errc::control_character: return "unescaped control character in string";
+        case json_errc::invalid_escape: return "invalid escape sequence";
+        case json_errc::lone_surrogate: return "unpaired UTF-16 surrogate escape";
+        case json_errc::expected_key: return "expected a string object key";
+        case json_errc::expected_colon: return "expected ':' after object key";
+        case json_errc::expected_comma_or_close: return "expected ',' or closing bracket";
+        case json_errc::trailing_content: return "unexpected content after the value";
+        case json_errc::depth_exceeded: return "nesting deeper than the configured maximum depth";
+        case json_errc::duplicate_key: return "duplicate object key";
+    }
+    return "unknown JSON error";
+}
+
+/// A 1-based line and column (the column counts bytes, not characters).
+struct text_position {
+    std::size_t line = 1;    ///< 1-based line; only LF starts a new line (CRLF counts once)
+    std::size_t column = 1;  ///< 1-based byte column within the line
+};
+
+/// The line and column of byte `offset` of `text`; an offset past the end is
+/// clamped to `text.size()` (the position just after the last byte). Computed on
+/// demand so that parsing never pays for it.
+constexpr text_position line_column(std::string_view text, std::size_t offset) noexcept {
+    if (offset > text.size()) offset = text.size();
+    text_position pos;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++pos.line;
+            line_start = i + 1;
+        }
+    }
+    pos.column = offset - line_start + 1;
+    return pos;
+}
+
+/// Where and why `parse` rejected its input.
+struct parse_error {
+    json_errc kind = json_errc::unexpected_end;  ///< what went wrong
+    std::size_t offset = 0;                      ///< byte offset of the offending byte in the input
+    std::size_t line = 1;                        ///< 1-based line of `offset`
+    std::size_t column = 1;                      ///< 1-based byte column of `offset`
+
+    /// A short English description of `kind`.
+    constexpr std::string_view message() const noexcept { return json::message(kind); }
+};
+
+/// Limits that bound the work and memory an untrusted input can cost.
+struct parse_options {
+    /// Most arrays/objects open at once: depth `max_depth` is accepted, one more is not.
+    std::size_t max_depth = 128;
+    /// Longest accepted input in bytes (16 MiB).
+    std::size_t max_input_size = std::size_t{16} * 1024 * 1024;
+    /// RFC 8259 only says keys SHOULD be unique; IAM treats a repeated key as an
+    /// error, so this is false by default. When true, `value::find` sees the first.
+    bool allow_duplicate_keys = false;
+};
+
+/// The type of a JSON value.
+enum class value_kind : unsigned char {
+    null,     ///< `null`
+    boolean,  ///< `true` or `false`
+    number,   ///< a number, kept as its source text
+    string,   ///< a string, decoded to UTF-8
+    array,    ///< an ordered list of values
+    object,   ///< an ordered list of key/value members
+};
+
+struct member;
+
+/// One JSON value with the byte offset where it starts in the parsed text.
+///
+/// Numbers keep their exact source text (`1.0e+10` stays `1.0e+10`); use
+/// `as_int64`/`as_double` for checked conversions. Objects keep their members in
+/// document order. Destruction, comparison and writing do not recurse, so any
+/// depth is safe; copying recurses once per nesting level.
+class value {
+public:
+    /// The elements of an array.
+    using array_type = std::vector<value>;
+    /// The members of an object, in document order.
+    using object_type = std::vector<member>;
+
+    // The special members and factories are defined after `member`, which they
+    // need complete (clang instantiates the variant's members eagerly).
+
+    /// A `null` at offset 0.
+    value() noexcept;
+    /// A deep copy (recursive: one stack frame per nesting level).
+    value(const value& other);
+    /// Steals `other`'s contents; `other` is left valid but unspecified.
+    value(value&& other) noexcept;
+    /// A deep copy (recursive: one stack frame per nesting level).
+    value& operator=(const value& other);
+    /// Steals `other`'s contents; the old contents are freed without recursion.
+    value& operator=(value&& other) noexcept;
+    /// Frees nested containers with an explicit work list rather than recursion.
+    ~value();
+
+    /// `null`.
+    static value make_null() noexcept;
+    /// `true` or `false`.
+    static value make_boolean(bool b) noexcept;
+    /// A number from its text; nothing if `text` is not an RFC 8259 number.
+    static std::optional<value> make_number(std::string_view text);
+    /// The number `n`, written in decimal.
+    static value make_integer(std::int64_t n);
+    /// A string; `text` should be UTF-8 (the writer replaces ill-formed bytes by U+FFFD).
+    static value make_string(std::string text) noexcept;
+    /// An array of `items`.
+    static value make_array(array_type items) noexcept;
+    /// An empty array.
+    static value make_array() noexcept;
+    /// An object of `members` in this order (the writer writes duplicates as given).
+    static value make_object(object_type members) noexcept;
+    /// An empty object.
+    static value make_object() noexcept;
+
+    /// The type of this value.
+    constexpr value_kind kind() const noexcept { return kind_; }
+    /// True for `null`.
+    constexpr bool is_null() const noexcept { return kind_ == value_kind::null; }
+    /// True for `true` and `false`.
+    constexpr bool is_boolean() const noexcept { return kind_ == value_kind::boolean; }
+    /// True for numbers.
+    constexpr bool is_number() const noexcept { return kind_ == value_kind::number; }
+    /// True for strings.
+    constexpr bool is_string() const noexcept { return kind_ == value_kind::string; }
+    /// True for arrays.
+    constexpr bool is_array() const noexcept { return kind_ == value_kind::array; }
+    /// True for objects.
+    constexpr bool is_object() const noexcept { return kind_ == value_kind::object; }
+
+    /// Byte offset in the parsed text where this value starts (its first byte:
+    /// the quote of a string, the bracket of a container); 0 for built values.
+    constexpr std::size_t offset() const noexcept { return offset_; }
+
+    /// The boolean, or nothing if this is not a boolean.
+    std::optional<bool> as_boolean() const noexcept {
+        if (kind_ != value_kind::boolean) return std::nullopt;
+        return *std::get_if<bool>(&data_);
+    }
+    /// The decoded string, or nullptr if this is not a string.
+    const std::string* as_string() const noexcept {
+        return kind_ == value_kind::string ? std::get_if<std::string>(&data_) : nullptr;
+    }
+    /// The number exactly as written, or an empty view if this is not a number.
+    std::string_view number_text() const noexcept {
+        if (kind_ != value_kind::number) return {};
+        return *std::get_if<std::string>(&data_);
+    }
+    /// The number as an `int64_t`; nothing if this is not a number, if it has a
+    /// fraction or exponent part (`1.0`, `1e2`), or if it is out of range.
+    std::optional<std::int64_t> as_int64() const noexcept;
+    /// The number as the nearest `double`; nothing if this is not a number or if
+    /// its magnitude overflows or underflows `double` (`1e400`, `1e-400`).
+    std::optional<double> as_double() const noexcept;
+    /// The elements, or nullptr if this is not an array.
+    const array_type* as_array() const noexcept {
+        return kind_ == value_kind::array ? std::get_if<array_type>(&data_) : nullptr;
+    }
+    /// The elements for editing, or nullptr if this is not an array.
+    array_type* as_array() noexcept { return kind_ == value_kind::array ? std::get_if<array_type>(&data_) : nullptr; }
+    /// The members in document order, or nullptr if this is not an object.
+    const object_type* as_object() const noexcept {
+        return kind_ == value_kind::object ? std::get_if<object_type>(&data_) : nullptr;
+    }
+    /// The members for editing, or nullptr if this is not an object.
+    object_type* as_object() noexcept { return kind_ == value_kind::object ? std::get_if<object_type>(&data_) : nullptr; }
+
+    /// The value of the first member named `key`; nullptr if there is none or this
+    /// is not an object. Linear: policy objects have a handful of members.
+    const value* find(std::string_view key) const noexcept;
+    /// The first member named `key` (to get its key offset); nullptr if none.
+    const member* find_member(std::string_view key) const noexcept;
+
+    /// Structural equality: same kinds, same number text (so `1.0 != 1`), same
+    /// strings, same elements, same members in the same order. Offsets are ignored.
+    friend bool operator==(const value& a, const value& b);
+
+private:
+    friend class parser;
+
+    static value from_text(value_kind kind, std::string text, std::size_t offset) noexcept;
+
+    void release_children() noexcept;
+
+    // Numbers and strings share the std::string alternative; kind_ tells them apart.
+    std::variant<std::monostate, bool, std::string, array_type, object_type> data_;
+    std::size_t offset_ = 0;
+    value_kind kind_ = value_kind::null;
+};
+
+/// One object member.
+struct member {
+    std::string key;           ///< the decoded key
+    json::value value;         ///< the member's value
+    std::size_t key_offset = 0;  ///< byte offset of the key's opening quote in the parsed text
+};
+
+inline value::value() noexcept = default;
+inline value::value(const value& other) = default;
+inline value::value(value&& other) noexcept = default;
+inline value::~value() { release_children(); }
+
+inline value& value::operator=(const value& other) {
+    if (this != &other) *this = value(other);
+    return *this;
+}
+
+inline value& value::operator=(value&& other) noexcept {
+    if (this != &other) {
+        release_children();
+        data_ = std::move(other.data_);
+        offset_ = other.offset_;
+        kind_ = other.kind_;
+    }
+    return *this;
+}
+
+inline value value::from_text(value_kind kind, std::string text, std::size_t offset) noexcept {
+    value v;
+    v.kind_ = kind;
+    v.offset_ = offset;
+    v.data_ = std::move(text);
+    return v;
+}
+
+inline value value::make_null() noexcept { return value(); }
+
+inline value value::make_boolean(bool b) noexcept {
+    value v;
+    v.kind_ = value_kind::boolean;
+    v.data_ = b;
+    return v;
+}
+
+inline value value::make_integer(std::int64_t n) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, n);
+    return from_text(value_kind::number, std::string(buf, res.ptr), 0);
+}
+
+inline value value::make_string(std::string text) noexcept { return from_text(value_kind::string, std::move(text), 0); }
+
+inline value value::make_array(array_type items) noexcept {
+    value v;
+    v.kind_ = value_kind::array;
+    v.data_ = std::move(items);
+    return v;
+}
+
+inline value value::make_array() noexcept { return make_array(array_type{}); }
+
+inline value value::make_object() noexcept { return make_object(object_type{}); }
+
+inline value value::make_object(object_type members) noexcept {
+    value v;
+    v.kind_ = value_kind::object;
+    v.data_ = std::move(members);
+    return v;
+}
+
+inline const member* value::find_member(std::string_view key) const noexcept {
+    const object_type* members = as_object();
+    if (members == nullptr) return nullptr;
+    for (const member& m : *members) {
+        if (m.key == key) return &m;
+    }
+    return nullptr;
+}
+
+inline const value* value::find(std::string_view key) const noexcept {
+    const member* m = find_member(key);
+    return m == nullptr ? nullptr : &m->value;
+}
+
+inline std::optional<std::int64_t> value::as_int64() const noexcept {
+    const std::string_view text = number_text();
+    if (text.empty() || text.find_first_of(".eE") != std::string_view::npos) return std::nullopt;
+    std::int64_t n = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+inline std::optional<double> value::as_double() const noexcept {
+    const std::string_view text = number_text();
+    if (text.empty()) return std::nullopt;
+    double d = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), d);
+    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
+    return d;
+}
+
+inline void value::release_children() noexcept {
+    // Only a container holding a non-empty container can recurse; flatten such
+    // trees into a work list so that destroying a deep value needs no deep stack.
+    const auto has_grandchildren = [](const value& v) noexcept {
+        const auto nonempty_container = [](const value& c) noexcept {
+            if (const array_type* a = c.as_array()) return !a->empty();
+            if (const object_type* o = c.as_object()) return !o->empty();
+            return false;
+        };
+        if (const array_type* a = v.as_array()) {
+            for (const value& c : *a) {
+                if (nonempty_container(c)) return true;
+            }
+        } else if (const object_type* o = v.as_object()) {
+            for (const member& m : *o) {
+                if (nonempty_container(m.value)) return true;
+            }
+        }
+        return false;
+    };
+    if (!has_grandchildren(*this)) return;
+    std::vector<value> work;
+    const auto take_children = [&work](value& v) {
+        if (array_type* a = v.as_array()) {
+            for (value& c : *a) {
+                if (c.is_array() || c.is_object()) work.push_back(std::move(c));
+            }
+            a->clear();
+        } else if (object_type* o = v.as_object()) {
+            for (member& m : *o) {
+                if (m.value.is_array() || m.value.is_object()) work.push_back(std::move(m.value));
+            }
+            o->clear();
+        }
+    };
+    take_children(*this);
+    while (!work.empty()) {
+        value v = std::move(work.back());
+        work.pop_back();
+        take_children(v);
+        // v now holds no containers, so its destructor stops at the first check.
+    }
+}
+
+inline bool operator==(const value& a, const value& b) {
+    // Explicit stack of pairs still to compare, so deep values cannot overflow the stack.
+    std::vector<std::pair<const value*, const value*>> todo;
+    todo.emplace_back(&a, &b);
+    while (!todo.empty()) {
+        const auto [x, y] = todo.back();
+        todo.pop_back();
+        if (x->kind_ != y->kind_) return false;
+        switch (x->kind_) {
+            case value_kind::null: break;
+            case value_kind::boolean:
+                if (*std::get_if<bool>(&x->data_) != *std::get_if<bool>(&y->data_)) return false;
+                break;
+            case value_kind::number:
+            case value_kind::string:
+                if (*std::get_if<std::string>(&x->data_) != *std::get_if<std::string>(&y->data_)) return false;
+                break;
+            case value_kind::array: {
+                const auto& xa = *std::get_if<value::array_type>(&x->data_);
+                const auto& ya = *std::get_if<value::array_type>(&y->data_);
+                if (xa.size() != ya.size()) return false;
+                for (std::size_t i = 0; i < xa.size(); ++i) todo.emplace_back(&xa[i], &ya[i]);
+                break;
+            }
+            case value_kind::object: {
+                const auto& xo = *std::get_if<value::object_type>(&x->data_);
+                const auto& yo = *std::get_if<value::object_type>(&y->data_);
+                if (xo.size() != yo.size()) return false;
+                for (std::size_t i = 0; i < xo.size(); ++i) {
+                    if (xo[i].key != yo[i].key) return false;
+                    todo.emplace_back(&xo[i].value, &yo[i].value);
+                }
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+namespace detail {
+
+// Bit flags per byte: which bytes a scanning loop must stop at.
+inline constexpr unsigned char char_ws = 1;           // JSON whitespace
+inline constexpr unsigned char char_string_stop = 2;  // '"', '\\', < 0x20, >= 0x80
+inline constexpr unsigned char char_digit = 4;        // '0'..'9'
+
+struct char_table {
+    unsigned char flags[256] = {};
+    constexpr char_table() {
+        flags[static_cast<unsigned char>(' ')] |= char_ws;
+        flags[static_cast<unsigned char>('\t')] |= char_ws;
+        flags[static_cast<unsigned char>('\n')] |= char_ws;
+        flags[static_cast<unsigned char>('\r')] |= char_ws;
+        for (unsigned i = 0; i < 0x20; ++i) flags[i] |= char_string_stop;
+        for (unsigned i = 0x80; i < 0x100; ++i) flags[i] |= char_string_stop;
+        flags[static_cast<unsigned char>('"')] |= char_string_stop;
+        flags[static_cast<unsigned char>('\\')] |= char_string_stop;
+        for (unsigned i = '0'; i <= '9'; ++i) flags[i] |= char_digit;
+    }
+};
+inline constexpr char_table char_flags{};
+
+constexpr bool has_flag(char c, unsigned char flag) noexcept {
+    return (char_flags.flags[static_cast<unsigned char>(c)] & flag) != 0;
+}
+
+/// Outcome of scanning a number: `end` is one past it on success; otherwise
+/// `error` is set and `end` is the offending offset.
+struct number_scan {
+    std::size_t end = 0;
+    bool ok = false;
+    json_errc error = json_errc::invalid_number;
+};
+
+/// Scans the RFC 8259 number starting at `text[pos]` (which is '-' or a digit).
+constexpr number_scan scan_number(std::string_view text, std::size_t pos) noexcept {
+    const std::size_t size = text.size();
+    const auto digit_at = [&](std::size_t i) { return i < size && has_flag(text[i], char_digit); };
+    const auto fail = [&](std::size_t at) {
+        return number_scan{at, false, at >= size ? json_errc::unexpected_end : json_errc::invalid_number};
+    };
+    if (pos < size && text[pos] == '-') ++pos;
+    if (!digit_at(pos)) return fail(pos);
+    if (text[pos] == '0') {
+        ++pos;
+        if (digit_at(pos)) return fail(pos);  // leading zeros are not allowed
+    } else {
+        while (digit_at(pos)) ++pos;
+    }
+    if (pos < size && text[pos] == '.') {
+        ++pos;
+        if (!digit_at(pos)) return fail(pos);
+        while (digit_at(pos)) ++pos;
+    }
+    if (pos < size && (text[pos] == 'e' || text[pos] == 'E')) {
+        ++pos;
+        if (pos < size && (text[pos] == '+' || text[pos] == '-')) ++pos;
+        if (!digit_at(pos)) return fail(pos);
+        while (digit_at(pos)) ++pos;
+    }
+    return number_scan{pos, true, json_errc::invalid_number};
+}
+
+/// The first position at or after `pos` holding '"', '\\', a byte < 0x20 or a
+/// byte >= 0x80 (or `size`). Tests 8 bytes at a time: most strings have none.
+inline std::size_t skip_plain_string_bytes(const char* data, std::size_t pos, std::size_t size) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    while (size - pos >= 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, data + pos, 8);
+        const std::uint64_t quote = x ^ (ones * '"');
+        const std::uint64_t backslash = x ^ (ones * '\\');
+        // Classic "has zero byte" / "has byte less than n" tests: exact about whether any byte matches.
+        const std::uint64_t stop = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                                   ((x - ones * 0x20) & ~x) | x;
+        if ((stop & highs) != 0) break;
+        pos += 8;
+    }
+    while (pos < size && !has_flag(data[pos], char_string_stop)) ++pos;
+    return pos;
+}
+
+constexpr int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace detail
+
+inline std::optional<value> value::make_number(std::string_view text) {
+    if (text.empty() || !(text[0] == '-' || detail::has_flag(text[0], detail::char_digit))) return std::nullopt;
+    const detail::number_scan scan = detail::scan_number(text, 0);
+    if (!scan.ok || scan.end != text.size()) return std::nullopt;
+    return from_text(value_kind::number, std::string(text), 0);
+}
+
+/// The single-pass iterative parser behind `parse`; use `parse` instead.
+class parser {
+public:
+    /// Prepares to parse `text` (which must outlive the parser).
+    parser(std::string_view text, parse_options options) noexcept : text_(text), options_(options) {}
+
+    /// Parses the whole text once.
+    result<value, parse_error> run() {
+        if (text_.size() > options_.max_input_size) return fail(json_errc::input_too_large, 0);
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF") return fail(json_errc::byte_order_mark, 0);
+        const std::size_t size = text_.size();
+        skip_ws();
+        for (;;) {
+            // A value must start at pos_.
+            if (pos_ >= size) return fail(json_errc::unexpected_end, size);
+            const char c = text_[pos_];
+            const std::size_t start = pos_;
+            switch (c) {
+                case '[':
+                case '{': {
+                    if (frames_.size() >= options_.max_depth) return fail(json_errc::depth_exceeded, pos_);
+                    const bool is_object = c == '{';
+                    value* container = place(is_object ? value::make_object() : value::make_array(), start);
+                    ++pos_;
+                    skip_ws();
+                    if (pos_ < size && text_[pos_] == (is_object ? '}' : ']')) {
+                        ++pos_;
+                        break;  // empty: complete already
+                    }
+                    // Most policy arrays and objects are small: one allocation covers them.
+                    if (is_object) {
+                        std::get_if<value::object_type>(&container->data_)->reserve(4);
+                    } else {
+                        std::get_if<value::array_type>(&container->data_)->reserve(4);
+                    }
+                    frames_.push_back(frame{container, is_object, {}});
+                    if (is_object && !parse_key()) return error_;
+                    continue;
+                }
+                case '"': {
+                    std::string s;
+                    if (!parse_string(s)) return error_;
+                    place(value::from_text(value_kind::string, std::move(s), 0), start);
+                    break;
+                }
+                case 't':
+                    if (!parse_literal("true")) return error_;
+                    place(value::make_boolean(true), start);
+                    break;
+                case 'f':
+                    if (!parse_literal("false")) return error_;
+                    place(value::make_boolean(false), start);
+                    break;
+                case 'n':
+                    if (!parse_literal("null")) return error_;
+                    place(value(), start);
+                    break;
+                default: {
+                    if (c != '-' && !detail::has_flag(c, detail::char_digit)) return fail(json_errc::expected_value, pos_);
+                    const detail::number_scan scan = detail::scan_number(text_, pos_);
+                    if (!scan.ok) return fail(scan.error, scan.end);
+                    place(value::from_text(value_kind::number, std::string(text_.substr(pos_, scan.end - pos_)), 0), start);
+                    pos_ = scan.end;
+                    break;
+                }
+            }
+            // A value is complete: expect ',' or the closing bracket, closing as many containers as end here.
+            for (;;) {
+                if (frames_.empty()) {
+                    skip_ws();
+                    if (pos_ != size) return fail(json_errc::trailing_content, pos_);
+                    return std::move(root_);
+                }
+                const bool is_object = frames_.back().is_object;
+                skip_ws();
+                if (pos_ >= size) return fail(json_errc::unexpected_end, size);
+                const char next = text_[pos_];
+                if (next == ',') {
+                    ++pos_;
+                    skip_ws();
+                    if (is_object && !parse_key()) return error_;
+                    break;  // the next value follows
+                }
+                if (next != (is_object ? '}' : ']')) return fail(json_errc::expected_comma_or_close, pos_);
+                ++pos_;
+                frames_.pop_back();
+            }
+        }
+    }
+
+private:
+    // Hashes a member of one object by index, so the set survives its vector reallocating.
+    struct key_hash {
+        const std::vector<member>* members;
+        std::size_t operator()(std::size_t i) const noexcept {
+            return std::hash<std::string_view>{}((*members)[i].key);
+        }
+    };
+    struct key_equal {
+        const std::vector<member>* members;
+        bool operator()(std::size_t a, std::size_t b) const noexcept { return (*members)[a].key == (*members)[b].key; }
+    };
+    using key_index = std::unordered_set<std::size_t, key_hash, key_equal>;
+
+    // Past this many members a linear duplicate scan turns quadratic; use a hash set.
+    static constexpr std::size_t linear_key_limit = 16;
+
+    // An open array or object. The container is the last child of its parent (or
+    // the root), and a parent never grows while a child is open, so the pointer
+    // stays valid until the frame is popped.
+    struct frame {
+        value* container = nullptr;
+        bool is_object = false;
+        std::unique_ptr<key_index> keys;  // only for objects past linear_key_limit
+    };
+
+    // Stores a complete or freshly opened value in the slot that awaits it.
+    value* place(value v, std::size_t offset) {
+        v.offset_ = offset;
+        if (frames_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        value& parent = *frames_.back().container;
+        if (frames_.back().is_object) {
+            value& slot = std::get_if<value::object_type>(&parent.data_)->back().value;
+            slot = std::move(v);
+            return &slot;
+        }
+        value::array_type& items = *std::get_if<value::array_type>(&parent.data_);
+        items.push_back(std::move(v));
+        return &items.back();
+    }
+
+    parse_error fail(json_errc kind, std::size_t offset) {
+        const text_position p = line_column(text_, offset);
+        error_ = parse_error{kind, offset, p.line, p.column};
+        return error_;
+    }
+
+    // Records an error and returns false, for the bool-returning helpers.
+    bool set_error(json_errc kind, std::size_t offset) {
+        fail(kind, offset);
+        return false;
+    }
+
+    void skip_ws() noexcept {
+        const std::size_t size = text_.size();
+        while (pos_ < size && detail::has_flag(text_[pos_], detail::char_ws)) ++pos_;
+    }
+
+    bool parse_literal(std::string_view word) {
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if (pos_ + i >= text_.size()) return set_error(json_errc::unexpected_end, text_.size());
+            if (text_[pos_ + i] != word[i]) return set_error(json_errc::invalid_literal, pos_ + i);
+        }
+        pos_ += word.size();
+        return true;
+    }
+
+    // Reads 4 hex digits at pos; -1 if any is missing or not hex.
+    long read_hex4(std::size_t pos) const noexcept {
+        if (text_.size() - pos < 4) return -1;
+        long v = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const int h = detail::hex_value(text_[pos + i]);
+            if (h < 0) return -1;
+            v = v * 16 + h;
+        }
+        return v;
+    }
+
+    // Parses the \u escape whose backslash is at pos_ (handles surrogate pairs).
+    bool parse_unicode_escape(std::string& out) {
+        const std::size_t size = text_.size();
+        const std::size_t backslash = pos_;
+        const auto bad_hex = [&](std::size_t hex_start) {
+            // Truncated input is "unexpected end" only if every byte present was hex.
+            for (std::size_t i = hex_start; i < hex_start + 4; ++i) {
+                if (i >= size) return set_error(json_errc::unexpected_end, size);
+                if (detail::hex_value(text_[i]) < 0) break;
+            }
+            return set_error(json_errc::invalid_escape, hex_start - 2);
+        };
+        const long first = read_hex4(pos_ + 2);
+        if (first < 0) return bad_hex(pos_ + 2);
+        pos_ += 6;
+        char32_t cp = static_cast<char32_t>(first);
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return set_error(json_errc::lone_surrogate, backslash);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (size - pos_ < 2 || text_[pos_] != '\\' || text_[pos_ + 1] != 'u') {
+                return set_error(json_errc::lone_surrogate, backslash);
+            }
+            const long second = read_hex4(pos_ + 2);
+            if (second < 0) return bad_hex(pos_ + 2);
+            if (second < 0xDC00 || second > 0xDFFF) return set_error(json_errc::lone_surrogate, backslash);
+            pos_ += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<char32_t>(second) - 0xDC00);
+        }
+        iam::detail::append_utf8(out, cp);
+        return true;
+    }
+
+    // Parses the string whose opening quote is at pos_ into out.
+    bool parse_string(std::string& out) {
+        const std::size_t size = text_.size();
+        const char* data = text_.data();
+        const std::size_t start = ++pos_;
+        // Fast path: no escapes, so the decoded string is a slice of the input.
+        for (;;) {
+            pos_ = detail::skip_plain_string_bytes(data, pos_, size);
+            if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
+            const auto b = static_cast<unsigned char>(data[pos_]);
+            if (b == '"') {
+                out.assign(data + start, pos_ - start);
+                ++pos_;
+                return true;
+            }
+            if (b == '\\') break;
+            if (b < 0x20) return set_error(json_errc::control_character, pos_);
+            const std::size_t len = iam::detail::decode_utf8(text_, pos_).length;
+            if (len == 0) return set_error(json_errc::invalid_utf8, pos_);
+            pos_ += len;
+        }
+        out.assign(data + start, pos_ - start);
+        for (;;) {
+            const std::size_t run = pos_;
+            pos_ = detail::skip_plain_string_bytes(data, pos_, size);
+            out.append(data + run, pos_ - run);
+            if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
+            const auto b = static_cast<unsigned char>(data[pos_]);
+            if (b == '"') {
+                ++pos_;
+                return true;
+            }
+            if (b < 0x20) return set_error(json_errc::control_character, pos_);
+            if (b >= 0x80) {
+                const std::size_t len = iam::detail::decode_utf8(text_, pos_).length;
+                if (len == 0) return set_error(json_errc::invalid_utf8, pos_);
+                out.append(data + pos_, len);
+                pos_ += len;
+                continue;
+            }
+            // A backslash.
+            if (pos_ + 1 >= size) return set_error(json_errc::unexpected_end, size);
+            char decoded = 0;
+            switch (data[pos_ + 1]) {
+                case '"': decoded = '"'; break;
+                case '\\': decoded = '\\'; break;
+                case '/': decoded = '/'; break;
+                case 'b': decoded = '\b'; break;
+                case 'f': decoded = '\f'; break;
+                case 'n': decoded = '\n'; break;
+                case 'r': decoded = '\r'; break;
+                case 't': decoded = '\t'; break;
+                case 'u':
+                    if (!parse_unicode_escape(out)) return false;
+                    continue;
+                default: return set_error(json_errc::invalid_escape, pos_);
+            }
+            out.push_back(decoded);
+            pos_ += 2;
+        }
+    }
+
+    // Parses a key at pos_ (after '{' or ','), checks it is new, and consumes ':'.
+    bool parse_key() {
+        const std::size_t size = text_.size();
+        if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
+        if (text_[pos_] != '"') return set_error(json_errc::expected_key, pos_);
+        const std::size_t key_offset = pos_;
+        value::object_type& members = *std::get_if<value::object_type>(&frames_.back().container->data_);
+        member& m = members.emplace_back();
+        m.key_offset = key_offset;
+        if (!parse_string(m.key)) return false;
+        if (!options_.allow_duplicate_keys && is_duplicate(members)) return set_error(json_errc::duplicate_key, key_offset);
+        skip_ws();
+        if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
+        if (text_[pos_] != ':') return set_error(json_errc::expected_colon, pos_);
+        ++pos_;
+        skip_ws();
+        return true;
+    }
+
+    // Whether the key just added to `members` (the top frame's) repeats an earlier one.
+    bool is_duplicate(const value::object_type& members) {
+        frame& top = frames_.back();
+        const std::size_t last = members.size() - 1;
+        if (top.keys) return !top.keys->insert(last).second;
+        const std::string& key = members[last].key;
+        for (std::size_t i = 0; i < last; ++i) {
+            if (members[i].key == key) return true;
+        }
+        if (last + 1 >= linear_key_limit) {
+            top.keys = std::make_unique<key_index>(64, key_hash{&members}, key_equal{&members});
+            for (std::size_t i = 0; i <= last; ++i) top.keys->insert(i);
+        }
+        return false;
+    }
+
+    std::string_view text_;
+    parse_options options_;
+    std::size_t pos_ = 0;
+    parse_error error_;
+    value root_;
+    std::vector<frame> frames_;
+};
+
+/// Parses `text` as exactly one RFC 8259 JSON value with optional surrounding
+/// whitespace (space, tab, LF, CR). Strict: UTF-8 is validated, a leading byte
+/// order mark, duplicate keys (unless allowed) and unpaired surrogate escapes are
+/// errors. Never throws on any input; nesting is handled without recursion.
+///
+/// **Example**:
+///     auto r = iam::json::parse(R"({"Version":"2012-10-17"})");
+///     if (r) std::puts(r->find("Version")->as_string()->c_str());
+inline result<value, parse_error> parse(std::string_view text, parse_options options = {}) {
+    return parser(text, options).run();
+}
+
+/// Layout of `write`'s output.
+enum class write_style : unsigned char {
+    compact,  ///< no whitespace at all
+    pretty,   ///< one element or member per line, 2-space indent, `"key": value`; no final newline
+};
+
+/// Writes `v` as JSON. Numbers are written exactly as they were read, strings via
+/// `detail::append_json_string`; members in their order. Iterative, so any depth is safe.
+inline std::string write(const value& v, write_style style = write_style::compact) {
+    std::string out;
+    const bool pretty = style == write_style::pretty;
+    struct frame {
+        const value* container;
+        std::size_t next;  // index of the next child to write
+    };
+    std::vector<frame> stack;
+    const auto newline = [&](std::size_t depth) {
+        out.push_back('\n');
+        out.append(depth * 2, ' ');
+    };
+    // Writes a scalar or opens a container; returns true if a container was pushed.
+    const auto open = [&](const value& x) {
+        switch (x.kind()) {
+            case value_kind::null: out += "null"; return false;
+            case value_kind::boolean: out += *x.as_boolean() ? "true" : "false"; return false;
+            case value_kind::number: out += x.number_text(); return false;
+            case value_kind::string: iam::detail::append_json_string(out, *x.as_string()); return false;
+            case value_kind::array:
+                if (x.as_array()->empty()) {
+                    out += "[]";
+                    return false;
+                }
+                out.push_back('[');
+                break;
+            case value_kind::object:
+                if (x.as_object()->empty()) {
+                    out += "{}";
+                    return false;
+                }
+                out.push_back('{');
+                break;
+        }
+        stack.push_back(frame{&x, 0});
+        return true;
+    };
+    open(v);
+    while (!stack.empty()) {
+        frame& top = stack.back();
+        const value& c = *top.container;
+        const std::size_t count = c.is_array() ? c.as_array()->size() : c.as_object()->size();
+        if (top.next == count) {
+            stack.pop_back();
+            if (pretty) newline(stack.size());
+            out.push_back(c.is_array() ? ']' : '}');
+            continue;
+        }
+        const std::size_t i = top.next++;
+        if (i > 0) out.push_back(',');
+        if (pretty) newline(stack.size());
+        if (c.is_array()) {
+            open((*c.as_array())[i]);  // may invalidate `top`
+        } else {
+            const member& m = (*c.as_object())[i];
+            iam::detail::append_json_string(out, m.key);
+            out += pretty ? ": " : ":";
+            open(m.value);
+        }
+    }
+    return out;
+}
+
+}  // namespace iam::json
+
+#endif  // IAM_JSON_HPP_INCLUDED
