@@ -4,6 +4,7 @@
 #ifndef IAM_NAME_LIST_HPP_INCLUDED
 #define IAM_NAME_LIST_HPP_INCLUDED
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -83,6 +84,13 @@ inline name_list_report lint_name_list(std::span<const std::string_view> sources
     detail::name_index_table table;
     const auto text_at = [&](std::size_t i) { return seen[i].text; };
     const bool check_unique = unique_ignoring_case(kind);
+    if (check_unique) {
+        // Sized once from the line count: growing would rehash every name again.
+        std::size_t lines = 0;
+        for (const std::string_view text : sources) lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+        seen.reserve(lines);
+        table.reserve(lines, text_at);
+    }
     for (std::size_t source = 0; source < sources.size(); ++source) {
         for_each_name_line(sources[source], [&](std::size_t line, std::string_view name) {
             ++report.names_checked;
