@@ -28,6 +28,20 @@ constexpr std::weak_ordering compare_names(std::string_view a, std::string_view 
     return a <=> b;
 }
 
+namespace detail {
+// A user or group with only its checked name and path set.
+template <typename Entity>
+result<Entity, name_error> make_entity(std::string_view name, std::string_view path) {
+    const auto checked = decltype(Entity::name)::parse(name);
+    if (!checked) return checked.error();
+    if (const name_error e = check_path(path); !e.ok()) return e;
+    Entity entity;
+    entity.name = checked.value();
+    entity.path = std::string(path);
+    return entity;
+}
+}  // namespace detail
+
 /// A tag on a user: key 1–128 and value 0–256 Unicode characters of AWS's tag set.
 struct tag {
     std::string key;
@@ -153,13 +167,7 @@ struct user {
 
     /// A user named `name` under `path`, both checked.
     static result<user, name_error> make(std::string_view name, std::string_view path = "/") {
-        const auto checked = user_name::parse(name);
-        if (!checked) return checked.error();
-        if (const name_error e = check_path(path); !e.ok()) return e;
-        user u;
-        u.name = checked.value();
-        u.path = std::string(path);
-        return u;
+        return detail::make_entity<user>(name, path);
     }
 
     /// `arn:aws:iam::ACCOUNT:user/PATH/NAME`.
@@ -183,13 +191,7 @@ struct group {
 
     /// A group named `name` under `path`, both checked.
     static result<group, name_error> make(std::string_view name, std::string_view path = "/") {
-        const auto checked = group_name::parse(name);
-        if (!checked) return checked.error();
-        if (const name_error e = check_path(path); !e.ok()) return e;
-        group g;
-        g.name = checked.value();
-        g.path = std::string(path);
-        return g;
+        return detail::make_entity<group>(name, path);
     }
 
     /// `arn:aws:iam::ACCOUNT:group/PATH/NAME`.

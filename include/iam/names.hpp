@@ -351,11 +351,17 @@ constexpr name_error check_tag(name_kind kind, std::string_view s) noexcept {
     return fail(kind, name_rule::ok);
 }
 
-constexpr name_error check_path(std::string_view s) noexcept {
-    constexpr name_kind kind = name_kind::path;
+// What both path kinds require before their own character rules.
+constexpr name_error check_path_start(name_kind kind, std::string_view s) noexcept {
     if (s.empty()) return fail(kind, name_rule::empty);
     if (s.size() > limits_of(kind).max_length) return fail(kind, name_rule::too_long);
     if (s.front() != '/') return fail(kind, name_rule::path_start);
+    return fail(kind, name_rule::ok);
+}
+
+constexpr name_error check_path(std::string_view s) noexcept {
+    constexpr name_kind kind = name_kind::path;
+    if (const name_error e = check_path_start(kind, s); !e.ok()) return e;
     if (s == "//") return fail(kind, name_rule::empty_path_segment, 1);  // pathType needs an inner character
     for (std::size_t i = 1; i < s.size(); ++i)
         if (s[i] < '!' || s[i] > '~') return fail(kind, name_rule::bad_character, i);
@@ -365,9 +371,7 @@ constexpr name_error check_path(std::string_view s) noexcept {
 
 constexpr name_error check_policy_path(std::string_view s) noexcept {
     constexpr name_kind kind = name_kind::policy_path;
-    if (s.empty()) return fail(kind, name_rule::empty);
-    if (s.size() > limits_of(kind).max_length) return fail(kind, name_rule::too_long);
-    if (s.front() != '/') return fail(kind, name_rule::path_start);
+    if (const name_error e = check_path_start(kind, s); !e.ok()) return e;
     for (std::size_t i = 1; i < s.size(); ++i) {
         if (s[i] == '/') {
             if (s[i - 1] == '/') return fail(kind, name_rule::empty_path_segment, i);
