@@ -3,6 +3,7 @@
 #ifndef IAM_IAM_HPP_INCLUDED
 #define IAM_IAM_HPP_INCLUDED
 
+#include "action_catalog.hpp"
 #include "arn.hpp"
 #include "entities.hpp"
 #include "names.hpp"
