@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: wildcard matching for policy Action and Resource values, in time linear in
+// the text for a given pattern (no backtracking blow-up on `a*a*a*...b`).
+#ifndef IAM_MATCH_HPP_INCLUDED
+#define IAM_MATCH_HPP_INCLUDED
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "names.hpp"
+
+namespace iam {
+
+/// How `*` and `?` treat colons and letter case.
+enum class wildcard_mode : std::uint8_t {
+    /// Actions: `*` and `?` match anything, letters compare ignoring ASCII case.
+    action,
+    /// Plain glob, case-sensitive: `*` and `?` match anything.
+    exact,
+    /// Resource ARNs (UG reference_policies_elements_resource): case-sensitive; `*`
+    /// and `?` stay within a colon-separated segment, except that a `*` which is the
+    /// last character of a segment (followed by `:` or the end) may expand beyond
+    /// colon boundaries.
+    arn,
+};
+
+namespace detail {
+
+// A Thompson simulation over the pattern's positions, kept as a bit set: each text
+// byte costs O(positions / 64) words, whatever the pattern. Runs of `*` are one star.
+class wildcard_nfa {
+public:
+    constexpr wildcard_nfa(std::string_view pattern, wildcard_mode mode) : pattern_(pattern), mode_(mode) {}
+
+    constexpr bool matches(std::string_view text) const {
+        const std::size_t positions = pattern_.size() + 1;
+        const std::size_t words = (positions + 63) / 64;
+        if (words <= inline_words) {
+            std::array<std::uint64_t, inline_words> a{}, b{};
+            return run(text, a.data(), b.data(), words);
+        }
+        std::vector<std::uint64_t> a(words), b(words);
+        return run(text, a.data(), b.data(), words);
+    }
+
+private:
+    static constexpr std::size_t inline_words = 8;  // patterns up to 511 characters need no allocation
+
+    static constexpr bool test(const std::uint64_t* set, std::size_t i) { return ((set[i / 64] >> (i % 64)) & 1u) != 0; }
+    static constexpr void put(std::uint64_t* set, std::size_t i) { set[i / 64] |= std::uint64_t{1} << (i % 64); }
+
+    constexpr bool is_star(std::size_t i) const { return i < pattern_.size() && pattern_[i] == '*'; }
+
+    // May the star at i (the last of its run) cross a colon?
+    constexpr bool star_crosses_colons(std::size_t i) const {
+        return mode_ != wildcard_mode::arn || i + 1 == pattern_.size() || pattern_[i + 1] == ':';
+    }
+
+    constexpr bool literal_matches(char p, char c) const {
+        if (p == '?') return mode_ != wildcard_mode::arn || c != ':';
+        return mode_ == wildcard_mode::action ? ascii_lower(p) == ascii_lower(c) : p == c;
+    }
+
+    // Adds every position reachable from `set` without reading: past each star run.
+    constexpr void close(std::uint64_t* set) const {
+        for (std::size_t i = 0; i < pattern_.size(); ++i)
+            if (is_star(i) && test(set, i)) put(set, i + 1);
+    }
+
+    constexpr bool run(std::string_view text, std::uint64_t* current, std::uint64_t* next, std::size_t words) const {
+        put(current, 0);
+        close(current);
+        for (const char c : text) {
+            bool any = false;
+            for (std::size_t w = 0; w < words; ++w) next[w] = 0;
+            for (std::size_t w = 0; w < words; ++w) {
+                for (std::uint64_t bits = current[w]; bits != 0; bits &= bits - 1) {
+                    const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+                    if (i == pattern_.size()) continue;  // the accepting position reads nothing
+                    if (is_star(i)) {
+                        // Only the last star of a run loops; the others just lead to it.
+                        if (!is_star(i + 1) && (c != ':' || star_crosses_colons(i))) {
+                            put(next, i);
+                            any = true;
+                        }
+                    } else if (literal_matches(pattern_[i], c)) {
+                        put(next, i + 1);
+                        any = true;
+                    }
+                }
+            }
+            if (!any) return false;
+            close(next);
+            std::uint64_t* swap = current;
+            current = next;
+            next = swap;
+        }
+        return test(current, pattern_.size());
+    }
+
+    std::string_view pattern_;
+    wildcard_mode mode_;
+};
+
+constexpr bool has_wildcard(std::string_view s) noexcept {
+    return s.find_first_of("*?") != std::string_view::npos;
+}
+
+}  // namespace detail
+
+/// True when `text` matches `pattern`, where `*` matches any run (possibly empty) and
+/// `?` any one character, with the colon and case rules of `mode`. Common shapes —
+/// `*`, no wildcard, a literal prefix then a final `*` — take a direct path.
+///
+/// **Example**:
+///     static_assert(iam::wildcard_match("s3:Get*", "S3:GetObject", iam::wildcard_mode::action));
+constexpr bool wildcard_match(std::string_view pattern, std::string_view text, wildcard_mode mode) {
+    if (pattern == "*") return true;  // crosses colons in every mode: it ends its segment
+    if (!detail::has_wildcard(pattern))
+        return mode == wildcard_mode::action ? iequals(pattern, text) : pattern == text;
+    const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
+    if (pattern.back() == '*' && !detail::has_wildcard(prefix)) {
+        if (text.size() < prefix.size()) return false;
+        const std::string_view head = text.substr(0, prefix.size());
+        // In ARN mode the final star may cross colons: it is the last character of its segment.
+        return mode == wildcard_mode::action ? iequals(head, prefix) : head == prefix;
+    }
+    return detail::wildcard_nfa(pattern, mode).matches(text);
+}
+
+}  // namespace iam
+
+#endif  // IAM_MATCH_HPP_INCLUDED
