@@ -5,11 +5,13 @@
 
 #include "action_catalog.hpp"
 #include "arn.hpp"
+#include "condition_values.hpp"
 #include "entities.hpp"
 #include "json.hpp"
 #include "match.hpp"
 #include "name_list.hpp"
 #include "names.hpp"
+#include "policy.hpp"
 #include "result.hpp"
 #include "unique_names.hpp"
 

@@ -1,0 +1,1112 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: identity-based IAM policy documents — the grammar checked with every error
+// reported at once (JSON pointer + byte offset), a typed model, a canonical writer and
+// AWS's size and character-set rules. Sources: /work/shared/design/iam-facts.md,
+// "Policy grammar" (UG reference_policies_grammar.html, reference_policies_elements_*).
+#ifndef IAM_POLICY_HPP_INCLUDED
+#define IAM_POLICY_HPP_INCLUDED
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "action_catalog.hpp"
+#include "condition_values.hpp"
+#include "detail/json_string.hpp"
+#include "detail/utf8.hpp"
+#include "json.hpp"
+#include "names.hpp"
+#include "result.hpp"
+
+namespace iam {
+
+//=== model ===//
+
+/// The `Version` element. `absent` means 2008-10-17 semantics: `${...}` is literal text.
+enum class policy_version : std::uint8_t {
+    absent,       ///< no `Version` element
+    v2008_10_17,  ///< `"2008-10-17"`
+    v2012_10_17,  ///< `"2012-10-17"` (policy variables work)
+};
+
+/// The `Effect` of a statement.
+enum class policy_effect : std::uint8_t {
+    allow,  ///< `"Allow"`
+    deny,   ///< `"Deny"`
+};
+
+/// Where a policy document is used; all are identity-based. Decides the Version rule
+/// and the size limit (`policy_size_limit`).
+enum class policy_kind : std::uint8_t {
+    identity,      ///< any identity-based policy, no size limit checked
+    boundary,      ///< a permissions boundary (a managed policy used as boundary)
+    user_inline,   ///< an inline policy of a user (2,048 characters for all of them)
+    group_inline,  ///< an inline policy of a group (5,120)
+    role_inline,   ///< an inline policy of a role (10,240)
+    managed,       ///< a customer managed policy (CreatePolicy): Version 2012-10-17 required, 6,144
+};
+
+/// Every condition operator AWS documents (UG reference_policies_elements_condition_operators).
+enum class condition_operator : std::uint8_t {
+    string_equals,                ///< `StringEquals`
+    string_not_equals,            ///< `StringNotEquals`
+    string_equals_ignore_case,    ///< `StringEqualsIgnoreCase`
+    string_not_equals_ignore_case,  ///< `StringNotEqualsIgnoreCase`
+    string_like,                  ///< `StringLike`
+    string_not_like,              ///< `StringNotLike`
+    numeric_equals,               ///< `NumericEquals`
+    numeric_not_equals,           ///< `NumericNotEquals`
+    numeric_less_than,            ///< `NumericLessThan`
+    numeric_less_than_equals,     ///< `NumericLessThanEquals`
+    numeric_greater_than,         ///< `NumericGreaterThan`
+    numeric_greater_than_equals,  ///< `NumericGreaterThanEquals`
+    date_equals,                  ///< `DateEquals`
+    date_not_equals,              ///< `DateNotEquals`
+    date_less_than,               ///< `DateLessThan`
+    date_less_than_equals,        ///< `DateLessThanEquals`
+    date_greater_than,            ///< `DateGreaterThan`
+    date_greater_than_equals,     ///< `DateGreaterThanEquals`
+    bool_,                        ///< `Bool`
+    binary_equals,                ///< `BinaryEquals`
+    ip_address,                   ///< `IpAddress`
+    not_ip_address,               ///< `NotIpAddress`
+    arn_equals,                   ///< `ArnEquals`
+    arn_like,                     ///< `ArnLike`
+    arn_not_equals,               ///< `ArnNotEquals`
+    arn_not_like,                 ///< `ArnNotLike`
+    null,                         ///< `Null`
+};
+
+/// Number of `condition_operator` values.
+inline constexpr std::size_t condition_operator_count = 27;
+
+/// The AWS spelling of a base operator, e.g. `"StringEquals"`.
+constexpr std::string_view operator_name(condition_operator op) noexcept {
+    constexpr std::string_view names[condition_operator_count] = {
+        "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
+        "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
+        "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
+        "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
+        "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"};
+    const auto i = static_cast<std::size_t>(op);
+    return i < condition_operator_count ? names[i] : std::string_view{};
+}
+
+/// The set qualifier prefix of a condition operator for multi-valued keys.
+enum class set_qualifier : std::uint8_t {
+    none,            ///< no prefix
+    for_all_values,  ///< `ForAllValues:`
+    for_any_value,   ///< `ForAnyValue:`
+};
+
+/// A full operator as written in a policy: qualifier, base operator, `IfExists`.
+struct operator_spec {
+    condition_operator op = condition_operator::string_equals;  ///< the base operator
+    set_qualifier qualifier = set_qualifier::none;               ///< `ForAllValues:` / `ForAnyValue:` prefix
+    bool if_exists = false;                                      ///< ends in `IfExists`
+    /// Memberwise equality.
+    friend constexpr bool operator==(const operator_spec&, const operator_spec&) = default;
+};
+
+/// Splits an operator such as `ForAnyValue:StringLikeIfExists`. Case-sensitive, as AWS
+/// spells them. Nothing if the base operator is unknown. `NullIfExists` is returned
+/// (with `if_exists`) so that the caller can say why it is wrong.
+constexpr std::optional<operator_spec> parse_operator(std::string_view text) noexcept {
+    operator_spec spec;
+    constexpr std::string_view all = "ForAllValues:";
+    constexpr std::string_view any = "ForAnyValue:";
+    constexpr std::string_view if_exists = "IfExists";
+    if (text.substr(0, all.size()) == all) {
+        spec.qualifier = set_qualifier::for_all_values;
+        text.remove_prefix(all.size());
+    } else if (text.substr(0, any.size()) == any) {
+        spec.qualifier = set_qualifier::for_any_value;
+        text.remove_prefix(any.size());
+    }
+    if (text.size() > if_exists.size() && text.substr(text.size() - if_exists.size()) == if_exists) {
+        spec.if_exists = true;
+        text.remove_suffix(if_exists.size());
+    }
+    for (std::size_t i = 0; i < condition_operator_count; ++i) {
+        const auto op = static_cast<condition_operator>(i);
+        if (operator_name(op) == text) {
+            spec.op = op;
+            return spec;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The spelling of `spec` in a policy, e.g. `"ForAllValues:StringLikeIfExists"`.
+inline std::string operator_text(const operator_spec& spec) {
+    std::string out;
+    if (spec.qualifier == set_qualifier::for_all_values) out += "ForAllValues:";
+    if (spec.qualifier == set_qualifier::for_any_value) out += "ForAnyValue:";
+    out += operator_name(spec.op);
+    if (spec.if_exists) out += "IfExists";
+    return out;
+}
+
+/// One `operator: { key: values }` test. Several conditions AND; several values OR.
+struct condition {
+    condition_operator op = condition_operator::string_equals;  ///< the base operator
+    set_qualifier qualifier = set_qualifier::none;               ///< `ForAllValues:` / `ForAnyValue:`
+    bool if_exists = false;                                      ///< `...IfExists`
+    /// The condition key as written (keys compare ignoring case, see `iequals`).
+    std::string key;
+    /// The values as text; a JSON number or boolean keeps its text (`3600`, `true`).
+    std::vector<std::string> values;
+    /// Written as a JSON array (even of one value) rather than a single value.
+    bool array_form = false;
+
+    /// The full operator of this condition.
+    constexpr operator_spec spec() const noexcept { return operator_spec{op, qualifier, if_exists}; }
+    /// Memberwise equality (the key compared exactly).
+    friend bool operator==(const condition&, const condition&) = default;
+};
+
+/// The strings of `Action`/`NotAction` or `Resource`/`NotResource`.
+struct string_block {
+    bool negated = false;     ///< `NotAction` / `NotResource`
+    bool array_form = false;  ///< written as a JSON array rather than a single string
+    std::vector<std::string> values;  ///< the patterns in document order
+    /// Memberwise equality.
+    friend bool operator==(const string_block&, const string_block&) = default;
+};
+
+/// `Action` or `NotAction` (`negated`).
+using action_block = string_block;
+/// `Resource` or `NotResource` (`negated`).
+using resource_block = string_block;
+
+/// One statement.
+struct statement {
+    std::optional<std::string> sid;  ///< `Sid`, if present (may be empty)
+    policy_effect effect = policy_effect::allow;  ///< `Effect`
+    /// `Principal` as JSON; never set by a successful parse (identity policies have none).
+    std::optional<json::value> principal;
+    /// `NotPrincipal` as JSON; never set by a successful parse.
+    std::optional<json::value> not_principal;
+    action_block action;              ///< `Action` / `NotAction`
+    resource_block resource;          ///< `Resource` / `NotResource`
+    std::vector<condition> conditions;  ///< `Condition`, flattened in document order
+    /// Memberwise equality.
+    friend bool operator==(const statement&, const statement&) = default;
+};
+
+/// A policy document.
+struct policy {
+    policy_version version = policy_version::absent;  ///< `Version`
+    std::optional<std::string> id;                     ///< `Id`, if present
+    std::vector<statement> statements;                 ///< `Statement` (one object is a list of one)
+    /// Memberwise equality; the canonical writer preserves it (parse → write → parse).
+    friend bool operator==(const policy&, const policy&) = default;
+};
+
+//=== diagnostics ===//
+
+/// What a diagnostic is about. The first group are errors, then warnings, then the
+/// size/character-set rules of `check_policy_size`.
+enum class policy_errc : std::uint8_t {
+    json_syntax,              ///< not JSON (path "", offset from the JSON parser)
+    wrong_type,               ///< a value of the wrong JSON type (e.g. Statement a string)
+    unknown_element,          ///< a key that is not part of the grammar
+    bad_version,              ///< Version neither "2012-10-17" nor "2008-10-17"
+    version_required,         ///< a managed policy without Version 2012-10-17
+    missing_element,          ///< no Statement, Effect, Action/NotAction or Resource/NotResource
+    empty_list,               ///< an empty array where at least one element is required
+    bad_sid,                  ///< Sid with characters other than ASCII letters and digits
+    duplicate_sid,            ///< a Sid equal to an earlier one
+    bad_effect,               ///< Effect neither "Allow" nor "Deny"
+    principal_not_allowed,    ///< Principal/NotPrincipal in an identity-based policy
+    conflicting_elements,     ///< both Action and NotAction, or Resource and NotResource
+    bad_action,               ///< an action neither `*` nor `service:pattern`
+    bad_resource,             ///< a resource neither `*` nor an ARN pattern
+    unknown_operator,         ///< a condition operator AWS does not document
+    if_exists_on_null,        ///< `NullIfExists`
+    bad_condition_key,        ///< a condition key not shaped `prefix:name`
+    duplicate_condition_key,  ///< a key repeated (ignoring case) under one operator
+    bad_condition_value,      ///< a value of the wrong type for its operator
+    too_many_errors,          ///< `policy_options::max_errors` reached; later errors dropped
+    id_present,               ///< warning: Id in an identity-based policy
+    broad_not_action,         ///< warning: Allow + NotAction + Resource "*"
+    unknown_service,          ///< warning: a service prefix not in the action catalog
+    unknown_action,           ///< warning: an action not in the action catalog
+    bad_character,            ///< a character outside tab, LF, CR, U+0020–U+00FF (or bad UTF-8)
+    too_large,                ///< over the size limit of the policy kind
+};
+
+/// A short stable identifier for `code`, for machine-readable reports ("duplicate-sid").
+constexpr std::string_view code_name(policy_errc code) noexcept {
+    switch (code) {
+        case policy_errc::json_syntax: return "json-syntax";
+        case policy_errc::wrong_type: return "wrong-type";
+        case policy_errc::unknown_element: return "unknown-element";
+        case policy_errc::bad_version: return "bad-version";
+        case policy_errc::version_required: return "version-required";
+        case policy_errc::missing_element: return "missing-element";
+        case policy_errc::empty_list: return "empty-list";
+        case policy_errc::bad_sid: return "bad-sid";
+        case policy_errc::duplicate_sid: return "duplicate-sid";
+        case policy_errc::bad_effect: return "bad-effect";
+        case policy_errc::principal_not_allowed: return "principal-not-allowed";
+        case policy_errc::conflicting_elements: return "conflicting-elements";
+        case policy_errc::bad_action: return "bad-action";
+        case policy_errc::bad_resource: return "bad-resource";
+        case policy_errc::unknown_operator: return "unknown-operator";
+        case policy_errc::if_exists_on_null: return "if-exists-on-null";
+        case policy_errc::bad_condition_key: return "bad-condition-key";
+        case policy_errc::duplicate_condition_key: return "duplicate-condition-key";
+        case policy_errc::bad_condition_value: return "bad-condition-value";
+        case policy_errc::too_many_errors: return "too-many-errors";
+        case policy_errc::id_present: return "id-present";
+        case policy_errc::broad_not_action: return "broad-not-action";
+        case policy_errc::unknown_service: return "unknown-service";
+        case policy_errc::unknown_action: return "unknown-action";
+        case policy_errc::bad_character: return "bad-character";
+        case policy_errc::too_large: return "too-large";
+    }
+    return "unknown";
+}
+
+/// One error or warning: where (JSON pointer and byte offset) and why.
+struct policy_error {
+    /// RFC 6901 JSON pointer to the element, e.g. `/Statement/2/Action/0`; "" is the
+    /// whole document. A missing element points at the object that lacks it.
+    std::string path;
+    /// Byte offset in the text (`json::line_column` turns it into LINE:COL): the first
+    /// byte of the offending value, or the opening quote of an offending key.
+    std::size_t offset = 0;
+    std::string message;                         ///< an English sentence
+    policy_errc code = policy_errc::json_syntax;  ///< the rule
+    /// Memberwise equality.
+    friend bool operator==(const policy_error&, const policy_error&) = default;
+};
+
+/// Why a document was rejected: every error found, in document order, and the warnings.
+struct policy_errors {
+    std::vector<policy_error> errors;    ///< at least one
+    std::vector<policy_error> warnings;  ///< found along the way
+};
+
+/// A successfully parsed policy and its warnings (compare as `policy` to ignore them).
+struct parsed_policy : policy {
+    std::vector<policy_error> warnings;  ///< never failures; in document order
+};
+
+/// Options of `parse_policy`.
+struct policy_options {
+    /// AWS's action catalog, for the unknown-service and unknown-action warnings;
+    /// none by default. It must outlive the parse.
+    const action_catalog* catalog = nullptr;
+    /// At most this many errors are kept (then one `too_many_errors`), bounding the
+    /// memory a hostile document can cost.
+    std::size_t max_errors = 1000;
+};
+
+//=== value shapes ===//
+
+namespace detail {
+
+constexpr bool policy_is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool policy_is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+}  // namespace detail
+
+/// `*` or `service:pattern`: service of ASCII letters, digits and `-` (the corpus has
+/// `S3:`, `cloudWatch:`; actions match ignoring case), pattern of letters, digits and
+/// `* ? _ -`. No wildcard in the service.
+constexpr bool is_valid_action_pattern(std::string_view s) noexcept {
+    if (s == "*") return true;
+    const std::size_t colon = s.find(':');
+    if (colon == 0 || colon == std::string_view::npos || colon + 1 == s.size()) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = s[i];
+        if (!(detail::policy_is_alpha(c) || detail::policy_is_digit(c) || c == '-')) return false;
+    }
+    for (std::size_t i = colon + 1; i < s.size(); ++i) {
+        const char c = s[i];
+        if (!(detail::policy_is_alpha(c) || detail::policy_is_digit(c) || c == '*' || c == '?' || c == '_' ||
+              c == '-'))
+            return false;
+    }
+    return true;
+}
+
+/// `*` or an ARN pattern: starts with `arn:` and has six colon-separated fields (every
+/// ARN in the corpus does); no control characters. Wildcards and `${...}` are allowed.
+constexpr bool is_valid_resource_pattern(std::string_view s) noexcept {
+    if (s == "*") return true;
+    if (s.substr(0, 4) != "arn:") return false;
+    std::size_t colons = 0;
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x20 || b == 0x7F) return false;
+        if (c == ':') ++colons;
+    }
+    return colons >= 5;
+}
+
+/// A condition key: `prefix:name`, both parts non-empty, no control characters.
+constexpr bool is_valid_condition_key(std::string_view s) noexcept {
+    const std::size_t colon = s.find(':');
+    if (colon == 0 || colon == std::string_view::npos || colon + 1 == s.size()) return false;
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x20 || b == 0x7F) return false;
+    }
+    return true;
+}
+
+//=== size and character set ===//
+
+/// The size AWS compares with its limits: characters (code points) of `text` except
+/// JSON whitespace outside strings ("white space is not counted"). Escapes count as
+/// written (`\u00e9` is six characters): AWS counts the submitted document.
+constexpr std::size_t policy_size(std::string_view text) noexcept {
+    std::size_t count = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte is part of the previous character
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        } else if (c == '"') {
+            in_string = true;
+        }
+        ++count;
+    }
+    return count;
+}
+
+/// The per-document limit of `kind` in characters, if it has one. The inline limits
+/// are AWS's sums over all inline policies of one holder, so one document can be no
+/// larger (the sum is the caller's to check); AWS's own managed policies are exempt,
+/// hence `identity` and `boundary` have none.
+constexpr std::optional<std::size_t> policy_size_limit(policy_kind kind) noexcept {
+    switch (kind) {
+        case policy_kind::user_inline: return std::size_t{2048};
+        case policy_kind::group_inline: return std::size_t{5120};
+        case policy_kind::role_inline: return std::size_t{10240};
+        case policy_kind::managed: return std::size_t{6144};
+        case policy_kind::identity:
+        case policy_kind::boundary: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// Checks the documented character set (tab, LF, CR, U+0020–U+00FF, as well-formed
+/// UTF-8) and then the size limit of `kind`. Separate from `parse_policy` because it
+/// concerns the submitted text, not the grammar. The error's offset is the bad
+/// character, or the first character past the limit.
+inline std::optional<policy_error> check_policy_size(std::string_view text, policy_kind kind) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c >= 0x20 && c < 0x80) {
+            ++pos;
+            continue;
+        }
+        const iam::detail::utf8_decoded d = iam::detail::decode_utf8(text, pos);
+        const char32_t cp = d.code_point;
+        if (d.length == 0 || !(cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0xFF))) {
+            std::string msg = "character ";
+            if (d.length == 0) {
+                msg = "byte that is not well-formed UTF-8 ";
+            } else {
+                constexpr std::string_view hex = "0123456789ABCDEF";
+                msg += "U+";
+                for (int shift = cp > 0xFFFFF ? 20 : cp > 0xFFFF ? 16 : 12; shift >= 0; shift -= 4) msg += hex[(cp >> shift) & 0xF];
+                msg += ' ';
+            }
+            msg += "at byte " + std::to_string(pos) +
+                   " is not allowed in a policy document (only tab, LF, CR and U+0020-U+00FF)";
+            return policy_error{"", pos, std::move(msg), policy_errc::bad_character};
+        }
+        pos += d.length;
+    }
+    const std::optional<std::size_t> limit = policy_size_limit(kind);
+    if (!limit) return std::nullopt;
+    const std::size_t size = policy_size(text);
+    if (size <= *limit) return std::nullopt;
+    // The offset of the character that crosses the limit: the size of each prefix grows by one per counted character.
+    std::size_t lo = 0;
+    std::size_t hi = text.size();
+    while (lo < hi) {  // smallest prefix length whose size exceeds the limit
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (policy_size(text.substr(0, mid)) > *limit) hi = mid; else lo = mid + 1;
+    }
+    return policy_error{"", lo == 0 ? 0 : lo - 1,
+                        "the policy has " + std::to_string(size) + " characters (white space not counted); the limit is " +
+                            std::to_string(*limit),
+                        policy_errc::too_large};
+}
+
+//=== parser ===//
+
+namespace detail {
+
+// Appends one RFC 6901 pointer segment ('~' -> "~0", '/' -> "~1").
+inline void append_pointer_segment(std::string& path, std::string_view key) {
+    path.push_back('/');
+    for (char c : key) {
+        if (c == '~') path += "~0";
+        else if (c == '/') path += "~1";
+        else path.push_back(c);
+    }
+}
+
+// A value quoted for a message, cut at 60 bytes (on a UTF-8 boundary) so hostile
+// megabyte strings do not end up in every message.
+inline std::string policy_quote(std::string_view s) {
+    std::string out = "`";
+    if (s.size() > 60) {
+        std::size_t cut = 60;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        out.append(s.substr(0, cut)).append("...");
+    } else {
+        out.append(s);
+    }
+    out.push_back('`');
+    return out;
+}
+
+inline std::string_view json_type_name(const json::value& v) noexcept {
+    switch (v.kind()) {
+        case json::value_kind::null: return "null";
+        case json::value_kind::boolean: return "a boolean";
+        case json::value_kind::number: return "a number";
+        case json::value_kind::string: return "a string";
+        case json::value_kind::array: return "an array";
+        case json::value_kind::object: return "an object";
+    }
+    return "a value";
+}
+
+// Which family of values an operator takes.
+enum class value_family : std::uint8_t { string, numeric, date, boolean, binary, ip, arn, null };
+
+constexpr value_family family_of(condition_operator op) noexcept {
+    const auto i = static_cast<int>(op);
+    if (i <= static_cast<int>(condition_operator::string_not_like)) return value_family::string;
+    if (i <= static_cast<int>(condition_operator::numeric_greater_than_equals)) return value_family::numeric;
+    if (i <= static_cast<int>(condition_operator::date_greater_than_equals)) return value_family::date;
+    if (op == condition_operator::bool_) return value_family::boolean;
+    if (op == condition_operator::binary_equals) return value_family::binary;
+    if (op == condition_operator::ip_address || op == condition_operator::not_ip_address) return value_family::ip;
+    if (op == condition_operator::null) return value_family::null;
+    return value_family::arn;
+}
+
+constexpr std::string_view family_expectation(value_family f) noexcept {
+    switch (f) {
+        case value_family::string: return "a string, number or boolean";
+        case value_family::numeric: return "a number (JSON number or numeric string)";
+        case value_family::date: return "an ISO 8601 date or date-time, or epoch seconds";
+        case value_family::boolean: return "true or false";
+        case value_family::binary: return "base64 text";
+        case value_family::ip: return "an IPv4 or IPv6 address with optional /prefix";
+        case value_family::arn: return "an ARN (starting with `arn:`)";
+        case value_family::null: return "true or false";
+    }
+    return "a value";
+}
+
+// Whether text is acceptable for the family. Values holding a policy variable are
+// resolved at request time, so their type is not checked (e.g. `${aws:CurrentTime}`).
+inline bool value_text_fits(value_family f, std::string_view s) {
+    if (s.find("${") != std::string_view::npos) return true;
+    switch (f) {
+        case value_family::string: return true;
+        case value_family::numeric: return parse_number(s).has_value();
+        case value_family::date: return parse_date(s).has_value();
+        case value_family::boolean:
+        case value_family::null: return s == "true" || s == "false";
+        case value_family::binary: return decode_base64(s).has_value();
+        case value_family::ip: return parse_ip_network(s).has_value();
+        case value_family::arn: return s.substr(0, 4) == "arn:";
+    }
+    return false;
+}
+
+// A JSON pointer kept as a chain of stack nodes, turned into text only for a
+// diagnostic: the happy path allocates no paths at all.
+struct path_node {
+    const path_node* parent = nullptr;  // nullptr: the document root ("")
+    std::string_view key;
+    std::size_t index = 0;
+    bool is_index = false;
+
+    path_node child(std::string_view k) const noexcept { return path_node{this, k, 0, false}; }
+    path_node child(std::size_t i) const noexcept { return path_node{this, {}, i, true}; }
+
+    std::string str() const {
+        std::vector<const path_node*> chain;
+        for (const path_node* n = this; n->parent != nullptr; n = n->parent) chain.push_back(n);
+        std::string out;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            if ((*it)->is_index) {
+                out += '/' + std::to_string((*it)->index);
+            } else {
+                append_pointer_segment(out, (*it)->key);
+            }
+        }
+        return out;
+    }
+};
+
+class policy_checker {
+public:
+    policy_checker(policy_kind kind, const policy_options& options, bool owned) noexcept
+        : kind_(kind), options_(options), owned_(owned) {}
+
+    result<parsed_policy, policy_errors> run(const json::value& root) {
+        parsed_policy out;
+        const path_node top;
+        const json::value::object_type* members = root.as_object();
+        if (members == nullptr) {
+            error(policy_errc::wrong_type, root.offset(), top,
+                  "a policy document must be a JSON object, not " + std::string(json_type_name(root)));
+            return finish(std::move(out));
+        }
+        const json::value* statements = nullptr;
+        const json::value* version = nullptr;
+        for (const json::member& m : *members) {
+            if (m.key == "Version") {
+                version = &m.value;
+            } else if (m.key == "Id") {
+                if (const std::string* id = m.value.as_string()) {
+                    warning(policy_errc::id_present, m.value.offset(), top.child("Id"),
+                            "Id is ignored in identity-based policies");
+                    out.id = take(*id);
+                } else {
+                    error(policy_errc::wrong_type, m.value.offset(), top.child("Id"),
+                          "Id must be a string, not " + std::string(json_type_name(m.value)));
+                }
+            } else if (m.key == "Statement") {
+                statements = &m.value;
+            } else {
+                error(policy_errc::unknown_element, m.key_offset, top.child(m.key),
+                      "unknown top-level element " + policy_quote(m.key) + " (allowed: Version, Id, Statement)");
+            }
+        }
+        check_version(version, root, out);
+        const path_node statement_path = top.child("Statement");
+        if (statements == nullptr) {
+            error(policy_errc::missing_element, root.offset(), top, "the policy has no Statement");
+        } else if (statements->is_object()) {
+            add_statement(*statements, statement_path, std::nullopt, out);
+        } else if (const json::value::array_type* list = statements->as_array()) {
+            if (list->empty()) error(policy_errc::empty_list, statements->offset(), statement_path, "Statement is empty");
+            out.statements.reserve(list->size());
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const json::value& s = (*list)[i];
+                if (!s.is_object()) {
+                    error(policy_errc::wrong_type, s.offset(), statement_path.child(i),
+                          "a statement must be an object, not " + std::string(json_type_name(s)));
+                    continue;
+                }
+                add_statement(s, statement_path.child(i), i, out);
+            }
+        } else {
+            error(policy_errc::wrong_type, statements->offset(), statement_path,
+                  "Statement must be an object or an array of objects, not " + std::string(json_type_name(*statements)));
+        }
+        check_duplicate_sids(out);
+        return finish(std::move(out));
+    }
+
+private:
+    // Moves the string out of a DOM this checker owns (parse_policy's), else copies.
+    // Casting away const is sound there: the DOM object itself is not const. Call
+    // it only after every check (and path) that reads the string.
+    std::string take(const std::string& s) const {
+        if (owned_) return std::move(const_cast<std::string&>(s));
+        return s;
+    }
+
+    void error(policy_errc code, std::size_t offset, const path_node& path, std::string message) {
+        if (errors_.size() >= options_.max_errors) {
+            if (!overflow_) overflow_ = policy_error{path.str(), offset, "", policy_errc::too_many_errors};
+            return;
+        }
+        errors_.push_back(policy_error{path.str(), offset, std::move(message), code});
+    }
+
+    void warning(policy_errc code, std::size_t offset, const path_node& path, std::string message) {
+        if (warnings_.size() >= options_.max_errors) return;
+        warnings_.push_back(policy_error{path.str(), offset, std::move(message), code});
+    }
+
+    result<parsed_policy, policy_errors> finish(parsed_policy out) {
+        const auto by_offset = [](const policy_error& a, const policy_error& b) { return a.offset < b.offset; };
+        std::stable_sort(warnings_.begin(), warnings_.end(), by_offset);
+        if (errors_.empty()) {
+            out.warnings = std::move(warnings_);
+            return out;
+        }
+        std::stable_sort(errors_.begin(), errors_.end(), by_offset);
+        if (overflow_) {
+            overflow_->message = "more than " + std::to_string(options_.max_errors) + " errors; the rest are not reported";
+            errors_.push_back(std::move(*overflow_));
+        }
+        return policy_errors{std::move(errors_), std::move(warnings_)};
+    }
+
+    void check_version(const json::value* version, const json::value& root, policy& out) {
+        const path_node top;
+        if (version != nullptr) {
+            const std::string* v = version->as_string();
+            if (v != nullptr && *v == "2012-10-17") {
+                out.version = policy_version::v2012_10_17;
+            } else if (v != nullptr && *v == "2008-10-17") {
+                out.version = policy_version::v2008_10_17;
+            } else {
+                error(policy_errc::bad_version, version->offset(), top.child("Version"),
+                      "Version must be \"2012-10-17\" or \"2008-10-17\"");
+                return;
+            }
+        }
+        if (kind_ == policy_kind::managed && out.version != policy_version::v2012_10_17) {
+            // AWS's CreatePolicy message.
+            error(policy_errc::version_required, version != nullptr ? version->offset() : root.offset(),
+                  version != nullptr ? top.child("Version") : top, "Policy document must be version 2012-10-17 or greater.");
+        }
+    }
+
+    void add_statement(const json::value& s, const path_node& path, std::optional<std::size_t> index, policy& out) {
+        out.statements.push_back(check_statement(s, path));
+        const std::optional<std::string>& sid = out.statements.back().sid;
+        if (sid && !sid->empty()) sids_.push_back(sid_entry{out.statements.size() - 1, sid_offset_, index});
+    }
+
+    statement check_statement(const json::value& s, const path_node& path) {
+        statement st;
+        const json::member* action = nullptr;
+        const json::member* resource = nullptr;
+        const json::member* condition_block = nullptr;
+        bool has_effect = false;
+        for (const json::member& m : *s.as_object()) {
+            const std::string& key = m.key;
+            const json::value& v = m.value;
+            if (key == "Action" || key == "NotAction") {
+                if (action != nullptr) {
+                    error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
+                          "a statement has either Action or NotAction, not both");
+                } else {
+                    action = &m;
+                }
+            } else if (key == "Resource" || key == "NotResource") {
+                if (resource != nullptr) {
+                    error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
+                          "a statement has either Resource or NotResource, not both");
+                } else {
+                    resource = &m;
+                }
+            } else if (key == "Effect") {
+                has_effect = true;
+                const std::string* e = v.as_string();
+                if (e != nullptr && *e == "Allow") {
+                    st.effect = policy_effect::allow;
+                } else if (e != nullptr && *e == "Deny") {
+                    st.effect = policy_effect::deny;
+                } else {
+                    error(policy_errc::bad_effect, v.offset(), path.child(key),
+                          "Effect must be \"Allow\" or \"Deny\" (case-sensitive)");
+                }
+            } else if (key == "Sid") {
+                const std::string* sid = v.as_string();
+                if (sid == nullptr) {
+                    error(policy_errc::wrong_type, v.offset(), path.child(key),
+                          "Sid must be a string, not " + std::string(json_type_name(v)));
+                } else {
+                    if (!std::all_of(sid->begin(), sid->end(), [](char c) { return policy_is_alpha(c) || policy_is_digit(c); }))
+                        error(policy_errc::bad_sid, v.offset(), path.child(key),
+                              "Sid " + policy_quote(*sid) + " may hold only ASCII letters and digits");
+                    st.sid = take(*sid);
+                    sid_offset_ = v.offset();
+                }
+            } else if (key == "Condition") {
+                condition_block = &m;
+            } else if (key == "Principal" || key == "NotPrincipal") {
+                error(policy_errc::principal_not_allowed, m.key_offset, path.child(key),
+                      "identity policies cannot have " + key + " (it belongs in resource-based policies)");
+                (key == "Principal" ? st.principal : st.not_principal) = v;
+            } else {
+                error(policy_errc::unknown_element, m.key_offset, path.child(key),
+                      "unknown statement element " + policy_quote(key) +
+                          " (allowed: Sid, Effect, Action, NotAction, Resource, NotResource, Condition)");
+            }
+        }
+        if (!has_effect) error(policy_errc::missing_element, s.offset(), path, "the statement has no Effect");
+        if (action == nullptr) {
+            error(policy_errc::missing_element, s.offset(), path, "the statement has neither Action nor NotAction");
+        } else {
+            st.action.negated = action->key == "NotAction";
+            check_list(action->value, path.child(action->key), true, st.action);
+        }
+        if (resource == nullptr) {
+            error(policy_errc::missing_element, s.offset(), path, "the statement has neither Resource nor NotResource");
+        } else {
+            st.resource.negated = resource->key == "NotResource";
+            check_list(resource->value, path.child(resource->key), false, st.resource);
+        }
+        if (condition_block != nullptr) check_conditions(condition_block->value, path.child(condition_block->key), st);
+        if (action != nullptr && st.action.negated && has_effect && st.effect == policy_effect::allow &&
+            resource != nullptr && !st.resource.negated &&
+            std::find(st.resource.values.begin(), st.resource.values.end(), "*") != st.resource.values.end()) {
+            warning(policy_errc::broad_not_action, action->key_offset, path.child(action->key),
+                    "Allow with NotAction and Resource \"*\" grants every other action on everything");
+        }
+        return st;
+    }
+
+    // Action/NotAction/Resource/NotResource: a string or a non-empty array of strings.
+    void check_list(const json::value& v, const path_node& path, bool is_action, string_block& out) {
+        if (v.is_string()) {
+            out.array_form = false;
+            check_item(v, path, is_action, out);
+            return;
+        }
+        const json::value::array_type* items = v.as_array();
+        const std::string_view what = is_action ? "an action" : "a resource";
+        if (items == nullptr) {
+            error(policy_errc::wrong_type, v.offset(), path,
+                  "expected a string or an array of strings, not " + std::string(json_type_name(v)));
+            return;
+        }
+        out.array_form = true;
+        if (items->empty()) error(policy_errc::empty_list, v.offset(), path, "the list is empty: give at least " + std::string(what));
+        out.values.reserve(items->size());
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const json::value& item = (*items)[i];
+            if (!item.is_string()) {
+                error(policy_errc::wrong_type, item.offset(), path.child(i),
+                      std::string(what) + " must be a string, not " + std::string(json_type_name(item)));
+                continue;
+            }
+            check_item(item, path.child(i), is_action, out);
+        }
+    }
+
+    void check_item(const json::value& item, const path_node& path, bool is_action, string_block& out) {
+        const std::string& s = *item.as_string();
+        if (is_action) {
+            if (!is_valid_action_pattern(s)) {
+                error(policy_errc::bad_action, item.offset(), path,
+                      "action " + policy_quote(s) + " must be `*` or `service:Action` (letters, digits and `-` in "
+                      "the service; letters, digits and `*?_-` in the action)");
+            } else if (s != "*") {
+                check_catalog(s, item.offset(), path);
+            }
+        } else if (!is_valid_resource_pattern(s)) {
+            error(policy_errc::bad_resource, item.offset(), path,
+                  "resource " + policy_quote(s) + " must be `*` or an ARN `arn:partition:service:region:account:resource`");
+        }
+        out.values.push_back(take(s));
+    }
+
+    void check_catalog(const std::string& action, std::size_t offset, const path_node& path) {
+        const action_catalog* catalog = options_.catalog;
+        if (catalog == nullptr) return;
+        const std::size_t colon = action.find(':');
+        const std::string_view service = std::string_view(action).substr(0, colon);
+        if (!catalog->has_service(service)) {
+            warning(policy_errc::unknown_service, offset, path,
+                    "service prefix " + policy_quote(service) + " is not in the action catalog");
+        } else if (action.find_first_of("*?") == std::string::npos && !catalog->contains(action)) {
+            warning(policy_errc::unknown_action, offset, path, "action " + policy_quote(action) + " is not in the action catalog");
+        }
+    }
+
+    void check_conditions(const json::value& block, const path_node& path, statement& st) {
+        const json::value::object_type* ops = block.as_object();
+        if (ops == nullptr) {
+            error(policy_errc::wrong_type, block.offset(), path,
+                  "Condition must be an object of operators, not " + std::string(json_type_name(block)));
+            return;
+        }
+        for (const json::member& om : *ops) {
+            const path_node op_path = path.child(om.key);
+            const std::optional<operator_spec> spec = parse_operator(om.key);
+            if (!spec) {
+                error(policy_errc::unknown_operator, om.key_offset, op_path, "unknown condition operator " + policy_quote(om.key));
+                continue;
+            }
+            if (spec->op == condition_operator::null && spec->if_exists) {
+                error(policy_errc::if_exists_on_null, om.key_offset, op_path, "Null cannot take the IfExists suffix");
+                continue;
+            }
+            const json::value::object_type* keys = om.value.as_object();
+            if (keys == nullptr) {
+                error(policy_errc::wrong_type, om.value.offset(), op_path,
+                      "a condition operator takes an object of keys, not " + std::string(json_type_name(om.value)));
+                continue;
+            }
+            if (keys->empty()) error(policy_errc::empty_list, om.value.offset(), op_path, "the operator has no condition keys");
+            check_duplicate_keys(*keys, op_path);
+            const value_family family = family_of(spec->op);
+            for (const json::member& km : *keys) {
+                const path_node key_path = op_path.child(km.key);
+                if (!is_valid_condition_key(km.key)) {
+                    error(policy_errc::bad_condition_key, km.key_offset, key_path,
+                          "condition key " + policy_quote(km.key) + " must look like `prefix:name`");
+                }
+                condition c;
+                c.op = spec->op;
+                c.qualifier = spec->qualifier;
+                c.if_exists = spec->if_exists;
+                if (const json::value::array_type* vals = km.value.as_array()) {
+                    c.array_form = true;
+                    if (vals->empty()) error(policy_errc::empty_list, km.value.offset(), key_path, "the condition key has no values");
+                    c.values.reserve(vals->size());
+                    for (std::size_t i = 0; i < vals->size(); ++i) check_value((*vals)[i], family, key_path.child(i), c);
+                } else {
+                    check_value(km.value, family, key_path, c);
+                }
+                c.key = take(km.key);  // last: key_path views it
+                st.conditions.push_back(std::move(c));
+            }
+        }
+    }
+
+    // Keys are case-insensitive, so `aws:username` and `AWS:UserName` under one
+    // operator are ambiguous: an error at the later one.
+    void check_duplicate_keys(const json::value::object_type& keys, const path_node& op_path) {
+        if (keys.size() < 2) return;
+        const auto report = [&](const json::member& m) {
+            error(policy_errc::duplicate_condition_key, m.key_offset, op_path.child(m.key),
+                  "condition key " + policy_quote(m.key) + " repeats an earlier key (keys ignore case)");
+        };
+        if (keys.size() <= 16) {
+            for (std::size_t i = 1; i < keys.size(); ++i) {
+                for (std::size_t j = 0; j < i; ++j) {
+                    if (iequals(keys[i].key, keys[j].key)) {
+                        report(keys[i]);
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        std::vector<std::size_t> order(keys.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return icompare(keys[a].key, keys[b].key) < 0; });
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            if (iequals(keys[order[i]].key, keys[order[i - 1]].key)) report(keys[order[i]]);
+        }
+    }
+
+    void check_value(const json::value& v, value_family family, const path_node& path, condition& c) {
+        const auto bad = [&](std::string_view shown) {
+            error(policy_errc::bad_condition_value, v.offset(), path,
+                  std::string(operator_name(c.op)) + " expects " + std::string(family_expectation(family)) + ", not " +
+                      std::string(shown));
+        };
+        if (const std::string* s = v.as_string()) {
+            if (!value_text_fits(family, *s)) bad(policy_quote(*s));
+            c.values.push_back(take(*s));
+        } else if (v.is_number()) {
+            // A number stands for its text (so rewriting it as a string keeps its meaning).
+            const std::string_view text = v.number_text();
+            const bool fits = family == value_family::string || family == value_family::numeric ||
+                              (family == value_family::date && parse_date(text).has_value());
+            if (!fits) bad("the number " + std::string(text.substr(0, 40)));
+            c.values.emplace_back(text);
+        } else if (const std::optional<bool> b = v.as_boolean()) {
+            const bool fits = family == value_family::string || family == value_family::boolean || family == value_family::null;
+            if (!fits) bad(*b ? "true" : "false");
+            c.values.emplace_back(*b ? "true" : "false");
+        } else {
+            bad(json_type_name(v));
+        }
+    }
+
+    // Sids must be unique (UG reference_policies_elements_sid). An empty Sid names
+    // nothing, so it is not compared. Sorting keeps hostile inputs out of O(n^2).
+    void check_duplicate_sids(const policy& p) {
+        if (sids_.size() < 2) return;
+        const auto sid_of = [&](const sid_entry& e) -> std::string_view { return *p.statements[e.statement].sid; };
+        std::stable_sort(sids_.begin(), sids_.end(),
+                         [&](const sid_entry& a, const sid_entry& b) { return sid_of(a) < sid_of(b); });
+        const path_node top;
+        const path_node statements = top.child("Statement");
+        for (std::size_t i = 1; i < sids_.size(); ++i) {
+            if (sid_of(sids_[i]) != sid_of(sids_[i - 1])) continue;
+            const path_node stmt = sids_[i].index ? statements.child(*sids_[i].index) : statements;
+            error(policy_errc::duplicate_sid, sids_[i].offset, stmt.child("Sid"),
+                  "Sid " + policy_quote(sid_of(sids_[i])) + " is used by an earlier statement; Sids must be unique");
+        }
+    }
+
+    // A non-empty Sid: its statement in the model, where its value starts, and the
+    // statement's index in the Statement array (none if Statement is one object).
+    struct sid_entry {
+        std::size_t statement;
+        std::size_t offset;
+        std::optional<std::size_t> index;
+    };
+
+    policy_kind kind_;
+    const policy_options& options_;
+    bool owned_;
+    std::vector<policy_error> errors_;
+    std::vector<policy_error> warnings_;
+    std::optional<policy_error> overflow_;
+    std::vector<sid_entry> sids_;
+    std::size_t sid_offset_ = 0;  // offset of the last statement's Sid value
+};
+
+}  // namespace detail
+
+/// Checks a parsed JSON document against the identity-policy grammar (see
+/// `parse_policy`); strings are copied into the model.
+inline result<parsed_policy, policy_errors> validate_policy(const json::value& document,
+                                                            policy_kind kind = policy_kind::identity,
+                                                            const policy_options& options = {}) {
+    detail::policy_checker checker(kind, options, false);
+    return checker.run(document);
+}
+
+/// Parses and checks an identity-based policy document. Every error is reported with
+/// its JSON pointer and byte offset (a JSON syntax error is one error, path "");
+/// warnings never fail. Never throws on any input (allocation failure aside).
+///
+/// **Example**:
+///     auto r = iam::parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
+///     if (r) assert(r->statements[0].action.values[0] == "s3:*");
+inline result<parsed_policy, policy_errors> parse_policy(std::string_view text, policy_kind kind = policy_kind::identity,
+                                                         const policy_options& options = {}) {
+    auto doc = json::parse(text);
+    if (!doc) {
+        const json::parse_error& e = doc.error();
+        return policy_errors{{policy_error{"", e.offset, "invalid JSON: " + std::string(e.message()), policy_errc::json_syntax}},
+                             {}};
+    }
+    // The DOM is ours, so the checker may move its strings into the model.
+    detail::policy_checker checker(kind, options, true);
+    return checker.run(*doc);
+}
+
+//=== canonical writer ===//
+
+namespace detail {
+
+inline void write_string_list(std::string& out, const std::vector<std::string>& values, bool array_form) {
+    if (!array_form && values.size() == 1) {
+        iam::detail::append_json_string(out, values.front());
+        return;
+    }
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        iam::detail::append_json_string(out, values[i]);
+    }
+    out.push_back(']');
+}
+
+}  // namespace detail
+
+/// Writes `p` as compact JSON in a fixed element order (Version, Id, Statement;
+/// Sid, Effect, Principal, NotPrincipal, Action, Resource, Condition). Statement is
+/// always an array; conditions are grouped by operator in first-appearance order;
+/// condition values are written as strings (`true` becomes `"true"`, same meaning).
+/// `parse_policy(write_policy(p))` equals `p` for every parsed `p`.
+inline std::string write_policy(const policy& p) {
+    std::string out;
+    out.reserve(64 + p.statements.size() * 128);
+    out.push_back('{');
+    bool first = true;
+    const auto key = [&](std::string_view k) {
+        if (!first) out.push_back(',');
+        first = false;
+        out.push_back('"');
+        out.append(k);
+        out += "\":";
+    };
+    if (p.version == policy_version::v2012_10_17) {
+        key("Version");
+        out += "\"2012-10-17\"";
+    } else if (p.version == policy_version::v2008_10_17) {
+        key("Version");
+        out += "\"2008-10-17\"";
+    }
+    if (p.id) {
+        key("Id");
+        iam::detail::append_json_string(out, *p.id);
+    }
+    key("Statement");
+    out.push_back('[');
+    std::vector<operator_spec> specs;
+    for (std::size_t si = 0; si < p.statements.size(); ++si) {
+        const statement& s = p.statements[si];
+        if (si > 0) out.push_back(',');
+        out.push_back('{');
+        first = true;
+        if (s.sid) {
+            key("Sid");
+            iam::detail::append_json_string(out, *s.sid);
+        }
+        key("Effect");
+        out += s.effect == policy_effect::allow ? "\"Allow\"" : "\"Deny\"";
+        if (s.principal) {
+            key("Principal");
+            out += json::write(*s.principal);
+        }
+        if (s.not_principal) {
+            key("NotPrincipal");
+            out += json::write(*s.not_principal);
+        }
+        key(s.action.negated ? "NotAction" : "Action");
+        detail::write_string_list(out, s.action.values, s.action.array_form);
+        key(s.resource.negated ? "NotResource" : "Resource");
+        detail::write_string_list(out, s.resource.values, s.resource.array_form);
+        if (!s.conditions.empty()) {
+            key("Condition");
+            out.push_back('{');
+            // Distinct operators in first-appearance order (at most 162 of them), so
+            // each operator is one JSON key even if the model interleaves them.
+            specs.clear();
+            for (const condition& c : s.conditions) {
+                if (std::find(specs.begin(), specs.end(), c.spec()) == specs.end()) specs.push_back(c.spec());
+            }
+            for (std::size_t oi = 0; oi < specs.size(); ++oi) {
+                if (oi > 0) out.push_back(',');
+                iam::detail::append_json_string(out, operator_text(specs[oi]));
+                out += ":{";
+                bool first_key = true;
+                for (const condition& c : s.conditions) {
+                    if (!(c.spec() == specs[oi])) continue;
+                    if (!first_key) out.push_back(',');
+                    first_key = false;
+                    iam::detail::append_json_string(out, c.key);
+                    out.push_back(':');
+                    detail::write_string_list(out, c.values, c.array_form);
+                }
+                out.push_back('}');
+            }
+            out.push_back('}');
+        }
+        out.push_back('}');
+    }
+    out += "]}";
+    return out;
+}
+
+}  // namespace iam
+
+#endif  // IAM_POLICY_HPP_INCLUDED
