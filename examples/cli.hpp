@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <iam/action_catalog.hpp>
+
 namespace cli {
 
 /// Exit codes shared by every subcommand.
@@ -54,7 +56,21 @@ inline std::string printable(std::string_view text) {
     return out;
 }
 
+/// The value of option `flag` at `args[i]`: `--flag=VALUE`, or `--flag VALUE` (then
+/// `i` moves past the value). Nothing when the value is missing.
+inline std::optional<std::string_view> option_value(std::span<const std::string_view> args, std::size_t& i,
+                                                    std::string_view flag) {
+    const std::string_view arg = args[i];
+    if (arg.size() > flag.size() && arg.starts_with(flag) && arg[flag.size()] == '=') return arg.substr(flag.size() + 1);
+    if (arg == flag && i + 1 < args.size()) return args[++i];
+    return std::nullopt;
+}
+
+/// AWS's action catalog, compiled into the tool (examples/data/iam-actions).
+const iam::action_catalog& bundled_action_catalog();
+
 int lint_names(std::span<const std::string_view> args);
+int check_policy(std::span<const std::string_view> args);
 
 }  // namespace cli
 

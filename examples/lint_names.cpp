@@ -109,11 +109,6 @@ int lint_names(std::span<const std::string_view> args) {
     bool options_done = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
-        const auto value_of = [&](std::string_view flag) -> std::optional<std::string_view> {
-            if (arg.starts_with(std::string(flag) + "=")) return arg.substr(flag.size() + 1);
-            if (arg == flag && i + 1 < args.size()) return args[++i];
-            return std::nullopt;
-        };
         if (options_done || arg == "-" || !arg.starts_with("-")) {
             paths.emplace_back(arg);
         } else if (arg == "--") {
@@ -122,7 +117,7 @@ int lint_names(std::span<const std::string_view> args) {
             write_out(lint_usage);
             return clean;
         } else if (arg.starts_with("--kind")) {
-            const auto value = value_of("--kind");
+            const auto value = option_value(args, i, "--kind");
             kind = nullptr;
             for (const kind_option& k : kinds)
                 if (value && *value == k.flag) kind = &k;
@@ -130,7 +125,7 @@ int lint_names(std::span<const std::string_view> args) {
                                                    "inline-policy, path, policy-path, tag-key, tag-value, "
                                                    "account-id, account-alias, access-key-id, mfa-device");
         } else if (arg.starts_with("--format")) {
-            const auto value = value_of("--format");
+            const auto value = option_value(args, i, "--format");
             if (!value || (*value != "text" && *value != "json"))
                 return fail_usage("lint-names: --format takes text or json");
             json = *value == "json";

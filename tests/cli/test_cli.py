@@ -97,5 +97,63 @@ check("lint-names --help lists the kinds", code == 0 and "tag-key" in out, (code
 code, out, err = run(["lint-names", "--", "-x-"])
 check("-- ends options", code == 2 and "cannot read `-x-`" in err, (code, err))
 
+# check-policy
+policy = b"""{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjekt"], "Resource": "arn:aws:s3:::b/*"},
+    {"Effect": "Permit", "Action": "GetObject", "Resource": "*"}
+  ]
+}
+"""
+code, out, err = run(["check-policy", "-"], policy)
+check("check-policy: errors and warnings with line, column and JSON path, exit 1", code == 1 and out.splitlines() == [
+    "<stdin>:4:67: warning: action `s3:GetObjekt` is not in the action catalog [/Statement/0/Action/1]",
+    "<stdin>:5:16: error: Effect must be \"Allow\" or \"Deny\" (case-sensitive) [/Statement/1/Effect]",
+    "<stdin>:5:36: error: action `GetObject` must be `*` or `service:Action` (letters, digits and `-` in the service; "
+    "letters, digits and `*?_-` in the action) [/Statement/1/Action]"], out)
+code, out, err = run(["check-policy", "--format", "json", "-"], policy)
+doc = json.loads(out)
+check("check-policy --format json", code == 1 and doc["files"][0]["valid"] is False and
+      [f["code"] for f in doc["files"][0]["findings"]] == ["unknown-action", "bad-effect", "bad-action"] and
+      doc["files"][0]["findings"][1]["path"] == "/Statement/1/Effect", out)
+valid = b'{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}}'
+code, out, err = run(["check-policy", "-"], valid)
+check("check-policy: warnings alone exit 0 (a lone statement object has no index in the path)",
+      code == 0 and "warning:" in out and "[/Statement/NotAction]" in out, out)
+code, out, err = run(["check-policy", "--json-only", "-"], b'{"a":1,}')
+check("check-policy --json-only: syntax errors only", code == 1 and out.startswith("<stdin>:1:8: error:"), out)
+code, out, err = run(["check-policy", "--json-only", "-"], b'{"Effect":"Nope"}')
+check("check-policy --json-only accepts any JSON", code == 0 and out == "", out)
+big = b'{"Version":"2012-10-17","Statement":[' + b",".join(
+    b'{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-%d/*"}' % i for i in range(40)) + b']}'
+code, out, err = run(["check-policy", "--kind", "user-inline", "-"], big)
+check("check-policy --kind user-inline applies the 2,048 limit, at the character past it", code == 1 and
+      out == "<stdin>:1:2049: error: the policy has 3268 characters (white space not counted); the limit is 2048 []\n", out)
+code, out, err = run(["check-policy", "--kind", "identity", "-"], big)
+check("check-policy --kind identity has no size limit", code == 0, out)
+code, out, err = run(["check-policy", "--kind", "managed", "-"], b'{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}')
+check("check-policy --kind managed requires Version 2012-10-17 as CreatePolicy does",
+      code == 1 and out == "<stdin>:1:1: error: Policy document must be version 2012-10-17 or greater. []\n", out)
+code, out, err = run(["check-policy"])
+check("check-policy: no file is a usage error", code == 2, err)
+code, out, err = run(["check-policy", "--kind", "role"])
+check("check-policy: bad --kind", code == 2, err)
+code, out, err = run(["check-policy", "/nonexistent.json"])
+check("check-policy: unreadable file exits 2", code == 2 and "cannot read" in err, err)
+
+# Every AWS managed policy is accepted (warnings allowed).
+with tempfile.TemporaryDirectory() as tmp:
+    paths = []
+    for i, line in enumerate(open(os.path.join(root, "tests", "data", "aws-managed-policies", "aws-managed-policies.jsonl"))):
+        entry = json.loads(line)
+        path = os.path.join(tmp, f"{i}.json")
+        with open(path, "w") as f:
+            json.dump(entry["document"], f, indent=2)
+        paths.append(path)
+    code, out, err = run(["check-policy"] + paths)
+    check(f"check-policy accepts all {len(paths)} AWS managed policies", code == 0 and len(paths) == 1594 and
+          "error:" not in out, out[:500])
+
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)
