@@ -14,9 +14,15 @@ inline bool reference_wildcard_match(std::string_view p, std::string_view t, iam
     const auto same = [&](char a, char b) {
         return mode == iam::wildcard_mode::action ? iam::ascii_lower(a) == iam::ascii_lower(b) : a == b;
     };
+    const auto escaped = [&](std::size_t i) {
+        std::size_t run = 0;
+        while (run < i && p[i - 1 - run] == iam::wildcard_escape) ++run;
+        return run % 2 == 1;
+    };
+    const auto star = [&](std::size_t i) { return p[i] == '*' && !escaped(i); };
     // A star may cross a colon when the first non-star after its run is ':' or the end.
     const auto crosses = [&](std::size_t i) {
-        while (i < p.size() && p[i] == '*') ++i;
+        while (i < p.size() && star(i)) ++i;
         return !arn || i == p.size() || p[i] == ':';
     };
     // ok[i][j]: p[i..] matches t[j..]
@@ -24,10 +30,12 @@ inline bool reference_wildcard_match(std::string_view p, std::string_view t, iam
     ok[p.size()][t.size()] = 1;
     for (std::size_t i = p.size(); i-- > 0;) {
         for (std::size_t j = t.size() + 1; j-- > 0;) {
-            if (p[i] == '*') {
+            if (star(i)) {
                 ok[i][j] = ok[i + 1][j] || (j < t.size() && (t[j] != ':' || crosses(i)) && ok[i][j + 1]);
+            } else if (p[i] == iam::wildcard_escape && !escaped(i)) {
+                ok[i][j] = ok[i + 1][j];  // reads nothing; the next byte is literal
             } else if (j < t.size()) {
-                const bool one = p[i] == '?' ? (!arn || t[j] != ':') : same(p[i], t[j]);
+                const bool one = p[i] == '?' && !escaped(i) ? (!arn || t[j] != ':') : same(p[i], t[j]);
                 ok[i][j] = one && ok[i + 1][j + 1];
             }
         }

@@ -50,6 +50,18 @@ TEST_CASE("resources: case-sensitive, wildcards stay in their colon segment unle
     IAM_CHECK_BOTH(wildcard_match("a*b", "a:b", wildcard_mode::exact));
 }
 
+TEST_CASE("an escape byte makes the next `*` or `?` literal (policy variables ${*} and ${?})") {
+    using namespace std::string_literals;
+    CHECK(wildcard_match("a\0*b"s, "a*b", wildcard_mode::exact));
+    CHECK_FALSE(wildcard_match("a\0*b"s, "axb", wildcard_mode::exact));
+    CHECK(wildcard_match("a\0?"s, "a?", wildcard_mode::arn));
+    CHECK_FALSE(wildcard_match("a\0?"s, "ab", wildcard_mode::arn));
+    CHECK(wildcard_match("x/\0*/*"s, "x/*/anything", wildcard_mode::arn));
+    CHECK_FALSE(wildcard_match("x/\0*/*"s, "x/y/anything", wildcard_mode::arn));
+    CHECK(wildcard_match("\0*"s, "*", wildcard_mode::action));
+    CHECK_FALSE(wildcard_match("\0*"s, "x", wildcard_mode::action));
+}
+
 TEST_CASE("no backtracking blow-up: a*a*a*a*a*a*b against 10,000 a's is linear") {
     const std::string text(10000, 'a');
     CHECK_FALSE(wildcard_match("a*a*a*a*a*a*b", text, wildcard_mode::exact));
@@ -62,7 +74,7 @@ TEST_CASE("no backtracking blow-up: a*a*a*a*a*a*b against 10,000 a's is linear")
 
 TEST_CASE("agrees with a dynamic-programming reference on 50,000 random pattern/text pairs") {
     std::mt19937 rng(99);
-    const std::string pattern_chars = "ab:*?A";
+    const std::string pattern_chars = std::string("ab:*?A") + iam::wildcard_escape;
     const std::string text_chars = "abA:";
     std::size_t matched = 0;
     for (int n = 0; n < 50000; ++n) {

@@ -28,6 +28,11 @@ enum class wildcard_mode : std::uint8_t {
     arn,
 };
 
+/// In a pattern, this byte makes the next `*` or `?` a literal character. Policy
+/// variable substitution writes it for `${*}`, `${?}` and substituted values; it cannot
+/// come from a policy document (control characters are refused there).
+inline constexpr char wildcard_escape = '\0';
+
 namespace detail {
 
 // A Thompson simulation over the pattern's positions, kept as a bit set: each text
@@ -53,22 +58,32 @@ private:
     static constexpr bool test(const std::uint64_t* set, std::size_t i) { return ((set[i / 64] >> (i % 64)) & 1u) != 0; }
     static constexpr void put(std::uint64_t* set, std::size_t i) { set[i / 64] |= std::uint64_t{1} << (i % 64); }
 
-    constexpr bool is_star(std::size_t i) const { return i < pattern_.size() && pattern_[i] == '*'; }
+    // An escape byte guards the byte after it, even another escape byte: the byte at i
+    // is guarded when an odd run of escape bytes ends just before it.
+    constexpr bool escaped(std::size_t i) const {
+        std::size_t run = 0;
+        while (run < i && pattern_[i - 1 - run] == wildcard_escape) ++run;
+        return run % 2 == 1;
+    }
+    constexpr bool is_star(std::size_t i) const { return i < pattern_.size() && pattern_[i] == '*' && !escaped(i); }
+    constexpr bool is_escape(std::size_t i) const { return pattern_[i] == wildcard_escape && !escaped(i); }
 
     // May the star at i (the last of its run) cross a colon?
     constexpr bool star_crosses_colons(std::size_t i) const {
         return mode_ != wildcard_mode::arn || i + 1 == pattern_.size() || pattern_[i + 1] == ':';
     }
 
-    constexpr bool literal_matches(char p, char c) const {
-        if (p == '?') return mode_ != wildcard_mode::arn || c != ':';
+    constexpr bool literal_matches(std::size_t i, char c) const {
+        const char p = pattern_[i];
+        if (p == '?' && !escaped(i)) return mode_ != wildcard_mode::arn || c != ':';
         return mode_ == wildcard_mode::action ? ascii_lower(p) == ascii_lower(c) : p == c;
     }
 
-    // Adds every position reachable from `set` without reading: past each star run.
+    // Adds every position reachable from `set` without reading: past each star run
+    // and past each escape byte to the literal it guards.
     constexpr void close(std::uint64_t* set) const {
         for (std::size_t i = 0; i < pattern_.size(); ++i)
-            if (is_star(i) && test(set, i)) put(set, i + 1);
+            if ((is_star(i) || is_escape(i)) && test(set, i)) put(set, i + 1);
     }
 
     constexpr bool run(std::string_view text, std::uint64_t* current, std::uint64_t* next, std::size_t words) const {
@@ -80,14 +95,14 @@ private:
             for (std::size_t w = 0; w < words; ++w) {
                 for (std::uint64_t bits = current[w]; bits != 0; bits &= bits - 1) {
                     const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-                    if (i == pattern_.size()) continue;  // the accepting position reads nothing
+                    if (i == pattern_.size() || is_escape(i)) continue;  // these positions read nothing
                     if (is_star(i)) {
                         // Only the last star of a run loops; the others just lead to it.
                         if (!is_star(i + 1) && (c != ':' || star_crosses_colons(i))) {
                             put(next, i);
                             any = true;
                         }
-                    } else if (literal_matches(pattern_[i], c)) {
+                    } else if (literal_matches(i, c)) {
                         put(next, i + 1);
                         any = true;
                     }
@@ -107,7 +122,8 @@ private:
 };
 
 constexpr bool has_wildcard(std::string_view s) noexcept {
-    return s.find_first_of("*?") != std::string_view::npos;
+    constexpr char special[] = {'*', '?', wildcard_escape};
+    return s.find_first_of(std::string_view(special, 3)) != std::string_view::npos;
 }
 
 }  // namespace detail
@@ -123,7 +139,7 @@ constexpr bool wildcard_match(std::string_view pattern, std::string_view text, w
     if (!detail::has_wildcard(pattern))
         return mode == wildcard_mode::action ? iequals(pattern, text) : pattern == text;
     const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
-    if (pattern.back() == '*' && !detail::has_wildcard(prefix)) {
+    if (pattern.back() == '*' && !detail::has_wildcard(prefix)) {  // an escape would be in the prefix
         if (text.size() < prefix.size()) return false;
         const std::string_view head = text.substr(0, prefix.size());
         // In ARN mode the final star may cross colons: it is the last character of its segment.
