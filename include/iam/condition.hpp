@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: request context values, policy variables and the condition operators that
+// test them (UG reference_policies_elements_condition_operators and _variables).
+#ifndef IAM_CONDITION_HPP_INCLUDED
+#define IAM_CONDITION_HPP_INCLUDED
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "condition_values.hpp"
+#include "match.hpp"
+#include "names.hpp"
+#include "policy.hpp"
+
+namespace iam {
+
+//=== request context ===//
+
+/// AWS's context key types (SimulateCustomPolicy `ContextKeyType`).
+enum class context_type : std::uint8_t {
+    string, string_list, numeric, numeric_list, boolean, boolean_list,
+    ip, ip_list, binary, binary_list, date, date_list,
+};
+
+inline constexpr std::array<std::string_view, 12> context_type_names{
+    "string", "stringList", "numeric", "numericList", "boolean", "booleanList",
+    "ip",     "ipList",     "binary",  "binaryList",  "date",    "dateList"};
+
+/// AWS's name of a type, e.g. `"stringList"`.
+constexpr std::string_view to_string(context_type type) noexcept { return context_type_names[static_cast<std::size_t>(type)]; }
+
+/// The type named `name` (AWS's spelling, ignoring case).
+constexpr std::optional<context_type> parse_context_type(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < context_type_names.size(); ++i)
+        if (iequals(context_type_names[i], name)) return static_cast<context_type>(i);
+    return std::nullopt;
+}
+
+/// True for the `...List` types: the key carries a set of values.
+constexpr bool is_multivalued(context_type type) noexcept { return static_cast<std::uint8_t>(type) % 2 == 1; }
+
+/// One key of the request context with its values (one for single-valued types).
+struct context_entry {
+    std::string key;
+    std::vector<std::string> values;
+    context_type type = context_type::string;
+    friend bool operator==(const context_entry&, const context_entry&) = default;
+};
+
+/// The entry for `key` (keys compare ignoring case), or nullptr.
+inline const context_entry* find_context(std::span<const context_entry> context, std::string_view key) noexcept {
+    for (const context_entry& entry : context)
+        if (iequals(entry.key, key)) return &entry;
+    return nullptr;
+}
+
+//=== policy variables ===//
+
+/// Writes `text` with its policy variables replaced into `out`
+/// (UG reference_policies_variables): `${key}` takes the single value of a
+/// single-valued context key, `${key, 'default'}` falls back to the default, and
+/// `${*}`, `${?}`, `${$}` stand for those characters. With `for_wildcards`, every
+/// substituted character that is `*` or `?` is written as a literal (behind
+/// `wildcard_escape`). False when a variable has no value and no default: then the
+/// value matches nothing. Text without a closing `}` is kept as it is.
+inline bool substitute_variables(std::string_view text, std::span<const context_entry> context, bool for_wildcards,
+                                 std::string& out) {
+    out.clear();
+    const auto put_literal = [&](std::string_view value) {
+        for (const char c : value) {
+            if (for_wildcards && (c == '*' || c == '?')) out.push_back(wildcard_escape);
+            out.push_back(c);
+        }
+    };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t open = text.find("${", pos);
+        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open + 2);
+        if (close == std::string_view::npos) {
+            out.append(text.substr(pos));
+            break;
+        }
+        out.append(text.substr(pos, open - pos));
+        pos = close + 1;
+        const std::string_view inside = text.substr(open + 2, close - open - 2);
+        if (inside == "*" || inside == "?" || inside == "$") {
+            put_literal(inside);
+            continue;
+        }
+        // `key, 'default'`: the form AWS documents, with one space after the comma.
+        std::string_view key = inside;
+        std::optional<std::string_view> fallback;
+        if (const std::size_t comma = inside.find(", '"); comma != std::string_view::npos && inside.back() == '\'' &&
+                                                          inside.size() >= comma + 4) {
+            key = inside.substr(0, comma);
+            fallback = inside.substr(comma + 3, inside.size() - comma - 4);
+        }
+        const context_entry* entry = find_context(context, key);
+        if (entry != nullptr && !is_multivalued(entry->type) && !entry->values.empty()) {
+            put_literal(entry->values.front());
+        } else if (fallback) {
+            put_literal(*fallback);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// True when `text` may hold a policy variable (`${`).
+constexpr bool has_variable(std::string_view text) noexcept { return text.find("${") != std::string_view::npos; }
+
+//=== condition operators ===//
+
+/// True for the operators that succeed when the key is absent (`...Not...`).
+constexpr bool is_negated(condition_operator op) noexcept {
+    switch (op) {
+        case condition_operator::string_not_equals:
+        case condition_operator::string_not_equals_ignore_case:
+        case condition_operator::string_not_like:
+        case condition_operator::numeric_not_equals:
+        case condition_operator::date_not_equals:
+        case condition_operator::not_ip_address:
+        case condition_operator::arn_not_equals:
+        case condition_operator::arn_not_like: return true;
+        default: return false;
+    }
+}
+
+namespace detail {
+
+// ArnEquals/ArnLike: each of the six colon-separated parts matched on its own, with
+// `*` and `?` (UG: "Each of the six colon-delimited components of the ARN is checked
+// separately"); the resource part keeps its colons.
+inline bool arn_parts_match(std::string_view pattern, std::string_view arn) {
+    for (int part = 0; part < 5; ++part) {
+        const std::size_t p = pattern.find(':');
+        const std::size_t a = arn.find(':');
+        if (p == std::string_view::npos || a == std::string_view::npos) return false;
+        if (!wildcard_match(pattern.substr(0, p), arn.substr(0, a), wildcard_mode::exact)) return false;
+        pattern.remove_prefix(p + 1);
+        arn.remove_prefix(a + 1);
+    }
+    return wildcard_match(pattern, arn, wildcard_mode::exact);
+}
+
+template <typename T>
+bool compare_ordered(condition_operator op, const std::optional<T>& request, const std::optional<T>& policy) {
+    if (!request || !policy) return false;
+    switch (op) {
+        case condition_operator::numeric_equals:
+        case condition_operator::numeric_not_equals:
+        case condition_operator::date_equals:
+        case condition_operator::date_not_equals: return *request == *policy;
+        case condition_operator::numeric_less_than:
+        case condition_operator::date_less_than: return *request < *policy;
+        case condition_operator::numeric_less_than_equals:
+        case condition_operator::date_less_than_equals: return *request <= *policy;
+        case condition_operator::numeric_greater_than:
+        case condition_operator::date_greater_than: return *request > *policy;
+        default: return *request >= *policy;
+    }
+}
+
+}  // namespace detail
+
+/// Whether one request value satisfies one policy value under `op`, ignoring
+/// negation (a negated operator's caller inverts the answer over all values).
+/// `policy_value` is already substituted; for StringLike it may carry escapes.
+inline bool value_matches(condition_operator op, std::string_view request_value, std::string_view policy_value) {
+    using enum condition_operator;
+    switch (op) {
+        case string_equals:
+        case string_not_equals: return request_value == policy_value;
+        case string_equals_ignore_case:
+        case string_not_equals_ignore_case: return iequals(request_value, policy_value);
+        case string_like:
+        case string_not_like: return wildcard_match(policy_value, request_value, wildcard_mode::exact);
+        case numeric_equals:
+        case numeric_not_equals:
+        case numeric_less_than:
+        case numeric_less_than_equals:
+        case numeric_greater_than:
+        case numeric_greater_than_equals:
+            return detail::compare_ordered(op, parse_number(request_value), parse_number(policy_value));
+        case date_equals:
+        case date_not_equals:
+        case date_less_than:
+        case date_less_than_equals:
+        case date_greater_than:
+        case date_greater_than_equals:
+            return detail::compare_ordered(op, parse_date(request_value), parse_date(policy_value));
+        case bool_: return iequals(request_value, policy_value) && (iequals(policy_value, "true") || iequals(policy_value, "false"));
+        case binary_equals: {
+            const auto a = decode_base64(request_value);
+            return a && a == decode_base64(policy_value);
+        }
+        case ip_address:
+        case not_ip_address: {
+            const auto network = parse_ip_network(policy_value);
+            const auto address = parse_ip_network(request_value);
+            return network && address && network->contains(*address);
+        }
+        case arn_equals:
+        case arn_like:
+        case arn_not_equals:
+        case arn_not_like: return detail::arn_parts_match(policy_value, request_value);
+        case null: return false;  // handled by the caller: it tests presence, not values
+    }
+    return false;
+}
+
+/// True when a request value cannot be read as the operator's type (a bad number,
+/// date, IP address or base64 text), which makes the comparison fail rather than
+/// mean anything: callers report it.
+inline bool request_value_unreadable(condition_operator op, std::string_view value) {
+    using enum condition_operator;
+    switch (op) {
+        case numeric_equals: case numeric_not_equals: case numeric_less_than:
+        case numeric_less_than_equals: case numeric_greater_than: case numeric_greater_than_equals:
+            return !parse_number(value);
+        case date_equals: case date_not_equals: case date_less_than:
+        case date_less_than_equals: case date_greater_than: case date_greater_than_equals:
+            return !parse_date(value);
+        case ip_address: case not_ip_address: return !parse_ip_network(value);
+        case binary_equals: return !decode_base64(value);
+        default: return false;
+    }
+}
+
+/// What evaluating one condition found besides its answer.
+struct condition_outcome {
+    bool satisfied = false;
+    bool key_missing = false;       ///< the request had no value for the key
+    bool unreadable_value = false;  ///< a request value did not parse for the operator
+};
+
+/// Evaluates one condition against the request context (AWS's rules: several values
+/// OR; a missing key fails positive operators and satisfies negated ones and
+/// `...IfExists`; `Null` tests presence; `ForAnyValue` needs one request value to
+/// match, `ForAllValues` every one, and is true for a missing or empty set; an
+/// operator without a set qualifier on a multivalued key does not match, as the
+/// reference simulator has it). `variables` enables policy variables (Version
+/// 2012-10-17); `scratch` is reused for substitutions.
+inline condition_outcome evaluate_condition(const condition& c, std::span<const context_entry> context, bool variables,
+                                            std::string& scratch) {
+    condition_outcome outcome;
+    const context_entry* entry = find_context(context, c.key);
+    outcome.key_missing = entry == nullptr;
+    if (c.op == condition_operator::null) {
+        for (const std::string& v : c.values) {
+            if (iequals(v, "true") ? entry == nullptr : iequals(v, "false") && entry != nullptr) outcome.satisfied = true;
+        }
+        return outcome;
+    }
+    if (entry == nullptr) {
+        if (c.qualifier == set_qualifier::for_all_values) outcome.satisfied = true;
+        else if (c.qualifier == set_qualifier::none) outcome.satisfied = c.if_exists || is_negated(c.op);
+        return outcome;
+    }
+    if (c.qualifier == set_qualifier::none && is_multivalued(entry->type)) return outcome;
+
+    // Does one request value satisfy the operator against any policy value? A policy
+    // value whose variable has no value is dropped; with none left nothing matches.
+    bool any_value_usable = false;
+    const auto one = [&](std::string_view request_value) {
+        if (request_value_unreadable(c.op, request_value)) outcome.unreadable_value = true;
+        bool matched = false;
+        for (const std::string& v : c.values) {
+            std::string_view policy_value = v;
+            if (variables && has_variable(v)) {
+                const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
+                if (!substitute_variables(v, context, wildcards, scratch)) continue;
+                policy_value = scratch;
+            }
+            any_value_usable = true;
+            if (value_matches(c.op, request_value, policy_value)) {
+                matched = true;
+                break;
+            }
+        }
+        return is_negated(c.op) ? !matched : matched;
+    };
+    if (c.qualifier == set_qualifier::for_all_values) {
+        bool all = true;
+        for (const std::string& v : entry->values) all = one(v) && all;
+        outcome.satisfied = all && (any_value_usable || entry->values.empty());
+    } else {
+        bool any = false;
+        for (const std::string& v : entry->values) any = one(v) || any;
+        outcome.satisfied = any && any_value_usable;
+    }
+    return outcome;
+}
+
+}  // namespace iam
+
+#endif  // IAM_CONDITION_HPP_INCLUDED

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: the decision for one request by an IAM user in its own account, from the
+// user's identity-based policies and permissions boundary
+// (UG reference_policies_evaluation-logic, access_policies_boundaries).
+#ifndef IAM_EVALUATE_HPP_INCLUDED
+#define IAM_EVALUATE_HPP_INCLUDED
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "arn.hpp"
+#include "condition.hpp"
+#include "match.hpp"
+#include "names.hpp"
+#include "policy.hpp"
+
+namespace iam {
+
+/// The three answers, in AWS's words.
+enum class decision : std::uint8_t {
+    allowed,        ///< an identity policy allows, the boundary (if any) allows, nothing denies
+    explicit_deny,  ///< a statement with Effect Deny applies
+    implicit_deny,  ///< nothing allows (the default)
+};
+
+/// `"allowed"`, `"explicitDeny"` or `"implicitDeny"`.
+constexpr std::string_view to_string(decision d) noexcept {
+    switch (d) {
+        case decision::allowed: return "allowed";
+        case decision::explicit_deny: return "explicitDeny";
+        case decision::implicit_deny: return "implicitDeny";
+    }
+    return "implicitDeny";
+}
+
+/// One request: who asks to do what on which resource, with what context.
+struct request {
+    std::string action;           ///< `service:Action`
+    std::string resource = "*";   ///< a resource ARN; `*` means any resource, as AWS's simulator reads it
+    std::string caller_arn;       ///< the IAM user's ARN; empty when unknown
+    std::string resource_owner;   ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
+    std::vector<context_entry> context;
+};
+
+/// A policy with the name the explanation uses for it.
+struct named_policy {
+    std::string name;
+    iam::policy document;
+    friend bool operator==(const named_policy&, const named_policy&) = default;
+};
+
+/// Everything that applies to a user: identity-based policies (its inline and
+/// attached policies and those of its groups) and the permissions boundary's policy,
+/// if one is set (an empty `boundary` means no boundary).
+struct policy_set {
+    std::vector<named_policy> identity;
+    std::vector<named_policy> boundary;
+};
+
+/// A statement that decided: which policy (in `policy_set` order), which statement.
+struct statement_ref {
+    std::uint32_t policy_index = 0;
+    std::uint32_t statement_index = 0;
+    bool in_boundary = false;
+    friend constexpr bool operator==(const statement_ref&, const statement_ref&) = default;
+    friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
+};
+
+/// A condition key the request lacked, met while evaluating a statement.
+struct missing_key {
+    std::string_view key;           ///< as the policy spells it
+    statement_ref in;
+    friend constexpr bool operator==(const missing_key&, const missing_key&) = default;
+};
+
+/// The decision with its reasons: the statements that decided it (the applicable
+/// denies for `explicit_deny`; otherwise the identity allows, and the boundary allows
+/// when a boundary is set), what the boundary said, and what could not be read.
+struct evaluation_result {
+    iam::decision decision = decision::implicit_deny;
+    std::vector<statement_ref> matched;
+    bool has_boundary = false;
+    bool allowed_by_boundary = true;   ///< true when there is no boundary
+    bool same_account = true;          ///< false: a resource of another account, which identity policies alone cannot allow
+    std::vector<missing_key> missing;  ///< condition keys absent from the request, per statement that referenced them
+    bool unreadable_context = false;   ///< a context value did not parse for its operator (that comparison failed)
+    std::string scratch;               ///< a buffer evaluation reuses for policy variables; no meaning
+};
+
+namespace detail {
+
+// The account id of an ARN, or the text itself when it is already an account id.
+inline std::string_view account_of(std::string_view arn_or_account) noexcept {
+    if (is_valid_account_id(arn_or_account)) return arn_or_account;
+    const auto parsed = parse_arn(arn_or_account);
+    return parsed ? parsed->account : std::string_view{};
+}
+
+struct compiled_statement {
+    const statement* source = nullptr;
+    statement_ref ref;
+    bool deny = false;
+    bool variables = false;                 // Version 2012-10-17: `${...}` is substituted
+    std::vector<std::string> action_lower;  // the Action/NotAction patterns, lower-cased once
+};
+
+}  // namespace detail
+
+/// A user's policies prepared for many requests: action patterns lower-cased once,
+/// statements indexed by service prefix so a request looks only at those that can
+/// name its action. Evaluation is pure and allocates nothing per request once the
+/// result's buffers have grown (reuse an `evaluation_result` with `evaluate_into`).
+///
+/// **Example**:
+///     iam::compiled_policy_set set(std::move(policies));
+///     iam::request r{.action = "s3:GetObject", .resource = "arn:aws:s3:::bucket/key"};
+///     if (set.evaluate(r).decision == iam::decision::allowed) ...
+class compiled_policy_set {
+public:
+    explicit compiled_policy_set(policy_set set) : set_(std::move(set)) {
+        compile(set_.identity, false);
+        compile(set_.boundary, true);
+        std::sort(by_service_.begin(), by_service_.end());
+    }
+
+    compiled_policy_set(const compiled_policy_set&) = delete;  // statements point into set_
+    compiled_policy_set& operator=(const compiled_policy_set&) = delete;
+
+    const policy_set& policies() const noexcept { return set_; }
+
+    /// The policy a reference names.
+    const named_policy& policy_of(const statement_ref& ref) const noexcept {
+        return (ref.in_boundary ? set_.boundary : set_.identity)[ref.policy_index];
+    }
+
+    /// The statement a reference names.
+    const statement& statement_of(const statement_ref& ref) const noexcept {
+        return policy_of(ref).document.statements[ref.statement_index];
+    }
+
+    evaluation_result evaluate(const request& r) const {
+        evaluation_result out;
+        evaluate_into(r, out);
+        return out;
+    }
+
+    /// Like `evaluate`, reusing `out`'s storage.
+    void evaluate_into(const request& r, evaluation_result& out) const {
+        out.matched.clear();
+        out.missing.clear();
+        out.unreadable_context = false;
+        out.has_boundary = !set_.boundary.empty();
+
+        std::array<char, 256> buffer{};
+        std::string long_action;
+        std::string_view action = lower_action(r.action, buffer, long_action);
+        const std::string_view service = action.substr(0, action.find(':'));
+
+        bool deny = false, identity_allow = false, boundary_allow = false;
+        const auto visit = [&](std::uint32_t index) {
+            const detail::compiled_statement& s = statements_[index];
+            if (!applies(s, action, r, out)) return;
+            if (s.deny) {
+                if (!deny) out.matched.clear();  // denies alone explain an explicit deny
+                deny = true;
+                out.matched.push_back(s.ref);
+            } else if (!deny) {
+                (s.ref.in_boundary ? boundary_allow : identity_allow) = true;
+                out.matched.push_back(s.ref);
+            }
+        };
+        for (const std::uint32_t index : any_service_) visit(index);
+        const auto first = std::lower_bound(by_service_.begin(), by_service_.end(), service,
+                                            [](const auto& entry, std::string_view key) { return entry.first < key; });
+        for (auto it = first; it != by_service_.end() && it->first == service; ++it) visit(it->second);
+
+        const std::string_view caller = detail::account_of(r.caller_arn);
+        std::string_view owner = detail::account_of(r.resource_owner);
+        if (owner.empty()) owner = detail::account_of(r.resource);
+        out.same_account = caller.empty() || owner.empty() || owner == caller;
+        out.allowed_by_boundary = !out.has_boundary || boundary_allow;
+        if (deny) {
+            out.decision = decision::explicit_deny;
+        } else if (identity_allow && out.allowed_by_boundary && out.same_account) {
+            out.decision = decision::allowed;
+        } else {
+            out.decision = decision::implicit_deny;
+            out.matched.clear();
+        }
+        std::sort(out.matched.begin(), out.matched.end());
+    }
+
+private:
+    void compile(const std::vector<named_policy>& policies, bool boundary) {
+        for (std::size_t p = 0; p < policies.size(); ++p) {
+            const iam::policy& doc = policies[p].document;
+            for (std::size_t s = 0; s < doc.statements.size(); ++s) {
+                detail::compiled_statement c;
+                c.source = &doc.statements[s];
+                c.ref = {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s), boundary};
+                c.deny = c.source->effect == policy_effect::deny;
+                c.variables = doc.version == policy_version::v2012_10_17;
+                bool any_service = c.source->action.negated;
+                std::vector<std::string> services;
+                for (const std::string& pattern : c.source->action.values) {
+                    std::string lower = pattern;
+                    for (char& ch : lower) ch = ascii_lower(ch);
+                    const std::string_view service = std::string_view(lower).substr(0, lower.find(':'));
+                    if (lower.find(':') == std::string::npos || detail::has_wildcard(service)) any_service = true;
+                    else services.emplace_back(service);
+                    c.action_lower.push_back(std::move(lower));
+                }
+                const auto index = static_cast<std::uint32_t>(statements_.size());
+                statements_.push_back(std::move(c));
+                if (any_service) {
+                    any_service_.push_back(index);
+                    continue;
+                }
+                std::sort(services.begin(), services.end());
+                services.erase(std::unique(services.begin(), services.end()), services.end());
+                for (std::string& service : services) by_service_.emplace_back(std::move(service), index);
+            }
+        }
+    }
+
+    static std::string_view lower_action(std::string_view action, std::array<char, 256>& buffer, std::string& spill) {
+        char* out = buffer.data();
+        if (action.size() > buffer.size()) {
+            spill.assign(action);
+            out = spill.data();
+        }
+        for (std::size_t i = 0; i < action.size(); ++i) out[i] = ascii_lower(action[i]);
+        return {out, action.size()};
+    }
+
+    static bool applies(const detail::compiled_statement& s, std::string_view action, const request& r,
+                        evaluation_result& out) {
+        bool action_match = false;
+        for (const std::string& pattern : s.action_lower) {
+            if (wildcard_match(pattern, action, wildcard_mode::exact)) {
+                action_match = true;
+                break;
+            }
+        }
+        if (action_match == s.source->action.negated) return false;
+        if (!resource_applies(s, r, out.scratch)) return false;
+        for (const condition& c : s.source->conditions) {
+            const condition_outcome o = evaluate_condition(c, r.context, s.variables, out.scratch);
+            if (o.key_missing) out.missing.push_back({c.key, s.ref});
+            out.unreadable_context = out.unreadable_context || o.unreadable_value;
+            if (!o.satisfied) return false;
+        }
+        return true;
+    }
+
+    static bool resource_applies(const detail::compiled_statement& s, const request& r, std::string& scratch) {
+        const resource_block& block = s.source->resource;
+        if (r.resource == "*") return true;  // any resource: some resource fits every pattern (AWS's simulator)
+        bool matched = false;
+        for (const std::string& pattern : block.values) {
+            std::string_view p = pattern;
+            if (s.variables && has_variable(pattern)) {
+                if (!substitute_variables(pattern, r.context, true, scratch)) continue;
+                p = scratch;
+            }
+            if (wildcard_match(p, r.resource, wildcard_mode::arn)) {
+                matched = true;
+                break;
+            }
+        }
+        return matched != block.negated;
+    }
+
+    policy_set set_;
+    std::vector<detail::compiled_statement> statements_;
+    std::vector<std::uint32_t> any_service_;                           // NotAction, `*`, wildcard services
+    std::vector<std::pair<std::string, std::uint32_t>> by_service_;    // sorted by lower-case service
+};
+
+/// Evaluates `r` against `set` once (compiles it first; for many requests keep a
+/// `compiled_policy_set`).
+inline evaluation_result evaluate(const request& r, policy_set set) {
+    return compiled_policy_set(std::move(set)).evaluate(r);
+}
+
+}  // namespace iam
+
+#endif  // IAM_EVALUATE_HPP_INCLUDED

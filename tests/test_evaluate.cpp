@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+// Tests of include/iam/condition.hpp and include/iam/evaluate.hpp: AWS's evaluation
+// logic for an IAM user's request, rule by rule.
+#include <iam/evaluate.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using iam::context_type;
+using iam::decision;
+
+namespace {
+
+iam::policy load(const std::string& text) {
+    auto parsed = iam::parse_policy(text);
+    REQUIRE_MESSAGE(parsed.has_value(), text);
+    return parsed.value();
+}
+
+// A one-statement 2012-10-17 policy.
+std::string statement(const std::string& effect, const std::string& action, const std::string& resource,
+                      const std::string& condition = "", const std::string& version = "2012-10-17") {
+    std::string s = R"({"Effect":")" + effect + R"(","Action":)" + action + R"(,"Resource":)" + resource;
+    if (!condition.empty()) s += R"(,"Condition":)" + condition;
+    s += "}";
+    return version.empty() ? R"({"Statement":[)" + s + "]}" : R"({"Version":")" + version + R"(","Statement":[)" + s + "]}";
+}
+
+struct scenario {
+    std::vector<std::string> identity;
+    std::vector<std::string> boundary;
+    iam::request request{"s3:GetObject", "arn:aws:s3:::bucket/key", "arn:aws:iam::123456789012:user/alice", "", {}};
+
+    iam::evaluation_result run() const {
+        iam::policy_set set;
+        for (std::size_t i = 0; i < identity.size(); ++i) set.identity.push_back({"p" + std::to_string(i), load(identity[i])});
+        for (std::size_t i = 0; i < boundary.size(); ++i) set.boundary.push_back({"b" + std::to_string(i), load(boundary[i])});
+        return iam::evaluate(request, std::move(set));
+    }
+    decision decide() const { return run().decision; }
+};
+
+decision with_condition(const std::string& condition, std::vector<iam::context_entry> context) {
+    scenario s;
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", condition)};
+    s.request.context = std::move(context);
+    return s.decide();
+}
+
+iam::context_entry entry(std::string key, std::vector<std::string> values, context_type type = context_type::string) {
+    return {std::move(key), std::move(values), type};
+}
+
+}  // namespace
+
+TEST_CASE("default deny; an allow grants; an explicit deny wins over any allow") {
+    scenario s;
+    CHECK(s.decide() == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")")};
+    CHECK(s.decide() == decision::allowed);
+    s.identity.push_back(statement("Deny", R"("s3:GetObject")", R"("arn:aws:s3:::bucket/*")"));
+    const auto r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});  // the deny alone explains it
+}
+
+TEST_CASE("the union of identity policies allows; the explanation names each allowing statement") {
+    scenario s;
+    s.identity = {statement("Allow", R"("ec2:*")", R"("*")"), statement("Allow", R"(["s3:Get*","s3:List*"])", R"("*")"),
+                  statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/*")")};
+    const auto r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}, {2, 0, false}});
+}
+
+TEST_CASE("a permissions boundary intersects: both must allow, and its deny is explicit") {
+    // UG access_policies_boundaries: "the effective permissions ... are the intersection".
+    scenario s;
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")")};
+    s.boundary = {statement("Allow", R"("s3:GetObject")", R"("*")")};
+    auto r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.has_boundary);
+    CHECK(r.allowed_by_boundary);
+    CHECK(r.matched == std::vector<iam::statement_ref>{{0, 0, false}, {0, 0, true}});
+    s.boundary = {statement("Allow", R"("ec2:*")", R"("*")")};
+    r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK_FALSE(r.allowed_by_boundary);
+    s.boundary = {statement("Deny", R"("s3:*")", R"("*")")};
+    CHECK(s.decide() == decision::explicit_deny);
+    s.identity = {statement("Allow", R"("ec2:*")", R"("*")")};  // the boundary grants nothing by itself
+    s.boundary = {statement("Allow", R"("s3:*")", R"("*")")};
+    CHECK(s.decide() == decision::implicit_deny);
+}
+
+TEST_CASE("actions match ignoring case with wildcards; NotAction applies to every other action") {
+    scenario s;
+    s.identity = {statement("Allow", R"("S3:getobj*")", R"("*")")};
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}})"};
+    CHECK(s.decide() == decision::allowed);
+    s.request.action = "IAM:CreateUser";
+    CHECK(s.decide() == decision::implicit_deny);
+}
+
+TEST_CASE("resources match case-sensitively; NotResource; `*` as the request resource means any") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::Bucket/*")")};
+    CHECK(s.decide() == decision::implicit_deny);
+    s.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::other/*"}})"};
+    CHECK(s.decide() == decision::allowed);
+    s.request.resource = "arn:aws:s3:::other/x";
+    CHECK(s.decide() == decision::implicit_deny);
+    s.request.resource = "*";  // SimulateCustomPolicy's default: some resource fits
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::specific/key")")};
+    CHECK(s.decide() == decision::allowed);
+}
+
+TEST_CASE("a resource of another account is not allowed by identity policies alone") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")")};
+    s.request.resource_owner = "arn:aws:iam::210987654321:root";
+    auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK_FALSE(r.same_account);
+    s.request.resource_owner.clear();
+    s.request.resource = "arn:aws:iam::210987654321:user/bob";  // the ARN names the owner
+    CHECK(s.decide() == decision::implicit_deny);
+    s.request.resource = "arn:aws:iam::123456789012:user/bob";
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {statement("Deny", R"("*")", R"("*")")};
+    s.request.resource_owner = "210987654321";
+    CHECK(s.decide() == decision::explicit_deny);
+}
+
+TEST_CASE("conditions: several keys AND, several values OR, key names ignore case") {
+    const auto user = [](std::string name) { return entry("aws:username", {std::move(name)}); };
+    CHECK(with_condition(R"({"StringEquals":{"aws:username":["bob","alice"]}})", {user("alice")}) == decision::allowed);
+    CHECK(with_condition(R"({"StringEquals":{"AWS:UserName":"alice"}})", {user("alice")}) == decision::allowed);
+    CHECK(with_condition(R"({"StringEquals":{"aws:username":"alice","aws:x":"1"}})", {user("alice")}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringEquals":{"aws:username":"alice"},"StringLike":{"aws:x":"1*"}})",
+                         {user("alice"), entry("aws:x", {"12"})}) == decision::allowed);
+}
+
+TEST_CASE("conditions: missing keys fail positive operators, satisfy negated ones and IfExists") {
+    CHECK(with_condition(R"({"StringEquals":{"aws:username":"bob"}})", {}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringNotEquals":{"aws:username":"bob"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"StringEqualsIfExists":{"aws:username":"bob"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"true"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"false"}})", {}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"false"}})", {entry("aws:TokenIssueTime", {"x"})}) == decision::allowed);
+    // An empty list is a present key (the reference simulator).
+    CHECK(with_condition(R"({"Null":{"aws:TagKeys":"true"}})", {entry("aws:TagKeys", {}, context_type::string_list)}) ==
+          decision::implicit_deny);
+}
+
+TEST_CASE("conditions: ForAnyValue and ForAllValues on multivalued keys, empty and missing sets") {
+    const auto tags = [](std::vector<std::string> v) { return entry("aws:TagKeys", std::move(v), context_type::string_list); };
+    CHECK(with_condition(R"({"ForAnyValue:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}})", {tags({"a", "b"})}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {tags({})}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAnyValue:StringEquals":{"aws:TagKeys":"a"}})", {}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"ForAnyValue:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"b"})}) == decision::allowed);
+    // A single-valued operator on a multivalued key does not match (the reference simulator).
+    CHECK(with_condition(R"({"StringEquals":{"aws:TagKeys":"a"}})", {tags({"a"})}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"b"})}) == decision::implicit_deny);
+}
+
+TEST_CASE("conditions: every operator family") {
+    const auto one = [](const char* key, const char* value, context_type type) { return std::vector{entry(key, {value}, type)}; };
+    CHECK(with_condition(R"({"StringEqualsIgnoreCase":{"aws:username":"ALICE"}})", one("aws:username", "alice", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"StringNotEqualsIgnoreCase":{"aws:username":"ALICE"}})", one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringLike":{"aws:username":"A*"}})", one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringNotLike":{"aws:username":"a*"}})", one("aws:username", "bob", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}})", one("aws:MultiFactorAuthAge", "100", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericGreaterThanEquals":{"ctx:n":"3600"}})", one("ctx:n", "3600", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericEquals":{"ctx:n":5}})", one("ctx:n", "5.0", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericNotEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericLessThanEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"NumericGreaterThan":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}})", one("aws:CurrentTime", "2021-01-01T00:00:00Z", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateEquals":{"ctx:t":"2020-01-01T02:00:00+02:00"}})", one("ctx:t", "2020-01-01T00:00:00Z", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateLessThan":{"ctx:t":"1577836800"}})", one("ctx:t", "2019-12-31", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateNotEquals":{"ctx:t":"2020-01-01"}})", one("ctx:t", "2020-01-02", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateLessThanEquals":{"ctx:t":"2020-01-01"}})", one("ctx:t", "2020-01-01", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateGreaterThanEquals":{"ctx:t":"2020-01-02"}})", one("ctx:t", "2020-01-01", context_type::date)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":"true"}})", one("aws:SecureTransport", "True", context_type::boolean)) == decision::allowed);
+    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":true}})", one("aws:SecureTransport", "false", context_type::boolean)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGVsbG8=", context_type::binary)) == decision::allowed);
+    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGk=", context_type::binary)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "10.1.2.3", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"2001:db8::/32"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "11.0.0.1", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:topic*"}})", one("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topicA", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"ArnEquals":{"ctx:s":"arn:aws:logs:*:*:log-group:*"}})", one("ctx:s", "arn:aws:logs:us-east-1:1:log-group:a:b", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*"}})", one("ctx:s", "hello", context_type::string)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"ArnNotEquals":{"ctx:s":"arn:aws:sns:*:*:x"}})", one("ctx:s", "arn:aws:sns:r:1:y", context_type::string)) == decision::allowed);
+}
+
+TEST_CASE("conditions: an unreadable request value fails its comparison and is reported") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NumericLessThan":{"ctx:n":"10"}})")};
+    s.request.context = {entry("ctx:n", {"ten"}, context_type::numeric)};
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK(r.unreadable_context);
+}
+
+TEST_CASE("missing condition keys are listed with the statement that needed them") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:SourceIp");
+    CHECK(r.missing[0].in == iam::statement_ref{0, 0, false});
+}
+
+TEST_CASE("policy variables in resources and condition values (Version 2012-10-17 only)") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${aws:username}/*")")};
+    s.request.resource = "arn:aws:s3:::bucket/alice/notes.txt";
+    CHECK(s.decide() == decision::implicit_deny);  // no value, no default: matches nothing
+    s.request.context = {entry("aws:username", {"alice"})};
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${AWS:UserName}/*")")};
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'shared'}/*")")};
+    s.request.resource = "arn:aws:s3:::bucket/shared/x";
+    CHECK(s.decide() == decision::allowed);
+    s.request.context.push_back(entry("aws:PrincipalTag/team", {"blue"}));
+    CHECK(s.decide() == decision::implicit_deny);
+    s.request.resource = "arn:aws:s3:::bucket/blue/x";
+    CHECK(s.decide() == decision::allowed);
+    // ${*}, ${?} and ${$} are the literal characters; substituted values are literal too.
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${*}${?}${$}")")};
+    s.request.resource = "arn:aws:s3:::bucket/*?$";
+    CHECK(s.decide() == decision::allowed);
+    s.request.resource = "arn:aws:s3:::bucket/ab$";
+    CHECK(s.decide() == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${aws:username}")")};
+    s.request.context = {entry("aws:username", {"*"})};
+    s.request.resource = "arn:aws:s3:::bucket/anything";
+    CHECK(s.decide() == decision::implicit_deny);
+    // In conditions, with StringLike keeping its own wildcards.
+    CHECK(with_condition(R"({"StringLike":{"s3:prefix":"home/${aws:username}/*"}})",
+                         {entry("s3:prefix", {"home/alice/x"}), entry("aws:username", {"alice"})}) == decision::allowed);
+    CHECK(with_condition(R"({"StringEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {""})}) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {"x"})}) ==
+          decision::implicit_deny);  // no usable value: the condition fails (the reference simulator)
+}
+
+TEST_CASE("AWS's documentation wins: cases where the reference simulator answers otherwise") {
+    scenario s;
+    s.request.context = {entry("aws:username", {"alice"})};
+    SUBCASE("no Version: variables are literal text") {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+        // "If you don't include the Version element, the variables are treated as literal
+        // strings" — the reference simulator substitutes them.
+        s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::b/${aws:username}")", "", "")};
+        s.request.resource = "arn:aws:s3:::b/alice";
+        CHECK(s.decide() == decision::implicit_deny);
+        s.request.resource = "arn:aws:s3:::b/${aws:username}";
+        CHECK(s.decide() == decision::allowed);
+    }
+    SUBCASE("Version 2008-10-17: variables are literal text") {
+        // Same page: "policy variables ... work only with the version 2012-10-17"; the
+        // reference simulator matches nothing here.
+        s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::b/${aws:username}")", "", "2008-10-17")};
+        s.request.resource = "arn:aws:s3:::b/${aws:username}";
+        CHECK(s.decide() == decision::allowed);
+    }
+    SUBCASE("a `*` inside an ARN segment does not cross colons") {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+        // "You can use wildcard characters (* and ?) within any ARN segment ... If the *
+        // wildcard is the last character of a resource ARN segment, it can expand to match
+        // beyond the colon boundaries." — the reference simulator lets any `*` cross.
+        s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::my*bucket")")};
+        s.request.resource = "arn:aws:s3:::my:x:bucket";
+        CHECK(s.decide() == decision::implicit_deny);
+    }
+    SUBCASE("Date operators take epoch time in the request") {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+        // "You must specify date/time values with one of the W3C implementations of the ISO
+        // 8601 date formats or in epoch (UNIX) time" — the reference simulator reads no
+        // epoch value from the request context.
+        CHECK(with_condition(R"({"DateGreaterThan":{"aws:EpochTime":"2020-01-01T00:00:00Z"}})",
+                             {entry("aws:EpochTime", {"1700000000"}, context_type::date)}) == decision::allowed);
+    }
+}
+
+TEST_CASE("a compiled set answers many requests and explains with names and Sids") {
+    iam::policy_set set;
+    set.identity.push_back({"ReadOnly", load(R"({"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]})")});
+    set.identity.push_back({"NoSecrets", load(R"({"Version":"2012-10-17","Statement":[{"Sid":"Secret","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::secret/*"}]})")});
+    const iam::compiled_policy_set compiled(std::move(set));
+    iam::request r{"s3:GetObject", "arn:aws:s3:::public/x", "arn:aws:iam::123456789012:user/alice", "", {}};
+    iam::evaluation_result out;
+    compiled.evaluate_into(r, out);
+    CHECK(out.decision == decision::allowed);
+    REQUIRE(out.matched.size() == 1);
+    CHECK(compiled.policy_of(out.matched[0]).name == "ReadOnly");
+    CHECK(compiled.statement_of(out.matched[0]).sid == "Read");
+    r.resource = "arn:aws:s3:::secret/x";
+    compiled.evaluate_into(r, out);
+    CHECK(out.decision == decision::explicit_deny);
+    CHECK(compiled.statement_of(out.matched[0]).sid == "Secret");
+    r.action = "s3:PutObject";
+    r.resource = "arn:aws:s3:::public/x";
+    compiled.evaluate_into(r, out);
+    CHECK(out.decision == decision::implicit_deny);
+    CHECK(out.matched.empty());
+    CHECK(iam::to_string(decision::explicit_deny) == "explicitDeny");
+    CHECK(iam::parse_context_type("STRINGLIST") == context_type::string_list);
+    CHECK(iam::to_string(context_type::date_list) == "dateList");
+    CHECK_FALSE(iam::parse_context_type("list"));
+}
