@@ -114,8 +114,19 @@ TEST_CASE("resources match case-sensitively; NotResource; `*` as the request res
     CHECK(s.decide() == decision::allowed);
     s.request.resource = "arn:aws:s3:::other/x";
     CHECK(s.decide() == decision::implicit_deny);
-    s.request.resource = "*";  // SimulateCustomPolicy's default: some resource fits
+    // `*`, SimulateCustomPolicy's default, asks whether some resource is allowed: an
+    // Allow applies unless it excludes everything, a Deny only if it covers everything.
+    s.request.resource = "*";
     s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::specific/key")")};
+    CHECK(s.decide() == decision::allowed);
+    s.identity.push_back(statement("Deny", R"("*")", R"("arn:aws:s3:::*")"));
+    CHECK(s.decide() == decision::allowed);
+    s.identity.push_back(statement("Deny", R"("*")", R"(["arn:aws:s3:::x","*"])"));
+    CHECK(s.decide() == decision::explicit_deny);
+    s.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"*"}})"};
+    CHECK(s.decide() == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("*")", R"("*")"),
+                  R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","NotResource":"arn:aws:s3:::x"}})"};
     CHECK(s.decide() == decision::allowed);
 }
 
@@ -134,6 +145,37 @@ TEST_CASE("a resource of another account is not allowed by identity policies alo
     s.identity = {statement("Deny", R"("*")", R"("*")")};
     s.request.resource_owner = "210987654321";
     CHECK(s.decide() == decision::explicit_deny);
+}
+
+TEST_CASE("a KMS key needs its key policy: identity policies alone do not allow it") {
+    scenario s;
+    s.identity = {statement("Allow", R"("kms:*")", R"("*")")};
+    s.request.action = "kms:Decrypt";
+    s.request.resource = "arn:aws:kms:us-east-1:123456789012:key/1234abcd";
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK(r.needs_resource_policy);
+    CHECK(r.same_account);
+    s.request.resource = "arn:aws:kms:us-east-1:123456789012:alias/app";
+    CHECK(s.decide() == decision::allowed);
+    s.request.resource = "*";
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {statement("Allow", R"("*")", R"("*")")};  // other services may name a key as their resource
+    s.request.action = "logs:AssociateKmsKey";
+    s.request.resource = "arn:aws:kms:us-east-1:123456789012:key/1234abcd";
+    CHECK(s.decide() == decision::allowed);
+}
+
+TEST_CASE("sts:GetCallerIdentity needs no permission and cannot be denied") {
+    // STS API reference, GetCallerIdentity: "No permissions are required to perform this
+    // operation. If an administrator attaches a policy to your identity that explicitly
+    // denies access to the sts:GetCallerIdentity action, you can still perform this operation."
+    scenario s;
+    s.request.action = "STS:GetCallerIdentity";
+    s.request.resource = "*";
+    CHECK(s.decide() == decision::allowed);
+    s.identity = {statement("Deny", R"("*")", R"("*")")};
+    CHECK(s.decide() == decision::allowed);
 }
 
 TEST_CASE("conditions: several keys AND, several values OR, key names ignore case") {
@@ -200,6 +242,10 @@ TEST_CASE("conditions: every operator family") {
     CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "10.1.2.3", context_type::ip)) == decision::allowed);
     CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"2001:db8::/32"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
     CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "11.0.0.1", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
+    // A single address of the other family proves nothing (the reference simulator).
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"::/0"}})", one("aws:SourceIp", "1.2.3.4", context_type::ip)) == decision::implicit_deny);
     CHECK(with_condition(R"({"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:topic*"}})", one("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topicA", context_type::string)) == decision::allowed);
     CHECK(with_condition(R"({"ArnEquals":{"ctx:s":"arn:aws:logs:*:*:log-group:*"}})", one("ctx:s", "arn:aws:logs:us-east-1:1:log-group:a:b", context_type::string)) == decision::allowed);
     CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*"}})", one("ctx:s", "hello", context_type::string)) == decision::implicit_deny);
@@ -256,8 +302,25 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
                          {entry("s3:prefix", {"home/alice/x"}), entry("aws:username", {"alice"})}) == decision::allowed);
     CHECK(with_condition(R"({"StringEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {""})}) ==
           decision::implicit_deny);
+    // A variable without a value never makes a statement apply: it matches nothing in
+    // positive tests and counts as a match in negated ones (NotResource, ...Not... operators).
     CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {"x"})}) ==
-          decision::implicit_deny);  // no usable value: the condition fails (the reference simulator)
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"StringEquals":{"s3:prefix":["${aws:username}","x"]}})", {entry("s3:prefix", {"x"})}) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":["${aws:username}","w"]}})", {entry("s3:prefix", {"x"})}) ==
+          decision::implicit_deny);
+    scenario n;
+    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
+    CHECK(n.decide() == decision::implicit_deny);
+    // ...unless a segment without the variable already rules the resource out (the
+    // segment holding it is unknown as a whole).
+    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::210987654321:user/${aws:username}"}})"};
+    CHECK(n.decide() == decision::allowed);
+    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::${aws:username}/private/*"}})"};
+    CHECK(n.decide() == decision::implicit_deny);
+    n.identity = {statement("Allow", R"("*")", R"(["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::bucket/*"])")};
+    CHECK(n.decide() == decision::allowed);
 }
 
 TEST_CASE("AWS's documentation wins: cases where the reference simulator answers otherwise") {
@@ -296,6 +359,24 @@ TEST_CASE("AWS's documentation wins: cases where the reference simulator answers
         // epoch value from the request context.
         CHECK(with_condition(R"({"DateGreaterThan":{"aws:EpochTime":"2020-01-01T00:00:00Z"}})",
                              {entry("aws:EpochTime", {"1700000000"}, context_type::date)}) == decision::allowed);
+    }
+    SUBCASE("epoch time in a policy is seconds, not milliseconds") {
+        // Same page: "epoch (UNIX) time" counts seconds; the reference simulator reads the
+        // number as milliseconds, so 1704067200 would be a day in January 1970.
+        CHECK(with_condition(R"({"DateEquals":{"aws:CurrentTime":"1704067200"}})",
+                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) == decision::allowed);
+        CHECK(with_condition(R"({"DateLessThan":{"aws:CurrentTime":"1735689600"}})",
+                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) == decision::allowed);
+    }
+    SUBCASE("a variable in the resource part of any ARN, SQS queues included") {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+        // "You can use policy variables in the Resource element and in string comparisons in
+        // the Condition element" — the reference simulator never matches a variable that
+        // makes up an SQS queue name.
+        s.identity = {statement("Allow", R"("*")", R"("arn:aws:sqs:*:123456789012:queue-${aws:username}")")};
+        s.request.action = "sqs:GetQueueUrl";
+        s.request.resource = "arn:aws:sqs:us-east-1:123456789012:queue-alice";
+        CHECK(s.decide() == decision::allowed);
     }
 }
 

@@ -205,7 +205,11 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
         case not_ip_address: {
             const auto network = parse_ip_network(policy_value);
             const auto address = parse_ip_network(request_value);
-            return network && address && network->contains(*address);
+            if (!network || !address) return false;
+            // A single address of the other family cannot be compared: for NotIpAddress
+            // it proves nothing, so it counts as a match (the reference simulator; AWS is silent).
+            if (network->v6 != address->v6 && policy_value.find('/') == std::string_view::npos) return op == not_ip_address;
+            return network->contains(*address);
         }
         case arn_equals:
         case arn_like:
@@ -267,34 +271,40 @@ inline condition_outcome evaluate_condition(const condition& c, std::span<const 
     if (c.qualifier == set_qualifier::none && is_multivalued(entry->type)) return outcome;
 
     // Does one request value satisfy the operator against any policy value? A policy
-    // value whose variable has no value is dropped; with none left nothing matches.
-    bool any_value_usable = false;
+    // value whose variable has no value cannot match, and cannot prove a mismatch
+    // either: it counts as a match for negated operators, so that, as AWS warns, an
+    // unresolved variable never makes the statement apply (UG reference_policies_variables:
+    // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid").
+    const bool negated = is_negated(c.op);
+    const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
     const auto one = [&](std::string_view request_value) {
         if (request_value_unreadable(c.op, request_value)) outcome.unreadable_value = true;
         bool matched = false;
         for (const std::string& v : c.values) {
             std::string_view policy_value = v;
             if (variables && has_variable(v)) {
-                const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
-                if (!substitute_variables(v, context, wildcards, scratch)) continue;
+                if (!substitute_variables(v, context, wildcards, scratch)) {
+                    matched = negated;
+                    if (matched) break;
+                    continue;
+                }
                 policy_value = scratch;
             }
-            any_value_usable = true;
             if (value_matches(c.op, request_value, policy_value)) {
                 matched = true;
                 break;
             }
         }
-        return is_negated(c.op) ? !matched : matched;
+        return negated ? !matched : matched;
     };
     if (c.qualifier == set_qualifier::for_all_values) {
         bool all = true;
         for (const std::string& v : entry->values) all = one(v) && all;
-        outcome.satisfied = all && (any_value_usable || entry->values.empty());
+        outcome.satisfied = all;
     } else {
         bool any = false;
         for (const std::string& v : entry->values) any = one(v) || any;
-        outcome.satisfied = any && any_value_usable;
+        outcome.satisfied = any;
     }
     return outcome;
 }

@@ -43,7 +43,7 @@ constexpr std::string_view to_string(decision d) noexcept {
 /// One request: who asks to do what on which resource, with what context.
 struct request {
     std::string action;           ///< `service:Action`
-    std::string resource = "*";   ///< a resource ARN; `*` means any resource, as AWS's simulator reads it
+    std::string resource = "*";   ///< a resource ARN; `*` asks about any resource (see `resource_applies`)
     std::string caller_arn;       ///< the IAM user's ARN; empty when unknown
     std::string resource_owner;   ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
     std::vector<context_entry> context;
@@ -88,7 +88,12 @@ struct evaluation_result {
     std::vector<statement_ref> matched;
     bool has_boundary = false;
     bool allowed_by_boundary = true;   ///< true when there is no boundary
-    bool same_account = true;          ///< false: a resource of another account, which identity policies alone cannot allow
+    bool same_account = true;          ///< false: the resource belongs to another account
+    /// Identity policies alone cannot allow this resource, and resource policies are
+    /// not modelled: a resource of another account (UG reference_policies_evaluation-logic
+    /// cross-account), or a KMS key asked for a `kms:` action, whose key policy must allow (KMS developer guide,
+    /// "Key policies": "IAM policies by themselves are not sufficient").
+    bool needs_resource_policy = false;
     std::vector<missing_key> missing;  ///< condition keys absent from the request, per statement that referenced them
     bool unreadable_context = false;   ///< a context value did not parse for its operator (that comparison failed)
     std::string scratch;               ///< a buffer evaluation reuses for policy variables; no meaning
@@ -101,6 +106,27 @@ inline std::string_view account_of(std::string_view arn_or_account) noexcept {
     if (is_valid_account_id(arn_or_account)) return arn_or_account;
     const auto parsed = parse_arn(arn_or_account);
     return parsed ? parsed->account : std::string_view{};
+}
+
+// A KMS key ARN: `arn:PARTITION:kms:REGION:ACCOUNT:key/...`.
+inline bool is_kms_key(std::string_view resource) noexcept {
+    const auto parsed = parse_arn(resource);
+    return parsed && parsed->service == "kms" && parsed->resource.starts_with("key/");
+}
+
+// `pattern` with each ARN segment that holds a variable replaced by `*` (the
+// resource part, after the fifth colon, counts as one segment), written to `out`.
+inline std::string_view unknown_segments(std::string_view pattern, std::string& out) {
+    out.clear();
+    for (int segment = 0; !pattern.empty(); ++segment) {
+        const std::size_t colon = segment < 5 ? pattern.find(':') : std::string_view::npos;
+        const std::string_view part = pattern.substr(0, colon);
+        out.append(has_variable(part) ? std::string_view("*") : part);
+        if (colon == std::string_view::npos) break;
+        out.push_back(':');
+        pattern.remove_prefix(colon + 1);
+    }
+    return out;
 }
 
 struct compiled_statement {
@@ -171,10 +197,10 @@ public:
                 if (!deny) out.matched.clear();  // denies alone explain an explicit deny
                 deny = true;
                 out.matched.push_back(s.ref);
-            } else if (!deny) {
-                (s.ref.in_boundary ? boundary_allow : identity_allow) = true;
-                out.matched.push_back(s.ref);
+                return;
             }
+            (s.ref.in_boundary ? boundary_allow : identity_allow) = true;
+            if (!deny) out.matched.push_back(s.ref);
         };
         for (const std::uint32_t index : any_service_) visit(index);
         const auto first = std::lower_bound(by_service_.begin(), by_service_.end(), service,
@@ -185,10 +211,18 @@ public:
         std::string_view owner = detail::account_of(r.resource_owner);
         if (owner.empty()) owner = detail::account_of(r.resource);
         out.same_account = caller.empty() || owner.empty() || owner == caller;
+        out.needs_resource_policy = !out.same_account || (service == "kms" && detail::is_kms_key(r.resource));
         out.allowed_by_boundary = !out.has_boundary || boundary_allow;
-        if (deny) {
+        if (action == "sts:getcalleridentity") {
+            // STS API reference, GetCallerIdentity: "No permissions are required to perform
+            // this operation. If an administrator attaches a policy to your identity that
+            // explicitly denies access to the sts:GetCallerIdentity action, you can still
+            // perform this operation."
+            out.decision = decision::allowed;
+            out.matched.clear();
+        } else if (deny) {
             out.decision = decision::explicit_deny;
-        } else if (identity_allow && out.allowed_by_boundary && out.same_account) {
+        } else if (identity_allow && out.allowed_by_boundary && !out.needs_resource_policy) {
             out.decision = decision::allowed;
         } else {
             out.decision = decision::implicit_deny;
@@ -262,12 +296,27 @@ private:
 
     static bool resource_applies(const detail::compiled_statement& s, const request& r, std::string& scratch) {
         const resource_block& block = s.source->resource;
-        if (r.resource == "*") return true;  // any resource: some resource fits every pattern (AWS's simulator)
+        if (r.resource == "*") {
+            // "Any resource" asks whether some resource is allowed (the reference
+            // simulator; AWS is silent): an Allow applies unless it excludes every
+            // resource, a Deny only when it covers every resource.
+            const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
+            return s.deny ? covers_all && !block.negated : !(covers_all && block.negated);
+        }
+        // A pattern whose variable has no value matches nothing in Resource; in
+        // NotResource it counts as matching when it could have matched (a segment
+        // without the variable may already rule the resource out): either way an
+        // unresolved variable never makes the statement apply (UG
+        // reference_policies_variables: it "might cause the entire statement to be invalid").
         bool matched = false;
         for (const std::string& pattern : block.values) {
             std::string_view p = pattern;
             if (s.variables && has_variable(pattern)) {
-                if (!substitute_variables(pattern, r.context, true, scratch)) continue;
+                if (!substitute_variables(pattern, r.context, true, scratch)) {
+                    if (block.negated && wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn))
+                        return false;
+                    continue;
+                }
                 p = scratch;
             }
             if (wildcard_match(p, r.resource, wildcard_mode::arn)) {

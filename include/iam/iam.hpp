@@ -15,6 +15,7 @@
 #include "names.hpp"
 #include "policy.hpp"
 #include "result.hpp"
+#include "simulate.hpp"
 #include "unique_names.hpp"
 
 #endif  // IAM_IAM_HPP_INCLUDED

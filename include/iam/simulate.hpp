@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: AWS's `simulate-custom-policy` offline — its JSON input, our evaluator,
+// its JSON output — so existing calls move over unchanged.
+#ifndef IAM_SIMULATE_HPP_INCLUDED
+#define IAM_SIMULATE_HPP_INCLUDED
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "condition.hpp"
+#include "detail/json_string.hpp"
+#include "evaluate.hpp"
+#include "json.hpp"
+#include "policy.hpp"
+#include "result.hpp"
+
+namespace iam {
+
+/// One `simulate-custom-policy --cli-input-json` request, read and checked.
+struct simulation_input {
+    policy_set policies;                  ///< PolicyInputList as `PolicyInputList.N`, boundaries as `PermissionsBoundaryPolicyInputList.N`
+    std::vector<std::string> actions;     ///< ActionNames
+    std::vector<std::string> resources;   ///< ResourceArns (default `*`)
+    std::string caller_arn;               ///< CallerArn
+    std::string resource_owner;           ///< ResourceOwner
+    std::vector<context_entry> context;   ///< ContextEntries
+};
+
+/// Why an input was refused: a message naming the field (and, for policies, every
+/// grammar error with its JSON path).
+struct simulation_error {
+    std::string message;
+};
+
+namespace detail {
+
+inline bool read_string_list(const json::value& parent, std::string_view field, std::vector<std::string>& out,
+                             std::string& error) {
+    const json::value* list = parent.find(field);
+    if (list == nullptr) return true;
+    const json::value::array_type* items = list->as_array();
+    if (items == nullptr) {
+        error = std::string(field) + " must be an array of strings";
+        return false;
+    }
+    for (const json::value& item : *items) {
+        const std::string* text = item.as_string();
+        if (text == nullptr) {
+            error = std::string(field) + " must be an array of strings";
+            return false;
+        }
+        out.push_back(*text);
+    }
+    return true;
+}
+
+inline bool read_policies(const json::value& input, std::string_view field, policy_kind kind,
+                          std::vector<named_policy>& out, std::string& error) {
+    const json::value* list = input.find(field);
+    if (list == nullptr) return true;
+    const json::value::array_type* items = list->as_array();
+    if (items == nullptr) {
+        error = std::string(field) + " must be an array of policy documents";
+        return false;
+    }
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const json::value& item = (*items)[i];
+        std::string name = std::string(field) + "." + std::to_string(i + 1);
+        std::string written;
+        std::string_view text;
+        if (const std::string* s = item.as_string()) {
+            text = *s;
+        } else if (item.is_object()) {  // accepted as a convenience: AWS takes strings
+            written = json::write(item);
+            text = written;
+        } else {
+            error = name + " must be a policy document (a JSON string or object)";
+            return false;
+        }
+        auto parsed = parse_policy(text, kind);
+        if (!parsed) {
+            error = name + " is not a valid policy:";
+            for (const policy_error& e : parsed.error().errors) error += " " + e.message + " [" + e.path + "];";
+            error.pop_back();
+            return false;
+        }
+        out.push_back({std::move(name), std::move(static_cast<policy&>(parsed.value()))});
+    }
+    return true;
+}
+
+}  // namespace detail
+
+/// Reads one input document. Unknown fields are ignored, as the AWS CLI does with
+/// fields of other commands; a wrong type, an invalid policy, an unknown context type
+/// or a missing ActionNames is an error.
+inline result<simulation_input, simulation_error> parse_simulation_input(std::string_view text) {
+    const auto doc = json::parse(text);
+    if (!doc) {
+        const json::parse_error& e = doc.error();
+        return simulation_error{"invalid JSON at line " + std::to_string(e.line) + ", column " +
+                                std::to_string(e.column) + ": " + std::string(e.message())};
+    }
+    const json::value& input = *doc;
+    if (!input.is_object()) return simulation_error{"the input must be a JSON object"};
+    simulation_input out;
+    std::string error;
+    if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, out.policies.identity, error) ||
+        !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, out.policies.boundary,
+                               error) ||
+        !detail::read_string_list(input, "ActionNames", out.actions, error) ||
+        !detail::read_string_list(input, "ResourceArns", out.resources, error))
+        return simulation_error{error};
+    if (out.actions.empty()) return simulation_error{"ActionNames must name at least one action"};
+    if (out.resources.empty()) out.resources.emplace_back("*");
+    for (const auto& [field, target] : {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
+        if (const json::value* v = input.find(field)) {
+            if (v->as_string() == nullptr) return simulation_error{std::string(field) + " must be a string"};
+            *target = *v->as_string();
+        }
+    }
+    if (const json::value* entries = input.find("ContextEntries")) {
+        if (entries->as_array() == nullptr) return simulation_error{"ContextEntries must be an array"};
+        for (const json::value& e : *entries->as_array()) {
+            context_entry entry;
+            const json::value* name = e.find("ContextKeyName");
+            const json::value* type = e.find("ContextKeyType");
+            if (name == nullptr || name->as_string() == nullptr)
+                return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
+            entry.key = *name->as_string();
+            if (type != nullptr) {
+                const auto parsed = type->as_string() ? parse_context_type(*type->as_string()) : std::nullopt;
+                if (!parsed) return simulation_error{"ContextKeyType of " + entry.key + " must be one of AWS's types (string, stringList, numeric, ...)"};
+                entry.type = *parsed;
+            }
+            if (!detail::read_string_list(e, "ContextKeyValues", entry.values, error)) return simulation_error{error};
+            out.context.push_back(std::move(entry));
+        }
+    }
+    return out;
+}
+
+/// One `EvaluationResults` item.
+struct simulation_result {
+    std::string action;
+    std::string resource;
+    evaluation_result evaluation;
+};
+
+/// Evaluates every action on every resource, in AWS's order (actions outer).
+inline std::vector<simulation_result> run_simulation(const compiled_policy_set& set, const simulation_input& input) {
+    std::vector<simulation_result> results;
+    request r;
+    r.caller_arn = input.caller_arn;
+    r.resource_owner = input.resource_owner;
+    r.context = input.context;
+    for (const std::string& action : input.actions) {
+        for (const std::string& resource : input.resources) {
+            r.action = action;
+            r.resource = resource;
+            results.push_back({action, resource, set.evaluate(r)});
+        }
+    }
+    return results;
+}
+
+/// The output document AWS's command prints, with the statements that decided each
+/// result, the boundary's verdict and the context keys the request lacked.
+inline std::string write_simulation_output(const compiled_policy_set& set, const std::vector<simulation_result>& results) {
+    using detail::append_json_string;
+    std::string out = "{\"EvaluationResults\":[";
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const simulation_result& r = results[i];
+        if (i > 0) out += ',';
+        out += "{\"EvalActionName\":";
+        append_json_string(out, r.action);
+        out += ",\"EvalResourceName\":";
+        append_json_string(out, r.resource);
+        out += ",\"EvalDecision\":\"";
+        out += to_string(r.evaluation.decision);
+        out += "\",\"MatchedStatements\":[";
+        for (std::size_t m = 0; m < r.evaluation.matched.size(); ++m) {
+            const statement_ref& ref = r.evaluation.matched[m];
+            if (m > 0) out += ',';
+            out += "{\"SourcePolicyId\":";
+            append_json_string(out, set.policy_of(ref).name);
+            out += ref.in_boundary ? ",\"SourcePolicyType\":\"PermissionsBoundaryPolicy\"" : ",\"SourcePolicyType\":\"IAM Policy\"";
+            out += ",\"StatementIndex\":" + std::to_string(ref.statement_index);
+            if (const auto& sid = set.statement_of(ref).sid) {
+                out += ",\"Sid\":";
+                append_json_string(out, *sid);
+            }
+            out += '}';
+        }
+        out += "],\"MissingContextValues\":[";
+        std::vector<std::string_view> keys;
+        for (const missing_key& k : r.evaluation.missing) {
+            bool seen = false;
+            for (const std::string_view key : keys) seen = seen || iequals(key, k.key);
+            if (!seen) keys.push_back(k.key);
+        }
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            if (k > 0) out += ',';
+            append_json_string(out, keys[k]);
+        }
+        out += ']';
+        if (r.evaluation.has_boundary) {
+            out += ",\"PermissionsBoundaryDecisionDetail\":{\"AllowedByPermissionsBoundary\":";
+            out += r.evaluation.allowed_by_boundary ? "true}" : "false}";
+        }
+        out += '}';
+    }
+    out += "]}";
+    return out;
+}
+
+/// One input document in, one output document out: `{"Error": "..."}` when the input is refused.
+inline std::string simulate_json(std::string_view input_text) {
+    auto input = parse_simulation_input(input_text);
+    if (!input) {
+        std::string out = "{\"Error\":";
+        detail::append_json_string(out, input.error().message);
+        return out + "}";
+    }
+    const compiled_policy_set set(std::move(input.value().policies));
+    return write_simulation_output(set, run_simulation(set, input.value()));
+}
+
+}  // namespace iam
+
+#endif  // IAM_SIMULATE_HPP_INCLUDED

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Tests of include/iam/simulate.hpp, and the golden differential test: 10,000 seeded
+// cases (tests/tools/gen_golden_cases.py) with the reference simulator's decisions.
+#include <iam/simulate.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+
+#ifndef IAM_TEST_DATA_DIR
+#error "IAM_TEST_DATA_DIR must name tests/data"
+#endif
+
+TEST_CASE("simulate_json: AWS's input shape in, AWS's output shape out") {
+    const std::string input = R"({
+      "PolicyInputList": ["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}}]}",
+                          {"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::secret/*"}}],
+      "PermissionsBoundaryPolicyInputList": ["{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"],
+      "ActionNames": ["s3:GetObject", "s3:PutObject"],
+      "ResourceArns": ["arn:aws:s3:::public/x", "arn:aws:s3:::secret/y"],
+      "CallerArn": "arn:aws:iam::123456789012:user/alice",
+      "ContextEntries": [{"ContextKeyName": "aws:SourceIp", "ContextKeyValues": ["10.1.2.3"], "ContextKeyType": "ip"}],
+      "SomethingElse": true})";
+    const std::string out = iam::simulate_json(input);
+    const auto doc = iam::json::parse(out);
+    REQUIRE(doc);
+    const auto& results = *doc->find("EvaluationResults")->as_array();
+    REQUIRE(results.size() == 4);
+    const auto decision = [&](std::size_t i) { return *results[i].find("EvalDecision")->as_string(); };
+    CHECK(decision(0) == "allowed");
+    CHECK(decision(1) == "explicitDeny");
+    CHECK(decision(2) == "implicitDeny");
+    CHECK(decision(3) == "implicitDeny");
+    CHECK(*results[1].find("EvalResourceName")->as_string() == "arn:aws:s3:::secret/y");
+    const auto& matched = *results[0].find("MatchedStatements")->as_array();
+    REQUIRE(matched.size() == 2);
+    CHECK(*matched[0].find("SourcePolicyId")->as_string() == "PolicyInputList.1");
+    CHECK(*matched[0].find("Sid")->as_string() == "Read");
+    CHECK(*matched[1].find("SourcePolicyType")->as_string() == "PermissionsBoundaryPolicy");
+    CHECK(*results[0].find("PermissionsBoundaryDecisionDetail")->find("AllowedByPermissionsBoundary")->as_boolean());
+    CHECK(*results[1].find("MatchedStatements")->as_array()->at(0).find("SourcePolicyId")->as_string() == "PolicyInputList.2");
+}
+
+TEST_CASE("simulate_json: missing context keys are listed; no boundary, no boundary detail") {
+    const std::string out = iam::simulate_json(
+        R"({"PolicyInputList":["{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}}"],"ActionNames":["iam:CreateUser"]})");
+    CHECK(out == R"({"EvaluationResults":[{"EvalActionName":"iam:CreateUser","EvalResourceName":"*","EvalDecision":"implicitDeny","MatchedStatements":[],"MissingContextValues":["aws:MultiFactorAuthPresent"]}]})");
+}
+
+TEST_CASE("simulate_json: a refused input is one error naming the field") {
+    CHECK(iam::simulate_json("{") == R"({"Error":"invalid JSON at line 1, column 2: unexpected end of input"})");
+    CHECK(iam::simulate_json("[]") == R"({"Error":"the input must be a JSON object"})");
+    CHECK(iam::simulate_json(R"({"PolicyInputList":[]})") == R"({"Error":"ActionNames must name at least one action"})");
+    CHECK(iam::simulate_json(R"({"PolicyInputList":"x","ActionNames":["a:b"]})") ==
+          R"({"Error":"PolicyInputList must be an array of policy documents"})");
+    CHECK(iam::simulate_json(R"({"PolicyInputList":[1],"ActionNames":["a:b"]})") ==
+          R"j({"Error":"PolicyInputList.1 must be a policy document (a JSON string or object)"})j");
+    const std::string bad_policy = iam::simulate_json(R"({"PolicyInputList":["{\"Statement\":{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}}"],"ActionNames":["a:b"]})");
+    CHECK(bad_policy.find("PolicyInputList.1 is not a valid policy") != std::string::npos);
+    CHECK(bad_policy.find("[/Statement/Effect]") != std::string::npos);
+    CHECK(iam::simulate_json(R"({"ActionNames":["a:b"],"ContextEntries":[{"ContextKeyName":"k","ContextKeyType":"weird"}]})")
+              .find("ContextKeyType of k") != std::string::npos);
+    CHECK(iam::simulate_json(R"({"ActionNames":["a:b"],"CallerArn":5})") == R"({"Error":"CallerArn must be a string"})");
+    CHECK(iam::simulate_json(R"({"ActionNames":"a:b"})") == R"({"Error":"ActionNames must be an array of strings"})");
+}
+
+TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases") {
+    std::ifstream cases(IAM_TEST_DATA_DIR "/golden/cases.jsonl");
+    std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/decisions.jsonl");
+    REQUIRE(cases.is_open());
+    REQUIRE(decisions.is_open());
+    std::size_t count = 0, results = 0, disagreements = 0;
+    std::string case_line, expected_line;
+    while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
+        ++count;
+        const auto expected = iam::json::parse(expected_line);
+        REQUIRE(expected);
+        auto input = iam::parse_simulation_input(case_line);
+        if (expected->find("Error") != nullptr) {
+            CHECK_FALSE(input.has_value());
+            continue;
+        }
+        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message);
+        const iam::compiled_policy_set set(std::move(input.value().policies));
+        const auto ours = iam::run_simulation(set, input.value());
+        const auto& theirs = *expected->find("EvaluationResults")->as_array();
+        REQUIRE(ours.size() == theirs.size());
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+            ++results;
+            const std::string_view want = *theirs[i].find("EvalDecision")->as_string();
+            if (iam::to_string(ours[i].evaluation.decision) != want) {
+                ++disagreements;
+                if (disagreements <= 10)
+                    FAIL_CHECK("case " << count << " " << ours[i].action << " on " << ours[i].resource << ": ours "
+                                       << iam::to_string(ours[i].evaluation.decision) << ", reference " << want);
+            }
+        }
+    }
+    CHECK(count == 10000);
+    CHECK(results > 25000);
+    CHECK(disagreements == 0);
+}

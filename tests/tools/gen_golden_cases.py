@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Generates seeded, random but realistic SimulateCustomPolicy cases (one JSON object a
+line) for the golden differential test and the `simulate --jsonl` benchmark: real
+actions from AWS's catalog, real AWS managed policies, and generated statements with
+wildcards, NotAction/NotResource, conditions of every operator, policy variables,
+boundaries and denies. Feed the output to ../shared/oracle/oracle.mjs for the
+reference decisions.
+
+It leaves out the cases where AWS's documentation and the reference simulator part
+(variables without Version 2012-10-17, a `*` inside an ARN segment meeting a colon,
+epoch dates, variables making up an SQS queue name): tests/test_evaluate.cpp pins
+those one by one.
+
+Usage, from the repository root:
+  python3 tests/tools/gen_golden_cases.py --count 10000 --seed 1 > tests/data/golden/cases.jsonl
+  python3 tests/tools/gen_golden_cases.py --count 10000 --seed 2 --managed-per-case 10 > /tmp/bench.jsonl
+"""
+import argparse
+import json
+import random
+
+ACCOUNT = "123456789012"
+OTHER_ACCOUNT = "210987654321"
+USERS = ["alice", "bob", "carol", "dave", "eve"]
+TEAMS = ["blue", "green", "red"]
+REGIONS = ["us-east-1", "eu-west-1", "ap-south-1"]
+BUCKETS = ["reports", "logs", "home", "public", "secret"]
+
+
+def load_catalog(path):
+    actions = []
+    with open(path) as f:
+        next(f)
+        for line in f:
+            actions.append(line.split("\t")[0])
+    return actions
+
+
+def load_managed(path, max_chars):
+    policies = []
+    with open(path) as f:
+        for line in f:
+            entry = json.loads(line)
+            text = json.dumps(entry["document"], separators=(",", ":"))
+            if len(text) <= max_chars:
+                policies.append(text)
+    return policies
+
+
+class Generator:
+    def __init__(self, rng, actions, managed):
+        self.rng = rng
+        self.actions = actions
+        self.managed = managed
+        self.by_service = {}
+        for a in actions:
+            self.by_service.setdefault(a.split(":")[0], []).append(a)
+        self.services = ["s3", "iam", "ec2", "dynamodb", "logs", "sns", "sqs", "lambda", "kms", "sts"]
+
+    def pick(self, seq):
+        return self.rng.choice(seq)
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def some_case(self, text):
+        # IAM matches actions ignoring case: vary the spelling now and then.
+        if self.chance(0.15):
+            return "".join(c.upper() if self.chance(0.5) else c.lower() for c in text)
+        return text
+
+    def action(self, service=None):
+        service = service or self.pick(self.services)
+        return self.pick(self.by_service[service])
+
+    def action_pattern(self, service):
+        action = self.action(service)
+        name = action.split(":")[1]
+        roll = self.rng.random()
+        if roll < 0.05:
+            return "*"
+        if roll < 0.2:
+            return service + ":*"
+        if roll < 0.4:
+            return service + ":" + name[: self.rng.randint(1, max(1, len(name) - 1))] + "*"
+        if roll < 0.45:
+            i = self.rng.randrange(len(name))
+            return self.some_case(service + ":" + name[:i] + "?" + name[i + 1:])
+        return self.some_case(action)
+
+    def resource(self, service, user):
+        bucket = self.pick(BUCKETS)
+        return self.pick({
+            "s3": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/{user}/notes.txt",
+                   f"arn:aws:s3:::{bucket}/home/{user}/a.txt", f"arn:aws:s3:::{bucket}/shared/x.csv"],
+            "iam": [f"arn:aws:iam::{ACCOUNT}:user/{user}", f"arn:aws:iam::{ACCOUNT}:user/division/{user}",
+                    f"arn:aws:iam::{ACCOUNT}:role/app-role", f"arn:aws:iam::{OTHER_ACCOUNT}:user/{user}"],
+            "ec2": [f"arn:aws:ec2:{self.pick(REGIONS)}:{ACCOUNT}:instance/i-0abc{self.rng.randint(0, 9)}",
+                    f"arn:aws:ec2:{self.pick(REGIONS)}:{ACCOUNT}:volume/vol-1"],
+            "dynamodb": [f"arn:aws:dynamodb:{self.pick(REGIONS)}:{ACCOUNT}:table/Orders",
+                         f"arn:aws:dynamodb:{self.pick(REGIONS)}:{ACCOUNT}:table/Orders/index/ByDate"],
+            "logs": [f"arn:aws:logs:{self.pick(REGIONS)}:{ACCOUNT}:log-group:/aws/lambda/fn",
+                     f"arn:aws:logs:{self.pick(REGIONS)}:{ACCOUNT}:log-group:/app:log-stream:s1"],
+            "sns": [f"arn:aws:sns:{self.pick(REGIONS)}:{ACCOUNT}:topic-{self.pick(TEAMS)}"],
+            "sqs": [f"arn:aws:sqs:{self.pick(REGIONS)}:{ACCOUNT}:queue-{self.pick(TEAMS)}"],
+            "lambda": [f"arn:aws:lambda:{self.pick(REGIONS)}:{ACCOUNT}:function:fn-{self.pick(TEAMS)}"],
+            "kms": [f"arn:aws:kms:{self.pick(REGIONS)}:{ACCOUNT}:key/1234abcd"],
+            "sts": [f"arn:aws:iam::{ACCOUNT}:role/app-role"],
+        }[service])
+
+    def resource_pattern(self, service):
+        bucket = self.pick(BUCKETS)
+        return self.pick({
+            "s3": ["*", f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*", "arn:aws:s3:::*",
+                   f"arn:aws:s3:::{bucket}/${{aws:username}}/*", f"arn:aws:s3:::{bucket}/home/${{aws:username}}/*",
+                   f"arn:aws:s3:::{bucket}/${{aws:PrincipalTag/team, 'shared'}}/*", "arn:aws:s3:::*/shared/*",
+                   f"arn:aws:s3:::{bucket}/home/?????/*"],
+            "iam": ["*", f"arn:aws:iam::{ACCOUNT}:user/*", f"arn:aws:iam::{ACCOUNT}:user/${{aws:username}}",
+                    f"arn:aws:iam::{ACCOUNT}:user/division/*", "arn:aws:iam::*:role/app-*", f"arn:aws:iam::{ACCOUNT}:*"],
+            "ec2": ["*", "arn:aws:ec2:*:*:instance/*", f"arn:aws:ec2:us-east-1:{ACCOUNT}:instance/*",
+                    f"arn:aws:ec2:*:{ACCOUNT}:volume/vol-?"],
+            "dynamodb": ["*", f"arn:aws:dynamodb:*:{ACCOUNT}:table/Orders", f"arn:aws:dynamodb:*:{ACCOUNT}:table/Orders/*"],
+            "logs": ["*", "arn:aws:logs:*:*:log-group:*", f"arn:aws:logs:*:{ACCOUNT}:log-group:/aws/lambda/*"],
+            "sns": ["*", f"arn:aws:sns:*:{ACCOUNT}:topic-*", f"arn:aws:sns:us-east-1:{ACCOUNT}:topic-blue"],
+            "sqs": ["*", f"arn:aws:sqs:*:{ACCOUNT}:queue-*", f"arn:aws:sqs:us-east-1:{ACCOUNT}:queue-blue"],
+            "lambda": ["*", f"arn:aws:lambda:*:{ACCOUNT}:function:fn-*"],
+            "kms": ["*", f"arn:aws:kms:*:{ACCOUNT}:key/*"],
+            "sts": ["*", f"arn:aws:iam::{ACCOUNT}:role/*"],
+        }[service])
+
+    # Each condition family: (operator, key, policy values, request values, type).
+    def condition(self):
+        user = self.pick(USERS)
+        family = self.rng.randrange(12)
+        if family == 0:
+            op, key, values, ctx, typ = self.pick(["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
+                                                   "StringNotEqualsIgnoreCase"]), "aws:username", \
+                [self.some_case(self.pick(USERS)) for _ in range(self.rng.randint(1, 2))], [user], "string"
+        elif family == 1:
+            op, key, values, ctx, typ = self.pick(["StringLike", "StringNotLike"]), "s3:prefix", \
+                self.pick([["home/${aws:username}/*"], ["home/*", "public/*"], ["shared/?/x"], ["${aws:username}*"]]), \
+                [self.pick([f"home/{user}/a", "public/x", "shared/a/x", f"{user}-docs", "other"])], "string"
+        elif family == 2:
+            op, key, values, ctx, typ = self.pick(["NumericEquals", "NumericNotEquals", "NumericLessThan",
+                                                   "NumericLessThanEquals", "NumericGreaterThan",
+                                                   "NumericGreaterThanEquals"]), "aws:MultiFactorAuthAge", \
+                [self.pick(["3600", "600", 3600, "1.5e3"])], [self.pick(["100", "3600", "7200", "1500.0"])], "numeric"
+        elif family == 3:
+            op, key, values, ctx, typ = self.pick(["DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals",
+                                                   "DateGreaterThan", "DateGreaterThanEquals"]), "aws:CurrentTime", \
+                [self.pick(["2024-01-01T00:00:00Z", "2024-06-30", "2025-01-01T12:00:00+02:00", "2024-01-01T03:00:00+03:00"])], \
+                [self.pick(["2024-01-01T00:00:00Z", "2023-12-31T23:59:59Z", "2024-07-01T00:00:00Z", "2025-06-01"])], "date"
+        elif family == 4:
+            op, key, values, ctx, typ = "Bool", self.pick(["aws:MultiFactorAuthPresent", "aws:SecureTransport"]), \
+                [self.pick(["true", "false", True])], [self.pick(["true", "false"])], "boolean"
+        elif family == 5:
+            op, key, values, ctx, typ = self.pick(["IpAddress", "NotIpAddress"]), "aws:SourceIp", \
+                [self.pick(["203.0.113.0/24", "10.0.0.0/8", "2001:db8::/32", "192.0.2.7"])], \
+                [self.pick(["203.0.113.9", "10.1.2.3", "2001:db8::1", "192.0.2.7", "198.51.100.1"])], "ip"
+        elif family == 6:
+            op, key, values, ctx, typ = self.pick(["ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike"]), "aws:SourceArn", \
+                [self.pick([f"arn:aws:sns:*:{ACCOUNT}:topic-*", f"arn:aws:s3:::{self.pick(BUCKETS)}",
+                            "arn:aws:logs:*:*:log-group:*"])], \
+                [self.pick([f"arn:aws:sns:us-east-1:{ACCOUNT}:topic-blue", "arn:aws:s3:::logs",
+                            f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:/a:log-stream:b"])], "string"
+        elif family == 7:
+            op, key, values, ctx, typ = "Null", self.pick(["aws:TokenIssueTime", "aws:PrincipalTag/team"]), \
+                [self.pick(["true", "false"])], [self.pick(["x", "blue"])], "string"
+        elif family == 8:
+            op = self.pick(["ForAnyValue:StringEquals", "ForAllValues:StringEquals", "ForAnyValue:StringLike",
+                            "ForAllValues:StringNotEquals", "ForAnyValue:StringNotEquals"])
+            key, values, typ = "aws:TagKeys", self.rng.sample(["team", "cost-center", "env", "owner"], self.rng.randint(1, 3)), "stringList"
+            ctx = self.rng.sample(["team", "cost-center", "env", "project"], self.rng.randint(0, 3))
+        elif family == 9:
+            op, key, values, ctx, typ = self.pick(["StringEquals", "StringLike", "StringEqualsIfExists"]), \
+                "aws:PrincipalTag/team", [self.pick(TEAMS + ["${aws:PrincipalTag/team}", "b*"])], [self.pick(TEAMS)], "string"
+        elif family == 10:
+            op, key, values, ctx, typ = "BinaryEquals", "ctx:blob", [self.pick(["aGVsbG8=", "aGk="])], \
+                [self.pick(["aGVsbG8=", "aGk="])], "binary"
+        else:
+            op, key, values, ctx, typ = self.pick(["StringEquals", "StringNotEqualsIfExists"]), "aws:RequestedRegion", \
+                self.rng.sample(REGIONS, self.rng.randint(1, 2)), [self.pick(REGIONS)], "string"
+        return op, key, values, ctx, typ
+
+    def statement(self, service, context, deny_rate):
+        st = {"Effect": "Deny" if self.chance(deny_rate) else "Allow"}
+        if self.chance(0.1):
+            st["Sid"] = "S" + str(self.rng.randint(0, 999999))
+        actions = [self.action_pattern(service if self.chance(0.8) else self.pick(self.services))
+                   for _ in range(self.rng.randint(1, 3))]
+        st["NotAction" if self.chance(0.1) else "Action"] = actions if len(actions) > 1 or self.chance(0.5) else actions[0]
+        resources = [self.resource_pattern(service) for _ in range(self.rng.randint(1, 2))]
+        st["NotResource" if self.chance(0.08) else "Resource"] = resources if len(resources) > 1 else resources[0]
+        if self.chance(0.45):
+            conditions = {}
+            for _ in range(self.rng.randint(1, 2)):
+                op, key, values, ctx, typ = self.condition()
+                conditions.setdefault(op, {})[key] = values if len(values) > 1 or self.chance(0.5) else values[0]
+                if self.chance(0.75) and key not in context:
+                    context[key] = (ctx, typ)
+            st["Condition"] = conditions
+        return st
+
+    def policy(self, service, context, deny_rate):
+        statements = [self.statement(service, context, deny_rate) for _ in range(self.rng.randint(1, 3))]
+        sids = [st["Sid"] for st in statements if "Sid" in st]
+        if len(set(sids)) != len(sids):  # Sids are unique within a policy
+            for i, st in enumerate(statements):
+                if "Sid" in st:
+                    st["Sid"] = "S" + str(i)
+        return json.dumps({"Version": "2012-10-17", "Statement": statements}, separators=(",", ":"))
+
+    def case(self, managed_per_case):
+        service = self.pick(self.services)
+        user = self.pick(USERS)
+        context = {}
+        if self.chance(0.7):
+            context["aws:username"] = ([user], "string")
+        if self.chance(0.5):
+            context["aws:PrincipalTag/team"] = ([self.pick(TEAMS)], "string")
+        policies = [self.policy(service, context, 0.25) for _ in range(self.rng.randint(1, 3))]
+        if managed_per_case:
+            policies += self.rng.sample(self.managed, managed_per_case)
+        elif self.chance(0.25):
+            policies.append(self.pick(self.managed))
+        self.rng.shuffle(policies)
+        case = {"PolicyInputList": policies}
+        if self.chance(0.3):
+            case["PermissionsBoundaryPolicyInputList"] = [
+                self.pick(self.managed) if self.chance(0.3) else self.policy(service, context, 0.15)]
+        case["ActionNames"] = [self.some_case(self.action(service if self.chance(0.85) else None))
+                               for _ in range(self.rng.randint(1, 3))]
+        if self.chance(0.9):
+            case["ResourceArns"] = [self.resource(service, user) for _ in range(self.rng.randint(1, 2))]
+        case["CallerArn"] = f"arn:aws:iam::{ACCOUNT}:user/{user}"
+        if self.chance(0.05):
+            case["ResourceOwner"] = f"arn:aws:iam::{OTHER_ACCOUNT}:root"
+        if context:
+            case["ContextEntries"] = [{"ContextKeyName": k, "ContextKeyValues": v, "ContextKeyType": t}
+                                      for k, (v, t) in sorted(context.items())]
+        return case
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--managed-per-case", type=int, default=0,
+                        help="attach this many AWS managed policies to every case (benchmark input)")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    actions = load_catalog("examples/data/iam-actions/iam-actions.tsv")
+    managed = load_managed("tests/data/aws-managed-policies/aws-managed-policies.jsonl",
+                           1_000_000 if args.managed_per_case else 1500)
+    generator = Generator(rng, actions, managed)
+    for _ in range(args.count):
+        print(json.dumps(generator.case(args.managed_per_case), separators=(",", ":")))
+
+
+if __name__ == "__main__":
+    main()
