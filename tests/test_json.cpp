@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <iam/json.hpp>
 
@@ -186,6 +187,22 @@ TEST_CASE("json::parse: finds duplicates in large objects (hash index past 16 me
     const json::value v = parse_ok(unique);
     CHECK(v.as_object()->size() == 101);
     CHECK(v.find("k77")->number_text() == "77");
+}
+
+TEST_CASE("json::parse: the duplicate-key index covers every member, whenever it is built") {
+    // Regression (fuzz): building the index at the 16th key read past the tape.
+    for (int n = 14; n <= 20; ++n) {
+        std::string prefix = "{";
+        for (int i = 0; i < n; ++i) prefix += "\"k" + std::to_string(i) + "\":[" + std::to_string(i) + "],";
+        for (int dup = 0; dup < n; ++dup) {
+            const std::string text = prefix + "\"k" + std::to_string(dup) + "\":0}";
+            check_error(text, json_errc::duplicate_key, prefix.size(), 1, prefix.size() + 1);
+        }
+    }
+    const std::string fuzzed = "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":8,\"k8\":8,"
+                               "\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,"
+                               "\"k17\"\xCB" "17}";
+    check_error(fuzzed, json_errc::expected_colon, fuzzed.size() - 4, 1, fuzzed.size() - 3);
 }
 
 TEST_CASE("json::parse: allow_duplicate_keys keeps both members and find sees the first") {
@@ -509,4 +526,67 @@ TEST_CASE("json::parse: conforms to JSONTestSuite y_/n_ and keeps its pinned i_ 
     CHECK(i_count == 35);
     CHECK(i_count == pinned.size());
     CHECK(duplicate_count == duplicate_key_files.size());
+}
+
+TEST_CASE("json::parse_document: views the same values as parse, with offsets, in document order") {
+    const std::string text = R"( {"a": [1, "x", true, null, {}], "k\u00e9y": "v\nw", "n": -2.5e1, "f": false} )";
+    auto d = json::parse_document(text);
+    REQUIRE(d.has_value());
+    const json::element root = d->root();
+    REQUIRE(root.is_object());
+    CHECK(root.offset() == 1);
+    CHECK(root.as_object()->size() == 4);
+    CHECK_FALSE(root.as_array());
+    CHECK(root.as_array()->empty());  // a null view is an empty range
+
+    std::vector<std::string> keys;
+    for (const json::member_view m : *root.as_object()) keys.emplace_back(m.key);
+    CHECK(keys == std::vector<std::string>{"a", "k\xC3\xA9y", "n", "f"});
+
+    const auto a = root.find("a");
+    REQUIRE(a);
+    REQUIRE(a->as_array()->size() == 5);
+    std::vector<json::value_kind> kinds;
+    for (const json::element e : *a->as_array()) kinds.push_back(e.kind());
+    CHECK(kinds == std::vector<json::value_kind>{json::value_kind::number, json::value_kind::string,
+                                                 json::value_kind::boolean, json::value_kind::null,
+                                                 json::value_kind::object});
+    CHECK((*a->as_array().begin()).as_int64() == 1);
+    CHECK(root.find("k\xC3\xA9y")->as_string() == "v\nw");  // escapes decoded into the document
+    CHECK(root.find("k\xC3\xA9y")->offset() == text.find("\"v"));
+    CHECK(root.find("n")->number_text() == "-2.5e1");
+    CHECK(root.find("n")->as_double() == -25.0);
+    CHECK(root.find("f")->as_boolean() == false);
+    CHECK_FALSE(root.find("missing"));
+    CHECK_FALSE(a->find("a"));  // not an object
+    CHECK(root.to_value() == parse_ok(text));
+
+    // Moving keeps the elements valid: they point into the tape and the decoded strings.
+    const json::document moved = std::move(d).value();
+    CHECK(moved.root().find("k\xC3\xA9y")->as_string() == "v\nw");
+    CHECK(json::document().root().is_null());
+}
+
+TEST_CASE("json::parse_document: rejects exactly what parse rejects") {
+    for (const std::string_view text : {"", "[1,]", R"({"a":1,"a":2})", "\"\\u12\"", "[[[]]", "{\"a\" 1}", "tru"}) {
+        CAPTURE(text);
+        const auto d = json::parse_document(text);
+        const auto v = json::parse(text);
+        REQUIRE_FALSE(d.has_value());
+        REQUIRE_FALSE(v.has_value());
+        CHECK(d.error().kind == v.error().kind);
+        CHECK(d.error().offset == v.error().offset);
+    }
+}
+
+TEST_CASE("json::document: views a built value, keeping its offsets; any depth is safe") {
+    const json::value v = parse_ok(R"({"b":[false,{"x":"y"}],"a":1})");
+    const json::document view(v);
+    CHECK(view.root().find("b")->offset() == v.find("b")->offset());
+    CHECK(view.root().to_value() == v);
+
+    std::string deep(100000, '[');
+    deep.append(100000, ']');
+    const json::value nested = parse_ok(deep, json::parse_options{100000});
+    CHECK(json::document(nested).root().to_value() == nested);
 }

@@ -5,11 +5,14 @@
 #ifndef IAM_JSON_HPP_INCLUDED
 #define IAM_JSON_HPP_INCLUDED
 
+#include <bit>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <forward_list>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +22,10 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detail/json_string.hpp"
 #include "detail/utf8.hpp"
@@ -237,7 +244,7 @@ public:
     friend bool operator==(const value& a, const value& b);
 
 private:
-    friend class parser;
+    friend class element;
 
     static value from_text(value_kind kind, std::string text, std::size_t offset) noexcept;
 
@@ -331,24 +338,6 @@ inline const member* value::find_member(std::string_view key) const noexcept {
 inline const value* value::find(std::string_view key) const noexcept {
     const member* m = find_member(key);
     return m == nullptr ? nullptr : &m->value;
-}
-
-inline std::optional<std::int64_t> value::as_int64() const noexcept {
-    const std::string_view text = number_text();
-    if (text.empty() || text.find_first_of(".eE") != std::string_view::npos) return std::nullopt;
-    std::int64_t n = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
-    return n;
-}
-
-inline std::optional<double> value::as_double() const noexcept {
-    const std::string_view text = number_text();
-    if (text.empty()) return std::nullopt;
-    double d = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
-    return d;
 }
 
 inline void value::release_children() noexcept {
@@ -499,8 +488,22 @@ constexpr number_scan scan_number(std::string_view text, std::size_t pos) noexce
 }
 
 /// The first position at or after `pos` holding '"', '\\', a byte < 0x20 or a
-/// byte >= 0x80 (or `size`). Tests 8 bytes at a time: most strings have none.
+/// byte >= 0x80 (or `size`). Tests 16 (SSE2) or 8 bytes at a time: most strings have none.
 inline std::size_t skip_plain_string_bytes(const char* data, std::size_t pos, std::size_t size) noexcept {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (size - pos >= 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+        // A signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
+        const __m128i stop =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), _mm_cmplt_epi8(x, space));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+        if (mask != 0) return pos + static_cast<std::size_t>(std::countr_zero(mask));
+        pos += 16;
+    }
+#else
     constexpr std::uint64_t ones = 0x0101010101010101u;
     constexpr std::uint64_t highs = 0x8080808080808080u;
     while (size - pos >= 8) {
@@ -514,6 +517,7 @@ inline std::size_t skip_plain_string_bytes(const char* data, std::size_t pos, st
         if ((stop & highs) != 0) break;
         pos += 8;
     }
+#endif
     while (pos < size && !has_flag(data[pos], char_string_stop)) ++pos;
     return pos;
 }
@@ -525,7 +529,31 @@ constexpr int hex_value(char c) noexcept {
     return -1;
 }
 
+
+/// The number `text` (RFC 8259 syntax) as an `int64_t`; nothing if it has a
+/// fraction or exponent part or is out of range.
+inline std::optional<std::int64_t> number_as_int64(std::string_view text) noexcept {
+    if (text.empty() || text.find_first_of(".eE") != std::string_view::npos) return std::nullopt;
+    std::int64_t n = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+/// The number `text` as the nearest `double`; nothing on overflow or underflow.
+inline std::optional<double> number_as_double(std::string_view text) noexcept {
+    if (text.empty()) return std::nullopt;
+    double d = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), d);
+    if (res.ec != std::errc{} || res.ptr != text.data() + text.size()) return std::nullopt;
+    return d;
+}
+
 }  // namespace detail
+
+inline std::optional<std::int64_t> value::as_int64() const noexcept { return detail::number_as_int64(number_text()); }
+
+inline std::optional<double> value::as_double() const noexcept { return detail::number_as_double(number_text()); }
 
 inline std::optional<value> value::make_number(std::string_view text) {
     if (text.empty() || !(text[0] == '-' || detail::has_flag(text[0], detail::char_digit))) return std::nullopt;
@@ -534,68 +562,380 @@ inline std::optional<value> value::make_number(std::string_view text) {
     return from_text(value_kind::number, std::string(text), 0);
 }
 
-/// The single-pass iterative parser behind `parse`; use `parse` instead.
+namespace detail {
+
+// One value of a document's tape. A container is followed by its subtree in
+// document order (an object's members as a key node, then the value's nodes).
+struct node {
+    const char* text = nullptr;  // a string's decoded bytes, a number's text or a key
+    std::size_t size = 0;        // text length; element/member count of a container; 1 for `true`
+    std::size_t offset = 0;      // byte offset in the parsed text
+    std::size_t span = 1;        // nodes in this subtree, itself included
+    value_kind kind = value_kind::null;
+};
+
+// The root of an empty (default or moved-from) document.
+inline constexpr node null_node{};
+
+}  // namespace detail
+
+class array_view;
+class object_view;
+
+/// A read-only view of one value in a `document`: the same queries as `value`, but
+/// strings are views and containers are ranges, so reading a document allocates
+/// nothing. Valid while its document (and the text the document views) lives.
+class element {
+public:
+    /// The type of this value.
+    value_kind kind() const noexcept { return node_->kind; }
+    /// True for `null`.
+    bool is_null() const noexcept { return kind() == value_kind::null; }
+    /// True for `true` and `false`.
+    bool is_boolean() const noexcept { return kind() == value_kind::boolean; }
+    /// True for numbers.
+    bool is_number() const noexcept { return kind() == value_kind::number; }
+    /// True for strings.
+    bool is_string() const noexcept { return kind() == value_kind::string; }
+    /// True for arrays.
+    bool is_array() const noexcept { return kind() == value_kind::array; }
+    /// True for objects.
+    bool is_object() const noexcept { return kind() == value_kind::object; }
+    /// Byte offset where this value starts (as `value::offset`).
+    std::size_t offset() const noexcept { return node_->offset; }
+
+    /// The boolean, or nothing if this is not a boolean.
+    std::optional<bool> as_boolean() const noexcept {
+        if (!is_boolean()) return std::nullopt;
+        return node_->size != 0;
+    }
+    /// The decoded string, or nothing if this is not a string.
+    std::optional<std::string_view> as_string() const noexcept {
+        if (!is_string()) return std::nullopt;
+        return text();
+    }
+    /// The number exactly as written, or an empty view if this is not a number.
+    std::string_view number_text() const noexcept { return is_number() ? text() : std::string_view{}; }
+    /// As `value::as_int64`.
+    std::optional<std::int64_t> as_int64() const noexcept { return detail::number_as_int64(number_text()); }
+    /// As `value::as_double`.
+    std::optional<double> as_double() const noexcept { return detail::number_as_double(number_text()); }
+    /// The elements, or a null view if this is not an array.
+    array_view as_array() const noexcept;
+    /// The members in document order, or a null view if this is not an object.
+    object_view as_object() const noexcept;
+    /// The value of the first member named `key`; nothing if there is none or this
+    /// is not an object.
+    std::optional<element> find(std::string_view key) const noexcept;
+
+    /// A deep copy as a `value` (iterative, so any depth is safe).
+    value to_value() const;
+
+private:
+    friend class document;
+    friend class array_view;
+    friend class object_view;
+
+    explicit element(const detail::node* n) noexcept : node_(n) {}
+    std::string_view text() const noexcept { return {node_->text, node_->size}; }
+
+    const detail::node* node_;
+};
+
+/// One member of an object `element`.
+struct member_view {
+    std::string_view key;     ///< the decoded key
+    element value;            ///< the member's value
+    std::size_t key_offset;   ///< byte offset of the key's opening quote
+};
+
+/// The elements of an array `element`, in order.
+class array_view {
+public:
+    /// An iterator over the elements (yields them by value).
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = element;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = element;
+
+        element operator*() const noexcept { return element(p_); }
+        iterator& operator++() noexcept {
+            p_ += p_->span;
+            return *this;
+        }
+        friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
+
+    private:
+        friend class array_view;
+        explicit iterator(const detail::node* p) noexcept : p_(p) {}
+        const detail::node* p_;
+    };
+
+    /// A null view: what `element::as_array` gives for anything but an array.
+    array_view() noexcept = default;
+    /// False for a null view. With `->` and `*` below, a view reads like the
+    /// pointer `value::as_array` returns (and `*` cannot dangle in a range-for).
+    explicit operator bool() const noexcept { return array_ != nullptr; }
+    const array_view* operator->() const noexcept { return this; }
+    array_view operator*() const noexcept { return *this; }
+
+    iterator begin() const noexcept { return iterator(array_ == nullptr ? nullptr : array_ + 1); }
+    iterator end() const noexcept { return iterator(array_ == nullptr ? nullptr : array_ + array_->span); }
+    std::size_t size() const noexcept { return array_ == nullptr ? 0 : array_->size; }
+    bool empty() const noexcept { return size() == 0; }
+
+private:
+    friend class element;
+    explicit array_view(const detail::node* array) noexcept : array_(array) {}
+    const detail::node* array_ = nullptr;
+};
+
+/// The members of an object `element`, in document order.
+class object_view {
+public:
+    /// An iterator over the members (yields them by value).
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = member_view;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = member_view;
+
+        member_view operator*() const noexcept {
+            return member_view{std::string_view(p_->text, p_->size), element(p_ + 1), p_->offset};
+        }
+        iterator& operator++() noexcept {
+            p_ += 1 + p_[1].span;  // the key, then the value's subtree
+            return *this;
+        }
+        friend bool operator==(iterator a, iterator b) noexcept { return a.p_ == b.p_; }
+
+    private:
+        friend class object_view;
+        explicit iterator(const detail::node* p) noexcept : p_(p) {}
+        const detail::node* p_;
+    };
+
+    /// A null view: what `element::as_object` gives for anything but an object.
+    object_view() noexcept = default;
+    /// False for a null view. With `->` and `*` below, a view reads like the
+    /// pointer `value::as_object` returns (and `*` cannot dangle in a range-for).
+    explicit operator bool() const noexcept { return object_ != nullptr; }
+    const object_view* operator->() const noexcept { return this; }
+    object_view operator*() const noexcept { return *this; }
+
+    iterator begin() const noexcept { return iterator(object_ == nullptr ? nullptr : object_ + 1); }
+    iterator end() const noexcept { return iterator(object_ == nullptr ? nullptr : object_ + object_->span); }
+    std::size_t size() const noexcept { return object_ == nullptr ? 0 : object_->size; }
+    bool empty() const noexcept { return size() == 0; }
+
+private:
+    friend class element;
+    explicit object_view(const detail::node* object) noexcept : object_(object) {}
+    const detail::node* object_ = nullptr;
+};
+
+inline array_view element::as_array() const noexcept { return is_array() ? array_view(node_) : array_view(); }
+
+inline object_view element::as_object() const noexcept { return is_object() ? object_view(node_) : object_view(); }
+
+inline std::optional<element> element::find(std::string_view key) const noexcept {
+    if (!is_object()) return std::nullopt;
+    for (const member_view m : object_view(node_)) {
+        if (m.key == key) return m.value;
+    }
+    return std::nullopt;
+}
+
+inline value element::to_value() const {
+    value root;
+    // Containers still being filled; each has its exact capacity reserved, so the
+    // pointers stay valid while their children are appended.
+    struct open {
+        value* container;
+        std::size_t remaining;
+    };
+    std::vector<open> stack;
+    const detail::node* p = node_;
+    const detail::node* const end = node_ + node_->span;
+    while (p != end) {
+        value* slot = &root;
+        if (!stack.empty()) {
+            open& top = stack.back();
+            --top.remaining;
+            if (value::object_type* members = top.container->as_object()) {
+                member& m = members->emplace_back();
+                m.key.assign(p->text, p->size);
+                m.key_offset = p->offset;
+                slot = &m.value;
+                ++p;
+            } else {
+                slot = &top.container->as_array()->emplace_back();
+            }
+        }
+        slot->kind_ = p->kind;
+        slot->offset_ = p->offset;
+        switch (p->kind) {
+            case value_kind::null: break;
+            case value_kind::boolean: slot->data_ = p->size != 0; break;
+            case value_kind::number:
+            case value_kind::string: slot->data_.emplace<std::string>(p->text, p->size); break;
+            case value_kind::array: slot->data_.emplace<value::array_type>().reserve(p->size); break;
+            case value_kind::object: slot->data_.emplace<value::object_type>().reserve(p->size); break;
+        }
+        if (p->span > 1) stack.push_back(open{slot, p->size});
+        ++p;
+        while (!stack.empty() && stack.back().remaining == 0) stack.pop_back();
+    }
+    return root;
+}
+
+/// A parsed JSON text as a flat tape of values: one allocation for all of them,
+/// strings without escapes are views into the text, and freeing it is O(1) work
+/// per allocation rather than per value. Move-only (its elements point into it).
+///
+/// **Example**:
+///     auto d = iam::json::parse_document(R"({"Version":"2012-10-17"})");
+///     if (d) assert(d->root().find("Version")->as_string() == "2012-10-17");
+class document {
+public:
+    /// An empty document (its root is `null`).
+    document() noexcept = default;
+    /// A document viewing `v`, which must outlive it (its strings are not copied).
+    /// Iterative, so any depth is safe.
+    explicit document(const value& v);
+    document(const document&) = delete;
+    document& operator=(const document&) = delete;
+    /// Steals `other`'s tape; elements of `other` stay valid and now belong to this.
+    document(document&& other) noexcept = default;
+    /// Steals `other`'s tape.
+    document& operator=(document&& other) noexcept = default;
+    ~document() = default;
+
+    /// The top-level value.
+    element root() const noexcept { return element(nodes_.empty() ? &detail::null_node : nodes_.data()); }
+
+private:
+    friend class parser;
+
+    std::vector<detail::node> nodes_;
+    std::forward_list<std::string> decoded_;  // strings that had escapes; nodes point into them
+};
+
+inline document::document(const value& v) {
+    struct open {
+        const value* container;
+        std::size_t index;  // of its node
+        std::size_t next;   // index of the next child to add
+    };
+    std::vector<open> stack;
+    const auto add = [&](const value& x) {
+        detail::node& n = nodes_.emplace_back();
+        n.kind = x.kind();
+        n.offset = x.offset();
+        switch (x.kind()) {
+            case value_kind::null: break;
+            case value_kind::boolean: n.size = *x.as_boolean() ? 1 : 0; break;
+            case value_kind::number: {
+                const std::string_view t = x.number_text();
+                n.text = t.data();
+                n.size = t.size();
+                break;
+            }
+            case value_kind::string:
+                n.text = x.as_string()->data();
+                n.size = x.as_string()->size();
+                break;
+            case value_kind::array: n.size = x.as_array()->size(); break;
+            case value_kind::object: n.size = x.as_object()->size(); break;
+        }
+        if ((x.is_array() || x.is_object()) && n.size > 0) stack.push_back(open{&x, nodes_.size() - 1, 0});
+    };
+    add(v);
+    while (!stack.empty()) {
+        open& top = stack.back();
+        if (top.next == nodes_[top.index].size) {
+            nodes_[top.index].span = nodes_.size() - top.index;
+            stack.pop_back();
+            continue;
+        }
+        const value& c = *top.container;
+        const std::size_t i = top.next++;
+        if (const value::array_type* items = c.as_array()) {
+            add((*items)[i]);  // may invalidate `top`
+        } else {
+            const member& m = (*c.as_object())[i];
+            nodes_.push_back(detail::node{m.key.data(), m.key.size(), m.key_offset, 1, value_kind::string});
+            add(m.value);
+        }
+    }
+}
+
+/// The single-pass iterative parser behind `parse_document`; use that instead.
 class parser {
 public:
-    /// Prepares to parse `text` (which must outlive the parser).
+    /// Prepares to parse `text` (which must outlive the parser and the document).
     parser(std::string_view text, parse_options options) noexcept : text_(text), options_(options) {}
 
     /// Parses the whole text once.
-    result<value, parse_error> run() {
+    result<document, parse_error> run() {
         if (text_.size() > options_.max_input_size) return fail(json_errc::input_too_large, 0);
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") return fail(json_errc::byte_order_mark, 0);
         const std::size_t size = text_.size();
+        std::vector<detail::node>& nodes = doc_.nodes_;
+        nodes.clear();
+        // Compact policies hold about one value per 12 bytes: this avoids most regrowth.
+        nodes.reserve(size / 12 + 1);
         skip_ws();
         for (;;) {
             // A value must start at pos_.
             if (pos_ >= size) return fail(json_errc::unexpected_end, size);
             const char c = text_[pos_];
             const std::size_t start = pos_;
+            if (!frames_.empty() && !frames_.back().is_object) ++nodes[frames_.back().index].size;
             switch (c) {
                 case '[':
                 case '{': {
                     if (frames_.size() >= options_.max_depth) return fail(json_errc::depth_exceeded, pos_);
                     const bool is_object = c == '{';
-                    value* container = place(is_object ? value::make_object() : value::make_array(), start);
+                    add(is_object ? value_kind::object : value_kind::array, start);
                     ++pos_;
                     skip_ws();
                     if (pos_ < size && text_[pos_] == (is_object ? '}' : ']')) {
                         ++pos_;
                         break;  // empty: complete already
                     }
-                    // Most policy arrays and objects are small: one allocation covers them.
-                    if (is_object) {
-                        std::get_if<value::object_type>(&container->data_)->reserve(4);
-                    } else {
-                        std::get_if<value::array_type>(&container->data_)->reserve(4);
-                    }
-                    frames_.push_back(frame{container, is_object, {}});
+                    frames_.push_back(frame{nodes.size() - 1, is_object, {}});
                     if (is_object && !parse_key()) return error_;
                     continue;
                 }
                 case '"': {
-                    std::string s;
+                    std::string_view s;
                     if (!parse_string(s)) return error_;
-                    place(value::from_text(value_kind::string, std::move(s), 0), start);
+                    add(value_kind::string, start, s);
                     break;
                 }
                 case 't':
                     if (!parse_literal("true")) return error_;
-                    place(value::make_boolean(true), start);
+                    add(value_kind::boolean, start).size = 1;
                     break;
                 case 'f':
                     if (!parse_literal("false")) return error_;
-                    place(value::make_boolean(false), start);
+                    add(value_kind::boolean, start);
                     break;
                 case 'n':
                     if (!parse_literal("null")) return error_;
-                    place(value(), start);
+                    add(value_kind::null, start);
                     break;
                 default: {
                     if (c != '-' && !detail::has_flag(c, detail::char_digit)) return fail(json_errc::expected_value, pos_);
                     const detail::number_scan scan = detail::scan_number(text_, pos_);
                     if (!scan.ok) return fail(scan.error, scan.end);
-                    place(value::from_text(value_kind::number, std::string(text_.substr(pos_, scan.end - pos_)), 0), start);
+                    add(value_kind::number, start, text_.substr(pos_, scan.end - pos_));
                     pos_ = scan.end;
                     break;
                 }
@@ -605,7 +945,7 @@ public:
                 if (frames_.empty()) {
                     skip_ws();
                     if (pos_ != size) return fail(json_errc::trailing_content, pos_);
-                    return std::move(root_);
+                    return std::move(doc_);
                 }
                 const bool is_object = frames_.back().is_object;
                 skip_ws();
@@ -619,53 +959,44 @@ public:
                 }
                 if (next != (is_object ? '}' : ']')) return fail(json_errc::expected_comma_or_close, pos_);
                 ++pos_;
+                const std::size_t index = frames_.back().index;
+                nodes[index].span = nodes.size() - index;
                 frames_.pop_back();
             }
         }
     }
 
 private:
-    // Hashes a member of one object by index, so the set survives its vector reallocating.
+    // Hashes a key node by index, so the set survives the tape reallocating.
     struct key_hash {
-        const std::vector<member>* members;
+        const std::vector<detail::node>* nodes;
         std::size_t operator()(std::size_t i) const noexcept {
-            return std::hash<std::string_view>{}((*members)[i].key);
+            return std::hash<std::string_view>{}(std::string_view((*nodes)[i].text, (*nodes)[i].size));
         }
     };
     struct key_equal {
-        const std::vector<member>* members;
-        bool operator()(std::size_t a, std::size_t b) const noexcept { return (*members)[a].key == (*members)[b].key; }
+        const std::vector<detail::node>* nodes;
+        bool operator()(std::size_t a, std::size_t b) const noexcept {
+            const detail::node& x = (*nodes)[a];
+            const detail::node& y = (*nodes)[b];
+            return std::string_view(x.text, x.size) == std::string_view(y.text, y.size);
+        }
     };
     using key_index = std::unordered_set<std::size_t, key_hash, key_equal>;
 
     // Past this many members a linear duplicate scan turns quadratic; use a hash set.
     static constexpr std::size_t linear_key_limit = 16;
 
-    // An open array or object. The container is the last child of its parent (or
-    // the root), and a parent never grows while a child is open, so the pointer
-    // stays valid until the frame is popped.
+    // An open array or object: the index of its node on the tape.
     struct frame {
-        value* container = nullptr;
+        std::size_t index = 0;
         bool is_object = false;
         std::unique_ptr<key_index> keys;  // only for objects past linear_key_limit
     };
 
-    // Stores a complete or freshly opened value in the slot that awaits it.
-    value* place(value v, std::size_t offset) {
-        v.offset_ = offset;
-        if (frames_.empty()) {
-            root_ = std::move(v);
-            return &root_;
-        }
-        value& parent = *frames_.back().container;
-        if (frames_.back().is_object) {
-            value& slot = std::get_if<value::object_type>(&parent.data_)->back().value;
-            slot = std::move(v);
-            return &slot;
-        }
-        value::array_type& items = *std::get_if<value::array_type>(&parent.data_);
-        items.push_back(std::move(v));
-        return &items.back();
+    // Appends a node; its span is fixed when a container closes.
+    detail::node& add(value_kind kind, std::size_t offset, std::string_view text = {}) {
+        return doc_.nodes_.emplace_back(detail::node{text.data(), text.size(), offset, 1, kind});
     }
 
     parse_error fail(json_errc kind, std::size_t offset) {
@@ -673,7 +1004,6 @@ private:
         error_ = parse_error{kind, offset, p.line, p.column};
         return error_;
     }
-
     // Records an error and returns false, for the bool-returning helpers.
     bool set_error(json_errc kind, std::size_t offset) {
         fail(kind, offset);
@@ -737,18 +1067,18 @@ private:
         return true;
     }
 
-    // Parses the string whose opening quote is at pos_ into out.
-    bool parse_string(std::string& out) {
+    // Parses the string whose opening quote is at pos_; `out` views the input when
+    // the string has no escapes, else a decoded copy owned by the document.
+    bool parse_string(std::string_view& out) {
         const std::size_t size = text_.size();
         const char* data = text_.data();
         const std::size_t start = ++pos_;
-        // Fast path: no escapes, so the decoded string is a slice of the input.
         for (;;) {
             pos_ = detail::skip_plain_string_bytes(data, pos_, size);
             if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
             const auto b = static_cast<unsigned char>(data[pos_]);
             if (b == '"') {
-                out.assign(data + start, pos_ - start);
+                out = text_.substr(start, pos_ - start);
                 ++pos_;
                 return true;
             }
@@ -758,14 +1088,15 @@ private:
             if (len == 0) return set_error(json_errc::invalid_utf8, pos_);
             pos_ += len;
         }
-        out.assign(data + start, pos_ - start);
+        std::string& decoded = doc_.decoded_.emplace_front(data + start, pos_ - start);
         for (;;) {
             const std::size_t run = pos_;
             pos_ = detail::skip_plain_string_bytes(data, pos_, size);
-            out.append(data + run, pos_ - run);
+            decoded.append(data + run, pos_ - run);
             if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
             const auto b = static_cast<unsigned char>(data[pos_]);
             if (b == '"') {
+                out = decoded;
                 ++pos_;
                 return true;
             }
@@ -773,28 +1104,28 @@ private:
             if (b >= 0x80) {
                 const std::size_t len = iam::detail::decode_utf8(text_, pos_).length;
                 if (len == 0) return set_error(json_errc::invalid_utf8, pos_);
-                out.append(data + pos_, len);
+                decoded.append(data + pos_, len);
                 pos_ += len;
                 continue;
             }
             // A backslash.
             if (pos_ + 1 >= size) return set_error(json_errc::unexpected_end, size);
-            char decoded = 0;
+            char c = 0;
             switch (data[pos_ + 1]) {
-                case '"': decoded = '"'; break;
-                case '\\': decoded = '\\'; break;
-                case '/': decoded = '/'; break;
-                case 'b': decoded = '\b'; break;
-                case 'f': decoded = '\f'; break;
-                case 'n': decoded = '\n'; break;
-                case 'r': decoded = '\r'; break;
-                case 't': decoded = '\t'; break;
+                case '"': c = '"'; break;
+                case '\\': c = '\\'; break;
+                case '/': c = '/'; break;
+                case 'b': c = '\b'; break;
+                case 'f': c = '\f'; break;
+                case 'n': c = '\n'; break;
+                case 'r': c = '\r'; break;
+                case 't': c = '\t'; break;
                 case 'u':
-                    if (!parse_unicode_escape(out)) return false;
+                    if (!parse_unicode_escape(decoded)) return false;
                     continue;
                 default: return set_error(json_errc::invalid_escape, pos_);
             }
-            out.push_back(decoded);
+            decoded.push_back(c);
             pos_ += 2;
         }
     }
@@ -805,11 +1136,11 @@ private:
         if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
         if (text_[pos_] != '"') return set_error(json_errc::expected_key, pos_);
         const std::size_t key_offset = pos_;
-        value::object_type& members = *std::get_if<value::object_type>(&frames_.back().container->data_);
-        member& m = members.emplace_back();
-        m.key_offset = key_offset;
-        if (!parse_string(m.key)) return false;
-        if (!options_.allow_duplicate_keys && is_duplicate(members)) return set_error(json_errc::duplicate_key, key_offset);
+        std::string_view key;
+        if (!parse_string(key)) return false;
+        ++doc_.nodes_[frames_.back().index].size;
+        add(value_kind::string, key_offset, key);
+        if (!options_.allow_duplicate_keys && is_duplicate(frames_.back())) return set_error(json_errc::duplicate_key, key_offset);
         skip_ws();
         if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
         if (text_[pos_] != ':') return set_error(json_errc::expected_colon, pos_);
@@ -818,18 +1149,20 @@ private:
         return true;
     }
 
-    // Whether the key just added to `members` (the top frame's) repeats an earlier one.
-    bool is_duplicate(const value::object_type& members) {
-        frame& top = frames_.back();
-        const std::size_t last = members.size() - 1;
+    // Whether the key node just added to `top`'s object repeats an earlier key.
+    bool is_duplicate(frame& top) {
+        const std::vector<detail::node>& nodes = doc_.nodes_;
+        const std::size_t last = nodes.size() - 1;
         if (top.keys) return !top.keys->insert(last).second;
-        const std::string& key = members[last].key;
-        for (std::size_t i = 0; i < last; ++i) {
-            if (members[i].key == key) return true;
+        const std::string_view key(nodes[last].text, nodes[last].size);
+        // Earlier members are complete: each is a key node followed by its value's subtree.
+        for (std::size_t k = top.index + 1; k < last; k += 1 + nodes[k + 1].span) {
+            if (std::string_view(nodes[k].text, nodes[k].size) == key) return true;
         }
-        if (last + 1 >= linear_key_limit) {
-            top.keys = std::make_unique<key_index>(64, key_hash{&members}, key_equal{&members});
-            for (std::size_t i = 0; i <= last; ++i) top.keys->insert(i);
+        if (nodes[top.index].size >= linear_key_limit) {
+            top.keys = std::make_unique<key_index>(64, key_hash{&nodes}, key_equal{&nodes});
+            for (std::size_t k = top.index + 1; k < last; k += 1 + nodes[k + 1].span) top.keys->insert(k);
+            top.keys->insert(last);  // no value follows this key yet
         }
         return false;
     }
@@ -838,9 +1171,15 @@ private:
     parse_options options_;
     std::size_t pos_ = 0;
     parse_error error_;
-    value root_;
+    document doc_;
     std::vector<frame> frames_;
 };
+
+/// Parses `text` as exactly one RFC 8259 JSON value (see `parse`) into a flat
+/// `document` whose strings may view `text`: keep `text` alive as long as the document.
+inline result<document, parse_error> parse_document(std::string_view text, parse_options options = {}) {
+    return parser(text, options).run();
+}
 
 /// Parses `text` as exactly one RFC 8259 JSON value with optional surrounding
 /// whitespace (space, tab, LF, CR). Strict: UTF-8 is validated, a leading byte
@@ -851,7 +1190,9 @@ private:
 ///     auto r = iam::json::parse(R"({"Version":"2012-10-17"})");
 ///     if (r) std::puts(r->find("Version")->as_string()->c_str());
 inline result<value, parse_error> parse(std::string_view text, parse_options options = {}) {
-    return parser(text, options).run();
+    auto doc = parse_document(text, options);
+    if (!doc) return doc.error();
+    return doc->root().to_value();
 }
 
 /// Layout of `write`'s output.

@@ -85,16 +85,20 @@ enum class condition_operator : std::uint8_t {
 /// Number of `condition_operator` values.
 inline constexpr std::size_t condition_operator_count = 27;
 
+namespace detail {
+// At namespace scope so that it is not rebuilt on every call (parse_operator scans it).
+inline constexpr std::string_view operator_names[condition_operator_count] = {
+    "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
+    "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
+    "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
+    "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
+    "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"};
+}  // namespace detail
+
 /// The AWS spelling of a base operator, e.g. `"StringEquals"`.
 constexpr std::string_view operator_name(condition_operator op) noexcept {
-    constexpr std::string_view names[condition_operator_count] = {
-        "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
-        "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
-        "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
-        "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
-        "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"};
     const auto i = static_cast<std::size_t>(op);
-    return i < condition_operator_count ? names[i] : std::string_view{};
+    return i < condition_operator_count ? detail::operator_names[i] : std::string_view{};
 }
 
 /// The set qualifier prefix of a condition operator for multi-valued keys.
@@ -317,6 +321,24 @@ constexpr bool policy_is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool policy_is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 }  // namespace detail
 
+namespace detail {
+
+// Which bytes an action's service prefix (bit 1) and action pattern (bit 2) may hold:
+// one table lookup per byte in the hot loop of every policy parse.
+struct action_char_table {
+    unsigned char flags[256] = {};
+    constexpr action_char_table() {
+        for (unsigned c = 0; c < 256; ++c) {
+            const auto ch = static_cast<char>(c);
+            if (policy_is_alpha(ch) || policy_is_digit(ch) || ch == '-') flags[c] = 1 | 2;
+            if (ch == '*' || ch == '?' || ch == '_') flags[c] = 2;
+        }
+    }
+};
+inline constexpr action_char_table action_chars{};
+
+}  // namespace detail
+
 /// `*` or `service:pattern`: service of ASCII letters, digits and `-` (the corpus has
 /// `S3:`, `cloudWatch:`; actions match ignoring case), pattern of letters, digits and
 /// `* ? _ -`. No wildcard in the service.
@@ -324,15 +346,14 @@ constexpr bool is_valid_action_pattern(std::string_view s) noexcept {
     if (s == "*") return true;
     const std::size_t colon = s.find(':');
     if (colon == 0 || colon == std::string_view::npos || colon + 1 == s.size()) return false;
+    const auto allowed = [&](std::size_t i, unsigned char flag) {
+        return (detail::action_chars.flags[static_cast<unsigned char>(s[i])] & flag) != 0;
+    };
     for (std::size_t i = 0; i < colon; ++i) {
-        const char c = s[i];
-        if (!(detail::policy_is_alpha(c) || detail::policy_is_digit(c) || c == '-')) return false;
+        if (!allowed(i, 1)) return false;
     }
     for (std::size_t i = colon + 1; i < s.size(); ++i) {
-        const char c = s[i];
-        if (!(detail::policy_is_alpha(c) || detail::policy_is_digit(c) || c == '*' || c == '?' || c == '_' ||
-              c == '-'))
-            return false;
+        if (!allowed(i, 2)) return false;
     }
     return true;
 }
@@ -484,7 +505,7 @@ inline std::string policy_quote(std::string_view s) {
     return out;
 }
 
-inline std::string_view json_type_name(const json::value& v) noexcept {
+inline std::string_view json_type_name(json::element v) noexcept {
     switch (v.kind()) {
         case json::value_kind::null: return "null";
         case json::value_kind::boolean: return "a boolean";
@@ -570,34 +591,33 @@ struct path_node {
 
 class policy_checker {
 public:
-    policy_checker(policy_kind kind, const policy_options& options, bool owned) noexcept
-        : kind_(kind), options_(options), owned_(owned) {}
+    policy_checker(policy_kind kind, const policy_options& options) noexcept : kind_(kind), options_(options) {}
 
-    result<parsed_policy, policy_errors> run(const json::value& root) {
+    result<parsed_policy, policy_errors> run(json::element root) {
         parsed_policy out;
         const path_node top;
-        const json::value::object_type* members = root.as_object();
-        if (members == nullptr) {
+        const auto members = root.as_object();
+        if (!members) {
             error(policy_errc::wrong_type, root.offset(), top,
                   "a policy document must be a JSON object, not " + std::string(json_type_name(root)));
             return finish(std::move(out));
         }
-        const json::value* statements = nullptr;
-        const json::value* version = nullptr;
-        for (const json::member& m : *members) {
+        std::optional<json::element> statements;
+        std::optional<json::element> version;
+        for (const json::member_view m : *members) {
             if (m.key == "Version") {
-                version = &m.value;
+                version = m.value;
             } else if (m.key == "Id") {
-                if (const std::string* id = m.value.as_string()) {
+                if (const auto id = m.value.as_string()) {
                     warning(policy_errc::id_present, m.value.offset(), top.child("Id"),
                             "Id is ignored in identity-based policies");
-                    out.id = take(*id);
+                    out.id = std::string(*id);
                 } else {
                     error(policy_errc::wrong_type, m.value.offset(), top.child("Id"),
                           "Id must be a string, not " + std::string(json_type_name(m.value)));
                 }
             } else if (m.key == "Statement") {
-                statements = &m.value;
+                statements = m.value;
             } else {
                 error(policy_errc::unknown_element, m.key_offset, top.child(m.key),
                       "unknown top-level element " + policy_quote(m.key) + " (allowed: Version, Id, Statement)");
@@ -605,21 +625,22 @@ public:
         }
         check_version(version, root, out);
         const path_node statement_path = top.child("Statement");
-        if (statements == nullptr) {
+        if (!statements) {
             error(policy_errc::missing_element, root.offset(), top, "the policy has no Statement");
         } else if (statements->is_object()) {
             add_statement(*statements, statement_path, std::nullopt, out);
-        } else if (const json::value::array_type* list = statements->as_array()) {
+        } else if (const auto list = statements->as_array()) {
             if (list->empty()) error(policy_errc::empty_list, statements->offset(), statement_path, "Statement is empty");
             out.statements.reserve(list->size());
-            for (std::size_t i = 0; i < list->size(); ++i) {
-                const json::value& s = (*list)[i];
+            std::size_t i = 0;
+            for (const json::element s : *list) {
                 if (!s.is_object()) {
                     error(policy_errc::wrong_type, s.offset(), statement_path.child(i),
                           "a statement must be an object, not " + std::string(json_type_name(s)));
-                    continue;
+                } else {
+                    add_statement(s, statement_path.child(i), i, out);
                 }
-                add_statement(s, statement_path.child(i), i, out);
+                ++i;
             }
         } else {
             error(policy_errc::wrong_type, statements->offset(), statement_path,
@@ -630,14 +651,6 @@ public:
     }
 
 private:
-    // Moves the string out of a DOM this checker owns (parse_policy's), else copies.
-    // Casting away const is sound there: the DOM object itself is not const. Call
-    // it only after every check (and path) that reads the string.
-    std::string take(const std::string& s) const {
-        if (owned_) return std::move(const_cast<std::string&>(s));
-        return s;
-    }
-
     void error(policy_errc code, std::size_t offset, const path_node& path, std::string message) {
         if (errors_.size() >= options_.max_errors) {
             if (!overflow_) overflow_ = policy_error{path.str(), offset, "", policy_errc::too_many_errors};
@@ -666,13 +679,13 @@ private:
         return policy_errors{std::move(errors_), std::move(warnings_)};
     }
 
-    void check_version(const json::value* version, const json::value& root, policy& out) {
+    void check_version(std::optional<json::element> version, json::element root, policy& out) {
         const path_node top;
-        if (version != nullptr) {
-            const std::string* v = version->as_string();
-            if (v != nullptr && *v == "2012-10-17") {
+        if (version) {
+            const auto v = version->as_string();
+            if (v && *v == "2012-10-17") {
                 out.version = policy_version::v2012_10_17;
-            } else if (v != nullptr && *v == "2008-10-17") {
+            } else if (v && *v == "2008-10-17") {
                 out.version = policy_version::v2008_10_17;
             } else {
                 error(policy_errc::bad_version, version->offset(), top.child("Version"),
@@ -682,69 +695,69 @@ private:
         }
         if (kind_ == policy_kind::managed && out.version != policy_version::v2012_10_17) {
             // AWS's CreatePolicy message.
-            error(policy_errc::version_required, version != nullptr ? version->offset() : root.offset(),
-                  version != nullptr ? top.child("Version") : top, "Policy document must be version 2012-10-17 or greater.");
+            error(policy_errc::version_required, version ? version->offset() : root.offset(),
+                  version ? top.child("Version") : top, "Policy document must be version 2012-10-17 or greater.");
         }
     }
 
-    void add_statement(const json::value& s, const path_node& path, std::optional<std::size_t> index, policy& out) {
+    void add_statement(json::element s, const path_node& path, std::optional<std::size_t> index, policy& out) {
         out.statements.push_back(check_statement(s, path));
         const std::optional<std::string>& sid = out.statements.back().sid;
         if (sid && !sid->empty()) sids_.push_back(sid_entry{out.statements.size() - 1, sid_offset_, index});
     }
 
-    statement check_statement(const json::value& s, const path_node& path) {
+    statement check_statement(json::element s, const path_node& path) {
         statement st;
-        const json::member* action = nullptr;
-        const json::member* resource = nullptr;
-        const json::member* condition_block = nullptr;
+        std::optional<json::member_view> action;
+        std::optional<json::member_view> resource;
+        std::optional<json::member_view> condition_block;
         bool has_effect = false;
-        for (const json::member& m : *s.as_object()) {
-            const std::string& key = m.key;
-            const json::value& v = m.value;
+        for (const json::member_view m : *s.as_object()) {
+            const std::string_view key = m.key;
+            const json::element v = m.value;
             if (key == "Action" || key == "NotAction") {
-                if (action != nullptr) {
+                if (action) {
                     error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
                           "a statement has either Action or NotAction, not both");
                 } else {
-                    action = &m;
+                    action = m;
                 }
             } else if (key == "Resource" || key == "NotResource") {
-                if (resource != nullptr) {
+                if (resource) {
                     error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
                           "a statement has either Resource or NotResource, not both");
                 } else {
-                    resource = &m;
+                    resource = m;
                 }
             } else if (key == "Effect") {
                 has_effect = true;
-                const std::string* e = v.as_string();
-                if (e != nullptr && *e == "Allow") {
+                const auto e = v.as_string();
+                if (e && *e == "Allow") {
                     st.effect = policy_effect::allow;
-                } else if (e != nullptr && *e == "Deny") {
+                } else if (e && *e == "Deny") {
                     st.effect = policy_effect::deny;
                 } else {
                     error(policy_errc::bad_effect, v.offset(), path.child(key),
                           "Effect must be \"Allow\" or \"Deny\" (case-sensitive)");
                 }
             } else if (key == "Sid") {
-                const std::string* sid = v.as_string();
-                if (sid == nullptr) {
+                const auto sid = v.as_string();
+                if (!sid) {
                     error(policy_errc::wrong_type, v.offset(), path.child(key),
                           "Sid must be a string, not " + std::string(json_type_name(v)));
                 } else {
                     if (!std::all_of(sid->begin(), sid->end(), [](char c) { return policy_is_alpha(c) || policy_is_digit(c); }))
                         error(policy_errc::bad_sid, v.offset(), path.child(key),
                               "Sid " + policy_quote(*sid) + " may hold only ASCII letters and digits");
-                    st.sid = take(*sid);
+                    st.sid = std::string(*sid);
                     sid_offset_ = v.offset();
                 }
             } else if (key == "Condition") {
-                condition_block = &m;
+                condition_block = m;
             } else if (key == "Principal" || key == "NotPrincipal") {
                 error(policy_errc::principal_not_allowed, m.key_offset, path.child(key),
-                      "identity policies cannot have " + key + " (it belongs in resource-based policies)");
-                (key == "Principal" ? st.principal : st.not_principal) = v;
+                      "identity policies cannot have " + std::string(key) + " (it belongs in resource-based policies)");
+                (key == "Principal" ? st.principal : st.not_principal) = v.to_value();
             } else {
                 error(policy_errc::unknown_element, m.key_offset, path.child(key),
                       "unknown statement element " + policy_quote(key) +
@@ -752,21 +765,21 @@ private:
             }
         }
         if (!has_effect) error(policy_errc::missing_element, s.offset(), path, "the statement has no Effect");
-        if (action == nullptr) {
+        if (!action) {
             error(policy_errc::missing_element, s.offset(), path, "the statement has neither Action nor NotAction");
         } else {
             st.action.negated = action->key == "NotAction";
             check_list(action->value, path.child(action->key), true, st.action);
         }
-        if (resource == nullptr) {
+        if (!resource) {
             error(policy_errc::missing_element, s.offset(), path, "the statement has neither Resource nor NotResource");
         } else {
             st.resource.negated = resource->key == "NotResource";
             check_list(resource->value, path.child(resource->key), false, st.resource);
         }
-        if (condition_block != nullptr) check_conditions(condition_block->value, path.child(condition_block->key), st);
-        if (action != nullptr && st.action.negated && has_effect && st.effect == policy_effect::allow &&
-            resource != nullptr && !st.resource.negated &&
+        if (condition_block) check_conditions(condition_block->value, path.child(condition_block->key), st);
+        if (action && st.action.negated && has_effect && st.effect == policy_effect::allow && resource &&
+            !st.resource.negated &&
             std::find(st.resource.values.begin(), st.resource.values.end(), "*") != st.resource.values.end()) {
             warning(policy_errc::broad_not_action, action->key_offset, path.child(action->key),
                     "Allow with NotAction and Resource \"*\" grants every other action on everything");
@@ -775,15 +788,15 @@ private:
     }
 
     // Action/NotAction/Resource/NotResource: a string or a non-empty array of strings.
-    void check_list(const json::value& v, const path_node& path, bool is_action, string_block& out) {
+    void check_list(json::element v, const path_node& path, bool is_action, string_block& out) {
         if (v.is_string()) {
             out.array_form = false;
             check_item(v, path, is_action, out);
             return;
         }
-        const json::value::array_type* items = v.as_array();
+        const auto items = v.as_array();
         const std::string_view what = is_action ? "an action" : "a resource";
-        if (items == nullptr) {
+        if (!items) {
             error(policy_errc::wrong_type, v.offset(), path,
                   "expected a string or an array of strings, not " + std::string(json_type_name(v)));
             return;
@@ -791,19 +804,20 @@ private:
         out.array_form = true;
         if (items->empty()) error(policy_errc::empty_list, v.offset(), path, "the list is empty: give at least " + std::string(what));
         out.values.reserve(items->size());
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const json::value& item = (*items)[i];
+        std::size_t i = 0;
+        for (const json::element item : *items) {
             if (!item.is_string()) {
                 error(policy_errc::wrong_type, item.offset(), path.child(i),
                       std::string(what) + " must be a string, not " + std::string(json_type_name(item)));
-                continue;
+            } else {
+                check_item(item, path.child(i), is_action, out);
             }
-            check_item(item, path.child(i), is_action, out);
+            ++i;
         }
     }
 
-    void check_item(const json::value& item, const path_node& path, bool is_action, string_block& out) {
-        const std::string& s = *item.as_string();
+    void check_item(json::element item, const path_node& path, bool is_action, string_block& out) {
+        const std::string_view s = *item.as_string();
         if (is_action) {
             if (!is_valid_action_pattern(s)) {
                 error(policy_errc::bad_action, item.offset(), path,
@@ -816,30 +830,29 @@ private:
             error(policy_errc::bad_resource, item.offset(), path,
                   "resource " + policy_quote(s) + " must be `*` or an ARN `arn:partition:service:region:account:resource`");
         }
-        out.values.push_back(take(s));
+        out.values.emplace_back(s);
     }
 
-    void check_catalog(const std::string& action, std::size_t offset, const path_node& path) {
+    void check_catalog(std::string_view action, std::size_t offset, const path_node& path) {
         const action_catalog* catalog = options_.catalog;
         if (catalog == nullptr) return;
-        const std::size_t colon = action.find(':');
-        const std::string_view service = std::string_view(action).substr(0, colon);
+        const std::string_view service = action.substr(0, action.find(':'));
         if (!catalog->has_service(service)) {
             warning(policy_errc::unknown_service, offset, path,
                     "service prefix " + policy_quote(service) + " is not in the action catalog");
-        } else if (action.find_first_of("*?") == std::string::npos && !catalog->contains(action)) {
+        } else if (action.find_first_of("*?") == std::string_view::npos && !catalog->contains(action)) {
             warning(policy_errc::unknown_action, offset, path, "action " + policy_quote(action) + " is not in the action catalog");
         }
     }
 
-    void check_conditions(const json::value& block, const path_node& path, statement& st) {
-        const json::value::object_type* ops = block.as_object();
-        if (ops == nullptr) {
+    void check_conditions(json::element block, const path_node& path, statement& st) {
+        const auto ops = block.as_object();
+        if (!ops) {
             error(policy_errc::wrong_type, block.offset(), path,
                   "Condition must be an object of operators, not " + std::string(json_type_name(block)));
             return;
         }
-        for (const json::member& om : *ops) {
+        for (const json::member_view om : *ops) {
             const path_node op_path = path.child(om.key);
             const std::optional<operator_spec> spec = parse_operator(om.key);
             if (!spec) {
@@ -850,8 +863,8 @@ private:
                 error(policy_errc::if_exists_on_null, om.key_offset, op_path, "Null cannot take the IfExists suffix");
                 continue;
             }
-            const json::value::object_type* keys = om.value.as_object();
-            if (keys == nullptr) {
+            const auto keys = om.value.as_object();
+            if (!keys) {
                 error(policy_errc::wrong_type, om.value.offset(), op_path,
                       "a condition operator takes an object of keys, not " + std::string(json_type_name(om.value)));
                 continue;
@@ -859,25 +872,26 @@ private:
             if (keys->empty()) error(policy_errc::empty_list, om.value.offset(), op_path, "the operator has no condition keys");
             check_duplicate_keys(*keys, op_path);
             const value_family family = family_of(spec->op);
-            for (const json::member& km : *keys) {
+            for (const json::member_view km : *keys) {
                 const path_node key_path = op_path.child(km.key);
                 if (!is_valid_condition_key(km.key)) {
                     error(policy_errc::bad_condition_key, km.key_offset, key_path,
                           "condition key " + policy_quote(km.key) + " must look like `prefix:name`");
                 }
                 condition c;
+                c.key = std::string(km.key);
                 c.op = spec->op;
                 c.qualifier = spec->qualifier;
                 c.if_exists = spec->if_exists;
-                if (const json::value::array_type* vals = km.value.as_array()) {
+                if (const auto vals = km.value.as_array()) {
                     c.array_form = true;
                     if (vals->empty()) error(policy_errc::empty_list, km.value.offset(), key_path, "the condition key has no values");
                     c.values.reserve(vals->size());
-                    for (std::size_t i = 0; i < vals->size(); ++i) check_value((*vals)[i], family, key_path.child(i), c);
+                    std::size_t i = 0;
+                    for (const json::element item : *vals) check_value(item, family, key_path.child(i++), c);
                 } else {
                     check_value(km.value, family, key_path, c);
                 }
-                c.key = take(km.key);  // last: key_path views it
                 st.conditions.push_back(std::move(c));
             }
         }
@@ -885,41 +899,40 @@ private:
 
     // Keys are case-insensitive, so `aws:username` and `AWS:UserName` under one
     // operator are ambiguous: an error at the later one.
-    void check_duplicate_keys(const json::value::object_type& keys, const path_node& op_path) {
+    void check_duplicate_keys(const json::object_view& keys, const path_node& op_path) {
         if (keys.size() < 2) return;
-        const auto report = [&](const json::member& m) {
+        const auto report = [&](const json::member_view& m) {
             error(policy_errc::duplicate_condition_key, m.key_offset, op_path.child(m.key),
                   "condition key " + policy_quote(m.key) + " repeats an earlier key (keys ignore case)");
         };
         if (keys.size() <= 16) {
-            for (std::size_t i = 1; i < keys.size(); ++i) {
-                for (std::size_t j = 0; j < i; ++j) {
-                    if (iequals(keys[i].key, keys[j].key)) {
-                        report(keys[i]);
+            for (auto i = keys.begin(); i != keys.end(); ++i) {
+                for (auto j = keys.begin(); j != i; ++j) {
+                    if (iequals((*i).key, (*j).key)) {
+                        report(*i);
                         break;
                     }
                 }
             }
             return;
         }
-        std::vector<std::size_t> order(keys.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return icompare(keys[a].key, keys[b].key) < 0; });
-        for (std::size_t i = 1; i < order.size(); ++i) {
-            if (iequals(keys[order[i]].key, keys[order[i - 1]].key)) report(keys[order[i]]);
+        std::vector<json::member_view> sorted(keys.begin(), keys.end());
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const json::member_view& a, const json::member_view& b) { return icompare(a.key, b.key) < 0; });
+        for (std::size_t i = 1; i < sorted.size(); ++i) {
+            if (iequals(sorted[i].key, sorted[i - 1].key)) report(sorted[i]);
         }
     }
 
-    void check_value(const json::value& v, value_family family, const path_node& path, condition& c) {
+    void check_value(json::element v, value_family family, const path_node& path, condition& c) {
         const auto bad = [&](std::string_view shown) {
             error(policy_errc::bad_condition_value, v.offset(), path,
                   std::string(operator_name(c.op)) + " expects " + std::string(family_expectation(family)) + ", not " +
                       std::string(shown));
         };
-        if (const std::string* s = v.as_string()) {
+        if (const auto s = v.as_string()) {
             if (!value_text_fits(family, *s)) bad(policy_quote(*s));
-            c.values.push_back(take(*s));
+            c.values.emplace_back(*s);
         } else if (v.is_number()) {
             // A number stands for its text (so rewriting it as a string keeps its meaning).
             const std::string_view text = v.number_text();
@@ -963,7 +976,6 @@ private:
 
     policy_kind kind_;
     const policy_options& options_;
-    bool owned_;
     std::vector<policy_error> errors_;
     std::vector<policy_error> warnings_;
     std::optional<policy_error> overflow_;
@@ -978,8 +990,8 @@ private:
 inline result<parsed_policy, policy_errors> validate_policy(const json::value& document,
                                                             policy_kind kind = policy_kind::identity,
                                                             const policy_options& options = {}) {
-    detail::policy_checker checker(kind, options, false);
-    return checker.run(document);
+    const json::document view(document);
+    return detail::policy_checker(kind, options).run(view.root());
 }
 
 /// Parses and checks an identity-based policy document. Every error is reported with
@@ -991,15 +1003,14 @@ inline result<parsed_policy, policy_errors> validate_policy(const json::value& d
 ///     if (r) assert(r->statements[0].action.values[0] == "s3:*");
 inline result<parsed_policy, policy_errors> parse_policy(std::string_view text, policy_kind kind = policy_kind::identity,
                                                          const policy_options& options = {}) {
-    auto doc = json::parse(text);
+    // The flat document views `text`, so only the model's own strings are allocated.
+    const auto doc = json::parse_document(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
         return policy_errors{{policy_error{"", e.offset, "invalid JSON: " + std::string(e.message()), policy_errc::json_syntax}},
                              {}};
     }
-    // The DOM is ours, so the checker may move its strings into the model.
-    detail::policy_checker checker(kind, options, true);
-    return checker.run(*doc);
+    return detail::policy_checker(kind, options).run(doc->root());
 }
 
 //=== canonical writer ===//

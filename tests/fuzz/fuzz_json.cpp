@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for iam::json: parsing never crashes, errors point inside the
-// input, and whatever parses writes back to JSON that re-parses and re-writes identically.
+// input, a document view of the DOM round-trips, and whatever parses writes back
+// to JSON that re-parses and re-writes identically.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,6 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (p.line != e.line || p.column != e.column) __builtin_trap();
         return 0;
     }
+    // A document viewing the DOM copies back to an equal DOM.
+    if (!(iam::json::document(*parsed).root().to_value() == *parsed)) __builtin_trap();
     const std::string compact = iam::json::write(*parsed);
     const auto reparsed = iam::json::parse(compact);
     if (!reparsed) __builtin_trap();
