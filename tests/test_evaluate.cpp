@@ -313,12 +313,18 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
     scenario n;
     n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
     CHECK(n.decide() == decision::implicit_deny);
-    // ...unless a segment without the variable already rules the resource out (the
-    // segment holding it is unknown as a whole).
+    // ...unless the part without the variable already rules the resource out (the
+    // segment holding it is unknown, but for a resource type written before it).
     n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::210987654321:user/${aws:username}"}})"};
     CHECK(n.decide() == decision::allowed);
     n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::${aws:username}/private/*"}})"};
     CHECK(n.decide() == decision::implicit_deny);
+    n.request.resource = "arn:aws:iam::123456789012:role/app";  // a resource type before the variable counts
+    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::123456789012:user/${aws:username}"}})"};
+    CHECK(n.decide() == decision::allowed);
+    n.request.resource = "arn:aws:iam::123456789012:user/bob";
+    CHECK(n.decide() == decision::implicit_deny);
+    n.request.resource = "arn:aws:s3:::bucket/key";
     n.identity = {statement("Allow", R"("*")", R"(["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::bucket/*"])")};
     CHECK(n.decide() == decision::allowed);
 }
@@ -390,7 +396,7 @@ TEST_CASE("a compiled set answers many requests and explains with names and Sids
     compiled.evaluate_into(r, out);
     CHECK(out.decision == decision::allowed);
     REQUIRE(out.matched.size() == 1);
-    CHECK(compiled.policy_of(out.matched[0]).name == "ReadOnly");
+    CHECK(compiled.policy_name(out.matched[0]) == "ReadOnly");
     CHECK(compiled.statement_of(out.matched[0]).sid == "Read");
     r.resource = "arn:aws:s3:::secret/x";
     compiled.evaluate_into(r, out);

@@ -71,18 +71,19 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
     REQUIRE(cases.is_open());
     REQUIRE(decisions.is_open());
     std::size_t count = 0, results = 0, disagreements = 0;
+    iam::policy_cache cache;
     std::string case_line, expected_line;
     while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
         ++count;
         const auto expected = iam::json::parse(expected_line);
         REQUIRE(expected);
-        auto input = iam::parse_simulation_input(case_line);
+        auto input = iam::parse_simulation_input(case_line, &cache);
         if (expected->find("Error") != nullptr) {
             CHECK_FALSE(input.has_value());
             continue;
         }
         REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message);
-        const iam::compiled_policy_set set(std::move(input.value().policies));
+        const iam::compiled_policy_set set = iam::policies_of(input.value());
         const auto ours = iam::run_simulation(set, input.value());
         const auto& theirs = *expected->find("EvaluationResults")->as_array();
         REQUIRE(ours.size() == theirs.size());

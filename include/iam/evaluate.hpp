@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -114,14 +115,25 @@ inline bool is_kms_key(std::string_view resource) noexcept {
     return parsed && parsed->service == "kms" && parsed->resource.starts_with("key/");
 }
 
-// `pattern` with each ARN segment that holds a variable replaced by `*` (the
-// resource part, after the fifth colon, counts as one segment), written to `out`.
+// `pattern` with what a variable could stand for replaced by `*`, written to `out`:
+// each ARN segment holding one becomes `*`, except that in the resource part a
+// resource type written before the variable (`user/` in `user/${aws:username}`) still
+// counts. S3 ARNs name buckets and objects with no type. This is how the reference
+// simulator rules a resource out; AWS is silent.
 inline std::string_view unknown_segments(std::string_view pattern, std::string& out) {
     out.clear();
+    std::string_view service;
     for (int segment = 0; !pattern.empty(); ++segment) {
         const std::size_t colon = segment < 5 ? pattern.find(':') : std::string_view::npos;
         const std::string_view part = pattern.substr(0, colon);
-        out.append(has_variable(part) ? std::string_view("*") : part);
+        if (segment == 2) service = part;
+        if (!has_variable(part)) {
+            out.append(part);
+        } else {
+            const std::size_t type_end = segment == 5 && service != "s3" ? part.find_first_of("/:") : std::string_view::npos;
+            if (type_end != std::string_view::npos && !has_variable(part.substr(0, type_end))) out.append(part.substr(0, type_end + 1));
+            out.push_back('*');
+        }
         if (colon == std::string_view::npos) break;
         out.push_back(':');
         pattern.remove_prefix(colon + 1);
@@ -131,7 +143,7 @@ inline std::string_view unknown_segments(std::string_view pattern, std::string& 
 
 struct compiled_statement {
     const statement* source = nullptr;
-    statement_ref ref;
+    std::uint32_t statement_index = 0;
     bool deny = false;
     bool variables = false;                 // Version 2012-10-17: `${...}` is substituted
     std::vector<std::string> action_lower;  // the Action/NotAction patterns, lower-cased once
@@ -139,10 +151,85 @@ struct compiled_statement {
 
 }  // namespace detail
 
-/// A user's policies prepared for many requests: action patterns lower-cased once,
-/// statements indexed by service prefix so a request looks only at those that can
-/// name its action. Evaluation is pure and allocates nothing per request once the
-/// result's buffers have grown (reuse an `evaluation_result` with `evaluate_into`).
+/// One policy prepared once for evaluation — action patterns lower-cased, statements
+/// indexed by service prefix — and shared, immutable, by every set that uses it
+/// (many users attach the same managed policies).
+class compiled_policy {
+public:
+    /// Prepares `document`; the result is shared (statements point into the document).
+    static std::shared_ptr<const compiled_policy> make(iam::policy document) {
+        return std::shared_ptr<const compiled_policy>(new compiled_policy(std::move(document)));
+    }
+
+    compiled_policy(const compiled_policy&) = delete;
+    compiled_policy& operator=(const compiled_policy&) = delete;
+
+    const iam::policy& document() const noexcept { return document_; }
+
+private:
+    friend class compiled_policy_set;
+
+    explicit compiled_policy(iam::policy document) : document_(std::move(document)) {
+        const bool variables = document_.version == policy_version::v2012_10_17;
+        for (std::size_t i = 0; i < document_.statements.size(); ++i) {
+            const statement& source = document_.statements[i];
+            detail::compiled_statement c;
+            c.source = &source;
+            c.statement_index = static_cast<std::uint32_t>(i);
+            c.deny = source.effect == policy_effect::deny;
+            c.variables = variables;
+            bool any_service = source.action.negated;
+            std::vector<std::string> services;
+            for (const std::string& pattern : source.action.values) {
+                std::string lower = pattern;
+                for (char& ch : lower) ch = ascii_lower(ch);
+                const std::size_t colon = lower.find(':');
+                const std::string_view service = std::string_view(lower).substr(0, colon);
+                if (colon == std::string::npos || detail::has_wildcard(service)) any_service = true;
+                else services.emplace_back(service);
+                c.action_lower.push_back(std::move(lower));
+            }
+            const auto index = static_cast<std::uint32_t>(statements_.size());
+            statements_.push_back(std::move(c));
+            if (any_service) {
+                any_service_.push_back(index);
+                continue;
+            }
+            std::sort(services.begin(), services.end());
+            services.erase(std::unique(services.begin(), services.end()), services.end());
+            for (std::string& service : services) by_service_.emplace_back(std::move(service), index);
+        }
+        std::sort(by_service_.begin(), by_service_.end());
+    }
+
+    // Calls `visit` with each statement whose Action/NotAction can name `service`.
+    template <typename Visit>
+    void candidates(std::string_view service, Visit&& visit) const {
+        for (const std::uint32_t index : any_service_) visit(statements_[index]);
+        const auto first = std::lower_bound(by_service_.begin(), by_service_.end(), service,
+                                            [](const auto& entry, std::string_view key) { return entry.first < key; });
+        for (auto it = first; it != by_service_.end() && it->first == service; ++it) visit(statements_[it->second]);
+    }
+
+    iam::policy document_;
+    std::vector<detail::compiled_statement> statements_;
+    std::vector<std::uint32_t> any_service_;                         // NotAction, `*`, wildcard services
+    std::vector<std::pair<std::string, std::uint32_t>> by_service_;  // sorted by lower-case service
+};
+
+/// A shared, prepared policy.
+using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
+
+/// A prepared policy with the name explanations use for it.
+struct named_compiled_policy {
+    std::string name;
+    compiled_policy_ptr policy;
+};
+
+/// A user's policies prepared for many requests: each request looks only at the
+/// statements that can name its action's service. Evaluation is pure and allocates
+/// nothing per request once the result's buffers have grown (reuse an
+/// `evaluation_result` with `evaluate_into`).
 ///
 /// **Example**:
 ///     iam::compiled_policy_set set(std::move(policies));
@@ -150,25 +237,22 @@ struct compiled_statement {
 ///     if (set.evaluate(r).decision == iam::decision::allowed) ...
 class compiled_policy_set {
 public:
-    explicit compiled_policy_set(policy_set set) : set_(std::move(set)) {
-        compile(set_.identity, false);
-        compile(set_.boundary, true);
-        std::sort(by_service_.begin(), by_service_.end());
+    /// Prepares every policy of `set`.
+    explicit compiled_policy_set(policy_set set) {
+        for (named_policy& p : set.identity) identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
+        for (named_policy& p : set.boundary) boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
     }
 
-    compiled_policy_set(const compiled_policy_set&) = delete;  // statements point into set_
-    compiled_policy_set& operator=(const compiled_policy_set&) = delete;
+    /// From policies prepared already (and perhaps shared with other sets).
+    compiled_policy_set(std::vector<named_compiled_policy> identity, std::vector<named_compiled_policy> boundary)
+        : identity_(std::move(identity)), boundary_(std::move(boundary)) {}
 
-    const policy_set& policies() const noexcept { return set_; }
-
-    /// The policy a reference names.
-    const named_policy& policy_of(const statement_ref& ref) const noexcept {
-        return (ref.in_boundary ? set_.boundary : set_.identity)[ref.policy_index];
-    }
+    /// The name of the policy a reference names.
+    const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
 
     /// The statement a reference names.
     const statement& statement_of(const statement_ref& ref) const noexcept {
-        return policy_of(ref).document.statements[ref.statement_index];
+        return entry(ref).policy->document().statements[ref.statement_index];
     }
 
     evaluation_result evaluate(const request& r) const {
@@ -182,31 +266,32 @@ public:
         out.matched.clear();
         out.missing.clear();
         out.unreadable_context = false;
-        out.has_boundary = !set_.boundary.empty();
+        out.has_boundary = !boundary_.empty();
 
         std::array<char, 256> buffer{};
         std::string long_action;
-        std::string_view action = lower_action(r.action, buffer, long_action);
+        const std::string_view action = lower_action(r.action, buffer, long_action);
         const std::string_view service = action.substr(0, action.find(':'));
 
         bool deny = false, identity_allow = false, boundary_allow = false;
-        const auto visit = [&](std::uint32_t index) {
-            const detail::compiled_statement& s = statements_[index];
-            if (!applies(s, action, r, out)) return;
-            if (s.deny) {
-                if (!deny) out.matched.clear();  // denies alone explain an explicit deny
-                deny = true;
-                out.matched.push_back(s.ref);
-                return;
+        const auto visit_all = [&](const std::vector<named_compiled_policy>& policies, bool in_boundary) {
+            for (std::size_t p = 0; p < policies.size(); ++p) {
+                policies[p].policy->candidates(service, [&](const detail::compiled_statement& s) {
+                    const statement_ref ref{static_cast<std::uint32_t>(p), s.statement_index, in_boundary};
+                    if (!applies(s, ref, action, r, out)) return;
+                    if (s.deny) {
+                        if (!deny) out.matched.clear();  // denies alone explain an explicit deny
+                        deny = true;
+                        out.matched.push_back(ref);
+                        return;
+                    }
+                    (in_boundary ? boundary_allow : identity_allow) = true;
+                    if (!deny) out.matched.push_back(ref);
+                });
             }
-            (s.ref.in_boundary ? boundary_allow : identity_allow) = true;
-            if (!deny) out.matched.push_back(s.ref);
         };
-        for (const std::uint32_t index : any_service_) visit(index);
-        const auto first = std::lower_bound(by_service_.begin(), by_service_.end(), service,
-                                            [](const auto& entry, std::string_view key) { return entry.first < key; });
-        for (auto it = first; it != by_service_.end() && it->first == service; ++it) visit(it->second);
-
+        visit_all(identity_, false);
+        visit_all(boundary_, true);
         const std::string_view caller = detail::account_of(r.caller_arn);
         std::string_view owner = detail::account_of(r.resource_owner);
         if (owner.empty()) owner = detail::account_of(r.resource);
@@ -232,38 +317,6 @@ public:
     }
 
 private:
-    void compile(const std::vector<named_policy>& policies, bool boundary) {
-        for (std::size_t p = 0; p < policies.size(); ++p) {
-            const iam::policy& doc = policies[p].document;
-            for (std::size_t s = 0; s < doc.statements.size(); ++s) {
-                detail::compiled_statement c;
-                c.source = &doc.statements[s];
-                c.ref = {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s), boundary};
-                c.deny = c.source->effect == policy_effect::deny;
-                c.variables = doc.version == policy_version::v2012_10_17;
-                bool any_service = c.source->action.negated;
-                std::vector<std::string> services;
-                for (const std::string& pattern : c.source->action.values) {
-                    std::string lower = pattern;
-                    for (char& ch : lower) ch = ascii_lower(ch);
-                    const std::string_view service = std::string_view(lower).substr(0, lower.find(':'));
-                    if (lower.find(':') == std::string::npos || detail::has_wildcard(service)) any_service = true;
-                    else services.emplace_back(service);
-                    c.action_lower.push_back(std::move(lower));
-                }
-                const auto index = static_cast<std::uint32_t>(statements_.size());
-                statements_.push_back(std::move(c));
-                if (any_service) {
-                    any_service_.push_back(index);
-                    continue;
-                }
-                std::sort(services.begin(), services.end());
-                services.erase(std::unique(services.begin(), services.end()), services.end());
-                for (std::string& service : services) by_service_.emplace_back(std::move(service), index);
-            }
-        }
-    }
-
     static std::string_view lower_action(std::string_view action, std::array<char, 256>& buffer, std::string& spill) {
         char* out = buffer.data();
         if (action.size() > buffer.size()) {
@@ -274,8 +327,8 @@ private:
         return {out, action.size()};
     }
 
-    static bool applies(const detail::compiled_statement& s, std::string_view action, const request& r,
-                        evaluation_result& out) {
+    static bool applies(const detail::compiled_statement& s, const statement_ref& ref, std::string_view action,
+                        const request& r, evaluation_result& out) {
         bool action_match = false;
         for (const std::string& pattern : s.action_lower) {
             if (wildcard_match(pattern, action, wildcard_mode::exact)) {
@@ -287,7 +340,7 @@ private:
         if (!resource_applies(s, r, out.scratch)) return false;
         for (const condition& c : s.source->conditions) {
             const condition_outcome o = evaluate_condition(c, r.context, s.variables, out.scratch);
-            if (o.key_missing) out.missing.push_back({c.key, s.ref});
+            if (o.key_missing) out.missing.push_back({c.key, ref});
             out.unreadable_context = out.unreadable_context || o.unreadable_value;
             if (!o.satisfied) return false;
         }
@@ -327,10 +380,12 @@ private:
         return matched != block.negated;
     }
 
-    policy_set set_;
-    std::vector<detail::compiled_statement> statements_;
-    std::vector<std::uint32_t> any_service_;                           // NotAction, `*`, wildcard services
-    std::vector<std::pair<std::string, std::uint32_t>> by_service_;    // sorted by lower-case service
+    const named_compiled_policy& entry(const statement_ref& ref) const noexcept {
+        return (ref.in_boundary ? boundary_ : identity_)[ref.policy_index];
+    }
+
+    std::vector<named_compiled_policy> identity_;
+    std::vector<named_compiled_policy> boundary_;
 };
 
 /// Evaluates `r` against `set` once (compiles it first; for many requests keep a

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,7 +21,8 @@ namespace iam {
 
 /// One `simulate-custom-policy --cli-input-json` request, read and checked.
 struct simulation_input {
-    policy_set policies;                  ///< PolicyInputList as `PolicyInputList.N`, boundaries as `PermissionsBoundaryPolicyInputList.N`
+    std::vector<named_compiled_policy> identity;  ///< PolicyInputList, named `PolicyInputList.N`
+    std::vector<named_compiled_policy> boundary;  ///< PermissionsBoundaryPolicyInputList, `PermissionsBoundaryPolicyInputList.N`
     std::vector<std::string> actions;     ///< ActionNames
     std::vector<std::string> resources;   ///< ResourceArns (default `*`)
     std::string caller_arn;               ///< CallerArn
@@ -32,6 +34,32 @@ struct simulation_input {
 /// grammar error with its JSON path).
 struct simulation_error {
     std::string message;
+};
+
+/// Prepared policies by document text, so that documents repeated across inputs (AWS
+/// managed policies, say) are parsed and prepared once. Bounded: past `capacity`
+/// entries it starts afresh.
+class policy_cache {
+public:
+    explicit policy_cache(std::size_t capacity = 4096) : capacity_(capacity) {}
+
+    /// The prepared policy of `text`, or its grammar errors.
+    result<compiled_policy_ptr, policy_errors> get(std::string_view text, policy_kind kind) {
+        key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
+        key_.append(text);
+        if (const auto it = map_.find(key_); it != map_.end()) return it->second;
+        auto parsed = parse_policy(text, kind);
+        if (!parsed) return parsed.error();
+        compiled_policy_ptr prepared = compiled_policy::make(std::move(static_cast<policy&>(parsed.value())));
+        if (map_.size() >= capacity_) map_.clear();
+        map_.emplace(key_, prepared);
+        return prepared;
+    }
+
+private:
+    std::size_t capacity_;
+    std::string key_;
+    std::unordered_map<std::string, compiled_policy_ptr> map_;
 };
 
 namespace detail {
@@ -56,8 +84,8 @@ inline bool read_string_list(const json::value& parent, std::string_view field, 
     return true;
 }
 
-inline bool read_policies(const json::value& input, std::string_view field, policy_kind kind,
-                          std::vector<named_policy>& out, std::string& error) {
+inline bool read_policies(const json::value& input, std::string_view field, policy_kind kind, policy_cache* cache,
+                          std::vector<named_compiled_policy>& out, std::string& error) {
     const json::value* list = input.find(field);
     if (list == nullptr) return true;
     const json::value::array_type* items = list->as_array();
@@ -79,14 +107,15 @@ inline bool read_policies(const json::value& input, std::string_view field, poli
             error = name + " must be a policy document (a JSON string or object)";
             return false;
         }
-        auto parsed = parse_policy(text, kind);
-        if (!parsed) {
+        policy_cache one_off(1);
+        auto prepared = (cache != nullptr ? *cache : one_off).get(text, kind);
+        if (!prepared) {
             error = name + " is not a valid policy:";
-            for (const policy_error& e : parsed.error().errors) error += " " + e.message + " [" + e.path + "];";
+            for (const policy_error& e : prepared.error().errors) error += " " + e.message + " [" + e.path + "];";
             error.pop_back();
             return false;
         }
-        out.push_back({std::move(name), std::move(static_cast<policy&>(parsed.value()))});
+        out.push_back({std::move(name), std::move(prepared.value())});
     }
     return true;
 }
@@ -95,8 +124,10 @@ inline bool read_policies(const json::value& input, std::string_view field, poli
 
 /// Reads one input document. Unknown fields are ignored, as the AWS CLI does with
 /// fields of other commands; a wrong type, an invalid policy, an unknown context type
-/// or a missing ActionNames is an error.
-inline result<simulation_input, simulation_error> parse_simulation_input(std::string_view text) {
+/// or a missing ActionNames is an error. With a `cache`, repeated policy documents are
+/// prepared once across calls.
+inline result<simulation_input, simulation_error> parse_simulation_input(std::string_view text,
+                                                                         policy_cache* cache = nullptr) {
     const auto doc = json::parse(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
@@ -107,8 +138,8 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
     if (!input.is_object()) return simulation_error{"the input must be a JSON object"};
     simulation_input out;
     std::string error;
-    if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, out.policies.identity, error) ||
-        !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, out.policies.boundary,
+    if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, cache, out.identity, error) ||
+        !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, cache, out.boundary,
                                error) ||
         !detail::read_string_list(input, "ActionNames", out.actions, error) ||
         !detail::read_string_list(input, "ResourceArns", out.resources, error))
@@ -185,7 +216,7 @@ inline std::string write_simulation_output(const compiled_policy_set& set, const
             const statement_ref& ref = r.evaluation.matched[m];
             if (m > 0) out += ',';
             out += "{\"SourcePolicyId\":";
-            append_json_string(out, set.policy_of(ref).name);
+            append_json_string(out, set.policy_name(ref));
             out += ref.in_boundary ? ",\"SourcePolicyType\":\"PermissionsBoundaryPolicy\"" : ",\"SourcePolicyType\":\"IAM Policy\"";
             out += ",\"StatementIndex\":" + std::to_string(ref.statement_index);
             if (const auto& sid = set.statement_of(ref).sid) {
@@ -216,15 +247,18 @@ inline std::string write_simulation_output(const compiled_policy_set& set, const
     return out;
 }
 
+/// The policy set an input describes.
+inline compiled_policy_set policies_of(const simulation_input& input) { return {input.identity, input.boundary}; }
+
 /// One input document in, one output document out: `{"Error": "..."}` when the input is refused.
-inline std::string simulate_json(std::string_view input_text) {
-    auto input = parse_simulation_input(input_text);
+inline std::string simulate_json(std::string_view input_text, policy_cache* cache = nullptr) {
+    const auto input = parse_simulation_input(input_text, cache);
     if (!input) {
         std::string out = "{\"Error\":";
         detail::append_json_string(out, input.error().message);
         return out + "}";
     }
-    const compiled_policy_set set(std::move(input.value().policies));
+    const compiled_policy_set set = policies_of(input.value());
     return write_simulation_output(set, run_simulation(set, input.value()));
 }
 
