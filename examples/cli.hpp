@@ -71,6 +71,7 @@ const iam::action_catalog& bundled_action_catalog();
 
 int lint_names(std::span<const std::string_view> args);
 int check_policy(std::span<const std::string_view> args);
+int simulate(std::span<const std::string_view> args);
 
 }  // namespace cli
 

@@ -13,6 +13,7 @@ constexpr std::string_view usage = R"(usage: iamcpp COMMAND [OPTIONS] [ARGS]
 commands:
   lint-names     check lists of IAM names (one per line) for invalid names and case-insensitive duplicates
   check-policy   check IAM policy documents against AWS's grammar and limits
+  simulate       evaluate requests as `aws iam simulate-custom-policy` does, offline
 
 Run `iamcpp COMMAND --help` for a command's options.
 )";
@@ -32,5 +33,6 @@ int main(int argc, char** argv) {
     const std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
     if (args[0] == "lint-names") return cli::lint_names(rest);
     if (args[0] == "check-policy") return cli::check_policy(rest);
+    if (args[0] == "simulate") return cli::simulate(rest);
     return cli::fail_usage("unknown command `" + cli::printable(args[0]) + "` (try `iamcpp --help`)");
 }

@@ -155,5 +155,35 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"check-policy accepts all {len(paths)} AWS managed policies", code == 0 and len(paths) == 1594 and
           "error:" not in out, out[:500])
 
+# simulate
+request = os.path.join(data, "simulate-request.json")
+code, out, err = run(["simulate", "--input", request])
+doc = json.loads(out)
+decisions = [r["EvalDecision"] for r in doc["EvaluationResults"]]
+check("simulate --input: AWS's output shape, actions outer", code == 0 and decisions ==
+      ["allowed", "explicitDeny", "implicitDeny", "implicitDeny", "explicitDeny", "implicitDeny"] and
+      doc["EvaluationResults"][0]["MatchedStatements"][0] == {"SourcePolicyId": "PolicyInputList.1", "SourcePolicyType": "IAM Policy",
+                                                              "StatementIndex": 0, "Sid": "ReadReports"} and
+      doc["EvaluationResults"][2]["MissingContextValues"] == ["aws:MultiFactorAuthPresent"] and
+      doc["EvaluationResults"][0]["PermissionsBoundaryDecisionDetail"] == {"AllowedByPermissionsBoundary": True}, out)
+code, out, err = run(["simulate", "--input", request, "--explain"])
+check("simulate --explain names the deciding statements and missing keys", code == 0 and
+      "s3:GetObject on arn:aws:s3:::reports/secret/salaries.csv: explicitDeny\n  denied by PolicyInputList.2 statement 0 (Sid NoSecrets)" in out and
+      "missing context key aws:MultiFactorAuthPresent (PolicyInputList.1 statement 1)" in out, out)
+lines = open(request).read().replace("\n", " ") + "\n{broken\n\n" + json.dumps({"ActionNames": ["iam:CreateUser"]}) + "\n"
+code, out, err = run(["simulate", "--jsonl"], lines.encode())
+rows = [json.loads(l) for l in out.splitlines()]
+check("simulate --jsonl: one result per line in order, a refused line gets its Error", code == 0 and len(rows) == 3 and
+      len(rows[0]["EvaluationResults"]) == 6 and "Error" in rows[1] and
+      rows[2]["EvaluationResults"][0]["EvalDecision"] == "implicitDeny", out)
+code, out, err = run(["simulate", "--input", "-"], b'{"PolicyInputList":[42],"ActionNames":["a:b"]}')
+check("simulate --input: a refused request prints its Error and exits 1", code == 1 and "Error" in json.loads(out), out)
+code, out, err = run(["simulate"])
+check("simulate: needs --input or --jsonl", code == 2 and "--input" in err, err)
+code, out, err = run(["simulate", "--jsonl", "--explain"])
+check("simulate: --explain goes with --input", code == 2, err)
+code, out, err = run(["simulate", "--input", "/nonexistent.json"])
+check("simulate: unreadable input exits 2", code == 2 and "cannot read" in err, err)
+
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// `iamcpp simulate`: AWS's `simulate-custom-policy --cli-input-json`, offline.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include <iam/simulate.hpp>
+
+#include "cli.hpp"
+
+namespace cli {
+namespace {
+
+constexpr std::string_view simulate_usage = R"(usage: iamcpp simulate --input REQUEST.json [--explain]
+       iamcpp simulate --jsonl < cases.jsonl > results.jsonl
+
+Evaluates the JSON input of `aws iam simulate-custom-policy --cli-input-json`
+(PolicyInputList, PermissionsBoundaryPolicyInputList, ActionNames, ResourceArns,
+CallerArn, ResourceOwner, ContextEntries) and prints AWS's output shape:
+{"EvaluationResults": [{"EvalActionName", "EvalResourceName", "EvalDecision",
+"MatchedStatements", "MissingContextValues", "PermissionsBoundaryDecisionDetail"}]}.
+A refused input prints {"Error": "..."}.
+
+--input FILE   one request (`-`: standard input)
+--explain      with --input: a readable account of each decision instead of JSON
+--jsonl        one request per line on standard input, one result per line out, in
+               order; a refused line gets its {"Error"} line and the run goes on
+Exit status: 0 evaluated, 1 the --input request was refused, 2 bad usage or unreadable file.
+)";
+
+std::string explain(const iam::compiled_policy_set& set, const std::vector<iam::simulation_result>& results) {
+    std::string out;
+    for (const iam::simulation_result& r : results) {
+        const iam::evaluation_result& e = r.evaluation;
+        out += r.action + " on " + r.resource + ": " + std::string(iam::to_string(e.decision)) + "\n";
+        for (const iam::statement_ref& ref : e.matched) {
+            out += e.decision == iam::decision::explicit_deny ? "  denied by " : "  allowed by ";
+            out += set.policy_name(ref) + " statement " + std::to_string(ref.statement_index);
+            if (const auto& sid = set.statement_of(ref).sid) out += " (Sid " + *sid + ")";
+            out += "\n";
+        }
+        if (e.has_boundary) out += std::string("  permissions boundary: ") + (e.allowed_by_boundary ? "allows" : "does not allow") + "\n";
+        if (e.needs_resource_policy)
+            out += e.same_account ? "  a KMS key needs its key policy to allow too (not modelled)\n"
+                                  : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
+        if (e.unreadable_context) out += "  a context value could not be read for its operator\n";
+        for (const iam::missing_key& k : e.missing)
+            out += "  missing context key " + std::string(k.key) + " (" + set.policy_name(k.in) + " statement " +
+                   std::to_string(k.in.statement_index) + ")\n";
+    }
+    return out;
+}
+
+int run_jsonl() {
+    iam::policy_cache cache;
+    std::string line;
+    std::string out;
+    char buffer[1 << 16];
+    const auto flush = [&] {
+        write_out(out);
+        out.clear();
+    };
+    while (std::fgets(buffer, sizeof buffer, stdin) != nullptr) {
+        line += buffer;
+        if (line.back() != '\n' && !std::feof(stdin)) continue;  // a long line: keep reading
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        if (line.find_first_not_of(" \t") != std::string::npos) {
+            out += iam::simulate_json(line, &cache);
+            out += '\n';
+            if (out.size() > (1 << 20)) flush();
+        }
+        line.clear();
+    }
+    flush();
+    return clean;
+}
+
+}  // namespace
+
+int simulate(std::span<const std::string_view> args) {
+    std::optional<std::string> input_path;
+    bool jsonl = false;
+    bool explained = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            write_out(simulate_usage);
+            return clean;
+        } else if (arg == "--jsonl") {
+            jsonl = true;
+        } else if (arg == "--explain") {
+            explained = true;
+        } else if (arg.starts_with("--input")) {
+            const auto value = option_value(args, i, "--input");
+            if (!value) return fail_usage("simulate: --input takes a file");
+            input_path = std::string(*value);
+        } else {
+            return fail_usage("simulate: unknown argument `" + printable(arg) + "` (try `iamcpp simulate --help`)");
+        }
+    }
+    if (jsonl == input_path.has_value()) return fail_usage("simulate: give either --input FILE or --jsonl");
+    if (jsonl) {
+        if (explained) return fail_usage("simulate: --explain goes with --input");
+        return run_jsonl();
+    }
+    const auto text = read_input(*input_path);
+    if (!text) return fail_usage("simulate: cannot read `" + printable(*input_path) + "`");
+    const auto input = iam::parse_simulation_input(*text);
+    if (!input) {
+        std::string out = "{\"Error\":";
+        iam::detail::append_json_string(out, input.error().message);
+        write_out(out + "}\n");
+        return findings;
+    }
+    const iam::compiled_policy_set set = iam::policies_of(input.value());
+    const auto results = iam::run_simulation(set, input.value());
+    write_out(explained ? explain(set, results) : iam::write_simulation_output(set, results) + "\n");
+    return clean;
+}
+
+}  // namespace cli
