@@ -141,12 +141,32 @@ inline std::string_view unknown_segments(std::string_view pattern, std::string& 
     return out;
 }
 
+// The patterns [first, last) of one statement's sorted service_actions that name `service`.
+struct service_run {
+    std::string service;
+    std::uint32_t statement = 0;
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+};
+
+// A pattern with its shape found once.
+struct shaped_pattern {
+    std::string text;
+    wildcard_shape shape = wildcard_shape::general;
+    friend bool operator<(const shaped_pattern& a, std::string_view b) noexcept { return a.text < b; }
+    friend bool operator<(const shaped_pattern& a, const shaped_pattern& b) noexcept { return a.text < b.text; }
+};
+
 struct compiled_statement {
     const statement* source = nullptr;
     std::uint32_t statement_index = 0;
     bool deny = false;
     bool variables = false;                 // Version 2012-10-17: `${...}` is substituted
-    std::vector<std::string> action_lower;  // the Action/NotAction patterns, lower-cased once
+    // The Action/NotAction patterns, lower-cased once: those naming a service, sorted
+    // so a request reads only its service's run, and the rest (`*`, `s3*:...`).
+    std::vector<shaped_pattern> service_actions;
+    std::vector<shaped_pattern> other_actions;
+    std::vector<wildcard_shape> resource_shapes;  // of each Resource/NotResource pattern, as written
 };
 
 }  // namespace detail
@@ -171,6 +191,7 @@ private:
 
     explicit compiled_policy(iam::policy document) : document_(std::move(document)) {
         const bool variables = document_.version == policy_version::v2012_10_17;
+        std::vector<detail::service_run> runs;
         for (std::size_t i = 0; i < document_.statements.size(); ++i) {
             const statement& source = document_.statements[i];
             detail::compiled_statement c;
@@ -179,42 +200,41 @@ private:
             c.deny = source.effect == policy_effect::deny;
             c.variables = variables;
             bool any_service = source.action.negated;
-            std::vector<std::string> services;
             for (const std::string& pattern : source.action.values) {
                 std::string lower = pattern;
                 for (char& ch : lower) ch = ascii_lower(ch);
                 const std::size_t colon = lower.find(':');
                 const std::string_view service = std::string_view(lower).substr(0, colon);
-                if (colon == std::string::npos || detail::has_wildcard(service)) any_service = true;
-                else services.emplace_back(service);
-                c.action_lower.push_back(std::move(lower));
+                const wildcard_shape shape = classify_wildcard(lower);
+                if (colon == std::string::npos || detail::has_wildcard(service)) {
+                    any_service = true;
+                    c.other_actions.push_back({std::move(lower), shape});
+                } else {
+                    c.service_actions.push_back({std::move(lower), shape});
+                }
             }
+            std::sort(c.service_actions.begin(), c.service_actions.end());
             const auto index = static_cast<std::uint32_t>(statements_.size());
-            statements_.push_back(std::move(c));
-            if (any_service) {
-                any_service_.push_back(index);
-                continue;
+            for (std::uint32_t first = 0; first < c.service_actions.size();) {  // one run per service
+                const std::string_view text = c.service_actions[first].text;
+                const std::string_view service = text.substr(0, text.find(':') + 1);  // `service:`
+                std::uint32_t last = first;
+                while (last < c.service_actions.size() && c.service_actions[last].text.starts_with(service)) ++last;
+                runs.push_back({std::string(service.substr(0, service.size() - 1)), index, first, last});
+                first = last;
             }
-            std::sort(services.begin(), services.end());
-            services.erase(std::unique(services.begin(), services.end()), services.end());
-            for (std::string& service : services) by_service_.emplace_back(std::move(service), index);
+            for (const std::string& pattern : source.resource.values) c.resource_shapes.push_back(classify_wildcard(pattern));
+            statements_.push_back(std::move(c));
+            if (any_service) any_service_.push_back(index);
+            else by_service_.insert(by_service_.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
+            runs.clear();
         }
-        std::sort(by_service_.begin(), by_service_.end());
-    }
-
-    // Calls `visit` with each statement whose Action/NotAction can name `service`.
-    template <typename Visit>
-    void candidates(std::string_view service, Visit&& visit) const {
-        for (const std::uint32_t index : any_service_) visit(statements_[index]);
-        const auto first = std::lower_bound(by_service_.begin(), by_service_.end(), service,
-                                            [](const auto& entry, std::string_view key) { return entry.first < key; });
-        for (auto it = first; it != by_service_.end() && it->first == service; ++it) visit(statements_[it->second]);
     }
 
     iam::policy document_;
     std::vector<detail::compiled_statement> statements_;
-    std::vector<std::uint32_t> any_service_;                         // NotAction, `*`, wildcard services
-    std::vector<std::pair<std::string, std::uint32_t>> by_service_;  // sorted by lower-case service
+    std::vector<std::uint32_t> any_service_;     // NotAction, `*`, wildcard services: always checked
+    std::vector<detail::service_run> by_service_;  // each statement's patterns per service
 };
 
 /// A shared, prepared policy.
@@ -241,11 +261,14 @@ public:
     explicit compiled_policy_set(policy_set set) {
         for (named_policy& p : set.identity) identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
         for (named_policy& p : set.boundary) boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
+        index();
     }
 
     /// From policies prepared already (and perhaps shared with other sets).
     compiled_policy_set(std::vector<named_compiled_policy> identity, std::vector<named_compiled_policy> boundary)
-        : identity_(std::move(identity)), boundary_(std::move(boundary)) {}
+        : identity_(std::move(identity)), boundary_(std::move(boundary)) {
+        index();
+    }
 
     /// The name of the policy a reference names.
     const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
@@ -274,24 +297,31 @@ public:
         const std::string_view service = action.substr(0, action.find(':'));
 
         bool deny = false, identity_allow = false, boundary_allow = false;
-        const auto visit_all = [&](const std::vector<named_compiled_policy>& policies, bool in_boundary) {
-            for (std::size_t p = 0; p < policies.size(); ++p) {
-                policies[p].policy->candidates(service, [&](const detail::compiled_statement& s) {
-                    const statement_ref ref{static_cast<std::uint32_t>(p), s.statement_index, in_boundary};
-                    if (!applies(s, ref, action, r, out)) return;
-                    if (s.deny) {
-                        if (!deny) out.matched.clear();  // denies alone explain an explicit deny
-                        deny = true;
-                        out.matched.push_back(ref);
-                        return;
-                    }
-                    (in_boundary ? boundary_allow : identity_allow) = true;
-                    if (!deny) out.matched.push_back(ref);
-                });
+        const auto visit = [&](const candidate& c, bool action_match) {
+            if (action_match == c.statement->source->action.negated) return;
+            const statement_ref ref{c.policy, c.statement->statement_index, c.in_boundary};
+            if (!applies(*c.statement, ref, r, out)) return;
+            if (c.statement->deny) {
+                if (!deny) out.matched.clear();  // denies alone explain an explicit deny
+                deny = true;
+                out.matched.push_back(ref);
+                return;
             }
+            (c.in_boundary ? boundary_allow : identity_allow) = true;
+            if (!deny) out.matched.push_back(ref);
         };
-        visit_all(identity_, false);
-        visit_all(boundary_, true);
+        for (const candidate& c : universal_) visit(c, action_matches(*c.statement, action));
+        const auto entry = std::lower_bound(by_service_.begin(), by_service_.end(), service,
+                                            [](const service_entry& e, std::string_view key) { return e.service < key; });
+        if (entry != by_service_.end() && entry->service == service) {
+            for (const candidate& c : entry->candidates) {
+                const auto first = c.statement->service_actions.begin() + c.first;
+                const auto last = c.statement->service_actions.begin() + c.last;
+                visit(c, std::any_of(first, last, [&](const detail::shaped_pattern& p) {
+                          return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
+                      }));
+            }
+        }
         const std::string_view caller = detail::account_of(r.caller_arn);
         std::string_view owner = detail::account_of(r.resource_owner);
         if (owner.empty()) owner = detail::account_of(r.resource);
@@ -327,16 +357,22 @@ private:
         return {out, action.size()};
     }
 
-    static bool applies(const detail::compiled_statement& s, const statement_ref& ref, std::string_view action,
-                        const request& r, evaluation_result& out) {
-        bool action_match = false;
-        for (const std::string& pattern : s.action_lower) {
-            if (wildcard_match(pattern, action, wildcard_mode::exact)) {
-                action_match = true;
-                break;
-            }
-        }
-        if (action_match == s.source->action.negated) return false;
+    // Whether any Action/NotAction pattern of `s` names `action` (lower-case).
+    static bool action_matches(const detail::compiled_statement& s, std::string_view action) {
+        const auto matches = [&](const detail::shaped_pattern& p) {
+            return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
+        };
+        if (std::any_of(s.other_actions.begin(), s.other_actions.end(), matches)) return true;
+        const std::string_view prefix = action.substr(0, action.find(':') + 1);  // `service:`
+        for (auto it = std::lower_bound(s.service_actions.begin(), s.service_actions.end(), prefix);
+             it != s.service_actions.end() && it->text.starts_with(prefix); ++it)
+            if (matches(*it)) return true;
+        return false;
+    }
+
+    // Whether a statement whose action matched applies: its resources and conditions.
+    static bool applies(const detail::compiled_statement& s, const statement_ref& ref, const request& r,
+                        evaluation_result& out) {
         if (!resource_applies(s, r, out.scratch)) return false;
         for (const condition& c : s.source->conditions) {
             const condition_outcome o = evaluate_condition(c, r.context, s.variables, out.scratch);
@@ -362,17 +398,19 @@ private:
         // unresolved variable never makes the statement apply (UG
         // reference_policies_variables: it "might cause the entire statement to be invalid").
         bool matched = false;
-        for (const std::string& pattern : block.values) {
-            std::string_view p = pattern;
+        for (std::size_t i = 0; i < block.values.size(); ++i) {
+            const std::string& pattern = block.values[i];
             if (s.variables && has_variable(pattern)) {
                 if (!substitute_variables(pattern, r.context, true, scratch)) {
                     if (block.negated && wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn))
                         return false;
                     continue;
                 }
-                p = scratch;
-            }
-            if (wildcard_match(p, r.resource, wildcard_mode::arn)) {
+                if (wildcard_match(scratch, r.resource, wildcard_mode::arn)) {
+                    matched = true;
+                    break;
+                }
+            } else if (wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i])) {
                 matched = true;
                 break;
             }
@@ -384,8 +422,46 @@ private:
         return (ref.in_boundary ? boundary_ : identity_)[ref.policy_index];
     }
 
+    // A statement to check for requests of one service, with its patterns for it.
+    struct candidate {
+        const detail::compiled_statement* statement;
+        std::uint32_t policy;
+        bool in_boundary;
+        std::uint32_t first = 0;  // service_actions [first, last) name the service
+        std::uint32_t last = 0;
+    };
+    struct service_entry {
+        std::string_view service;  // views a compiled policy's run, which this set keeps alive
+        std::vector<candidate> candidates;
+    };
+
+    // One index over every policy: a request reads one service entry and the
+    // statements that may name any service.
+    void index() {
+        std::vector<std::pair<std::string_view, candidate>> runs;
+        const auto add = [&](const std::vector<named_compiled_policy>& policies, bool in_boundary) {
+            for (std::size_t p = 0; p < policies.size(); ++p) {
+                const compiled_policy& policy = *policies[p].policy;
+                const auto policy_index = static_cast<std::uint32_t>(p);
+                for (const std::uint32_t i : policy.any_service_)
+                    universal_.push_back({&policy.statements_[i], policy_index, in_boundary});
+                for (const detail::service_run& run : policy.by_service_)
+                    runs.push_back({run.service, {&policy.statements_[run.statement], policy_index, in_boundary, run.first, run.last}});
+            }
+        };
+        add(identity_, false);
+        add(boundary_, true);
+        std::stable_sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [service, c] : runs) {
+            if (by_service_.empty() || by_service_.back().service != service) by_service_.push_back({service, {}});
+            by_service_.back().candidates.push_back(c);
+        }
+    }
+
     std::vector<named_compiled_policy> identity_;
     std::vector<named_compiled_policy> boundary_;
+    std::vector<candidate> universal_;
+    std::vector<service_entry> by_service_;  // sorted by lower-case service
 };
 
 /// Evaluates `r` against `set` once (compiles it first; for many requests keep a

@@ -128,6 +128,38 @@ constexpr bool has_wildcard(std::string_view s) noexcept {
 
 }  // namespace detail
 
+/// How a pattern can be matched, found once so that repeated matching skips the scan.
+enum class wildcard_shape : std::uint8_t {
+    any,      ///< `*`: everything (it ends its segment, so it crosses colons in every mode)
+    exact,    ///< no wildcard: equality
+    prefix,   ///< literal text then one final `*`: a prefix test (a final star crosses colons)
+    general,  ///< anything else: the linear-time automaton
+};
+
+/// The shape of `pattern`.
+constexpr wildcard_shape classify_wildcard(std::string_view pattern) noexcept {
+    if (pattern == "*") return wildcard_shape::any;
+    if (!detail::has_wildcard(pattern)) return wildcard_shape::exact;
+    if (pattern.back() == '*' && !detail::has_wildcard(pattern.substr(0, pattern.size() - 1))) return wildcard_shape::prefix;
+    return wildcard_shape::general;
+}
+
+/// `wildcard_match` for a pattern whose shape is known (`classify_wildcard(pattern)`).
+constexpr bool wildcard_match(std::string_view pattern, std::string_view text, wildcard_mode mode, wildcard_shape shape) {
+    const bool fold = mode == wildcard_mode::action;
+    switch (shape) {
+        case wildcard_shape::any: return true;
+        case wildcard_shape::exact: return fold ? iequals(pattern, text) : pattern == text;
+        case wildcard_shape::prefix: {
+            const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
+            if (text.size() < prefix.size()) return false;
+            return fold ? iequals(text.substr(0, prefix.size()), prefix) : text.starts_with(prefix);
+        }
+        case wildcard_shape::general: break;
+    }
+    return detail::wildcard_nfa(pattern, mode).matches(text);
+}
+
 /// True when `text` matches `pattern`, where `*` matches any run (possibly empty) and
 /// `?` any one character, with the colon and case rules of `mode`. Common shapes —
 /// `*`, no wildcard, a literal prefix then a final `*` — take a direct path.
@@ -135,17 +167,7 @@ constexpr bool has_wildcard(std::string_view s) noexcept {
 /// **Example**:
 ///     static_assert(iam::wildcard_match("s3:Get*", "S3:GetObject", iam::wildcard_mode::action));
 constexpr bool wildcard_match(std::string_view pattern, std::string_view text, wildcard_mode mode) {
-    if (pattern == "*") return true;  // crosses colons in every mode: it ends its segment
-    if (!detail::has_wildcard(pattern))
-        return mode == wildcard_mode::action ? iequals(pattern, text) : pattern == text;
-    const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
-    if (pattern.back() == '*' && !detail::has_wildcard(prefix)) {  // an escape would be in the prefix
-        if (text.size() < prefix.size()) return false;
-        const std::string_view head = text.substr(0, prefix.size());
-        // In ARN mode the final star may cross colons: it is the last character of its segment.
-        return mode == wildcard_mode::action ? iequals(head, prefix) : head == prefix;
-    }
-    return detail::wildcard_nfa(pattern, mode).matches(text);
+    return wildcard_match(pattern, text, mode, classify_wildcard(pattern));
 }
 
 }  // namespace iam

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// Evaluation: a user with 10 real AWS managed policies and a boundary, prepared once,
+// answering varied requests (`BM_Evaluate`), beside the one-shot `iam::evaluate` that
+// prepares the policies for every request (`BM_EvaluateUncompiled`).
+#include <benchmark/benchmark.h>
+
+#include <iam/evaluate.hpp>
+#include <iam/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#ifndef IAM_TEST_DATA_DIR
+#error "IAM_TEST_DATA_DIR must name tests/data"
+#endif
+
+namespace {
+
+iam::policy_set user_policies() {
+    const std::vector<std::string> attached{
+        "ReadOnlyAccess",        "AmazonS3FullAccess",      "AmazonEC2FullAccess",      "IAMUserChangePassword",
+        "AmazonDynamoDBReadOnlyAccess", "CloudWatchLogsFullAccess", "AWSLambda_ReadOnlyAccess", "AmazonSQSFullAccess",
+        "AmazonSNSReadOnlyAccess", "SecurityAudit"};
+    std::map<std::string, iam::policy, std::less<>> corpus;
+    std::ifstream in(IAM_TEST_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl");
+    for (std::string line; std::getline(in, line);) {
+        const auto entry = iam::json::parse(line);
+        auto parsed = iam::parse_policy(iam::json::write(*entry->find("document")));
+        corpus.emplace(*entry->find("name")->as_string(), std::move(parsed.value()));
+    }
+    iam::policy_set set;
+    for (const std::string& name : attached) set.identity.push_back({name, corpus.at(name)});
+    set.boundary.push_back({"PowerUserAccess", corpus.at("PowerUserAccess")});
+    return set;
+}
+
+// Requests over the services those policies name, with resources and context.
+std::vector<iam::request> requests() {
+    const std::vector<std::pair<std::string, std::string>> shapes{
+        {"s3:GetObject", "arn:aws:s3:::reports/2026/q3.csv"},
+        {"s3:PutObject", "arn:aws:s3:::uploads/a.bin"},
+        {"ec2:RunInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"},
+        {"ec2:DescribeInstances", "*"},
+        {"iam:ChangePassword", "arn:aws:iam::123456789012:user/alice"},
+        {"iam:CreateUser", "arn:aws:iam::123456789012:user/bob"},
+        {"dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:123456789012:table/Orders"},
+        {"dynamodb:PutItem", "arn:aws:dynamodb:us-east-1:123456789012:table/Orders"},
+        {"logs:PutLogEvents", "arn:aws:logs:us-east-1:123456789012:log-group:/app:log-stream:s"},
+        {"lambda:InvokeFunction", "arn:aws:lambda:us-east-1:123456789012:function:f"},
+        {"sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:q"},
+        {"sns:Publish", "arn:aws:sns:us-east-1:123456789012:t"},
+        {"kms:Decrypt", "arn:aws:kms:us-east-1:123456789012:key/k"},
+        {"organizations:ListAccounts", "*"},
+        {"cloudtrail:LookupEvents", "*"},
+        {"sts:AssumeRole", "arn:aws:iam::123456789012:role/deploy"},
+    };
+    std::vector<iam::request> out;
+    std::mt19937 rng(5);
+    for (int i = 0; i < 256; ++i) {
+        const auto& [action, resource] = shapes[rng() % shapes.size()];
+        iam::request r{action, resource, "arn:aws:iam::123456789012:user/alice", "", {}};
+        r.context = {{"aws:username", {"alice"}, iam::context_type::string},
+                     {"aws:MultiFactorAuthPresent", {rng() % 2 ? "true" : "false"}, iam::context_type::boolean},
+                     {"aws:SourceIp", {"203.0.113.7"}, iam::context_type::ip}};
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void BM_Evaluate(benchmark::State& state) {
+    const iam::compiled_policy_set set(user_policies());
+    const std::vector<iam::request> rs = requests();
+    iam::evaluation_result out;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        set.evaluate_into(rs[i++ % rs.size()], out);
+        benchmark::DoNotOptimize(out.decision);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Evaluate);
+
+void BM_EvaluateUncompiled(benchmark::State& state) {
+    const iam::policy_set policies = user_policies();
+    const std::vector<iam::request> rs = requests();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const auto out = iam::evaluate(rs[i++ % rs.size()], policies);
+        benchmark::DoNotOptimize(out.decision);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateUncompiled);
+
+}  // namespace
