@@ -76,9 +76,9 @@ struct statement_ref {
 
 /// A condition key the request lacked, met while evaluating a statement.
 struct missing_key {
-    std::string_view key;           ///< as the policy spells it
+    std::string key;  ///< as the policy spells it (owned: the result may outlive the policies)
     statement_ref in;
-    friend constexpr bool operator==(const missing_key&, const missing_key&) = default;
+    friend bool operator==(const missing_key&, const missing_key&) = default;
 };
 
 /// The decision with its reasons: the statements that decided it (the applicable
