@@ -4,10 +4,12 @@
 // prepares the policies for every request (`BM_EvaluateUncompiled`).
 #include <benchmark/benchmark.h>
 
+#include <iam/effective.hpp>
 #include <iam/evaluate.hpp>
 #include <iam/json.hpp>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <random>
 #include <string>
@@ -15,6 +17,9 @@
 
 #ifndef IAM_TEST_DATA_DIR
 #error "IAM_TEST_DATA_DIR must name tests/data"
+#endif
+#ifndef IAM_EXAMPLES_DATA_DIR
+#error "IAM_EXAMPLES_DATA_DIR must name examples/data"
 #endif
 
 namespace {
@@ -94,5 +99,23 @@ void BM_EvaluateUncompiled(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EvaluateUncompiled);
+
+// The same user's effective permissions over all 22,091 catalog actions, with
+// AdministratorAccess (`*`) in place of SecurityAudit.
+void BM_EffectivePermissions(benchmark::State& state) {
+    iam::policy_set policies = user_policies();
+    policies.identity.back() = {"AdministratorAccess",
+                                iam::parse_policy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})").value()};
+    const iam::compiled_policy_set set(std::move(policies));
+    std::ifstream in(IAM_EXAMPLES_DATA_DIR "/iam-actions/iam-actions.tsv");
+    const std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const iam::action_catalog catalog = iam::action_catalog::parse_tsv(tsv).value();
+    for (auto _ : state) {
+        auto permissions = iam::effective_permissions(set, catalog);
+        benchmark::DoNotOptimize(permissions.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(catalog.actions().size()));
+}
+BENCHMARK(BM_EffectivePermissions)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -270,6 +270,9 @@ public:
         index();
     }
 
+    /// True when a permissions boundary is set.
+    bool has_boundary() const noexcept { return !boundary_.empty(); }
+
     /// The name of the policy a reference names.
     const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
 
@@ -297,31 +300,17 @@ public:
         const std::string_view service = action.substr(0, action.find(':'));
 
         bool deny = false, identity_allow = false, boundary_allow = false;
-        const auto visit = [&](const candidate& c, bool action_match) {
-            if (action_match == c.statement->source->action.negated) return;
-            const statement_ref ref{c.policy, c.statement->statement_index, c.in_boundary};
-            if (!applies(*c.statement, ref, r, out)) return;
-            if (c.statement->deny) {
+        for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
+            if (!applies(s, ref, r, out)) return;
+            if (s.deny) {
                 if (!deny) out.matched.clear();  // denies alone explain an explicit deny
                 deny = true;
                 out.matched.push_back(ref);
                 return;
             }
-            (c.in_boundary ? boundary_allow : identity_allow) = true;
+            (ref.in_boundary ? boundary_allow : identity_allow) = true;
             if (!deny) out.matched.push_back(ref);
-        };
-        for (const candidate& c : universal_) visit(c, action_matches(*c.statement, action));
-        const auto entry = std::lower_bound(by_service_.begin(), by_service_.end(), service,
-                                            [](const service_entry& e, std::string_view key) { return e.service < key; });
-        if (entry != by_service_.end() && entry->service == service) {
-            for (const candidate& c : entry->candidates) {
-                const auto first = c.statement->service_actions.begin() + c.first;
-                const auto last = c.statement->service_actions.begin() + c.last;
-                visit(c, std::any_of(first, last, [&](const detail::shaped_pattern& p) {
-                          return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
-                      }));
-            }
-        }
+        });
         const std::string_view caller = detail::account_of(r.caller_arn);
         std::string_view owner = detail::account_of(r.resource_owner);
         if (owner.empty()) owner = detail::account_of(r.resource);
@@ -346,7 +335,39 @@ public:
         std::sort(out.matched.begin(), out.matched.end());
     }
 
+    /// Calls `visit(ref, statement)` for each statement whose Action/NotAction names
+    /// `action` (`service:Name`, any case), whatever the resource and conditions.
+    template <typename Visit>
+    void for_each_statement_naming(std::string_view action, Visit&& visit) const {
+        std::array<char, 256> buffer{};
+        std::string long_action;
+        for_each_naming(lower_action(action, buffer, long_action),
+                        [&](const statement_ref& ref, const detail::compiled_statement& s) { visit(ref, *s.source); });
+    }
+
 private:
+    // The statements naming `action` (lower-case): those that may name any service,
+    // then the action's service's entry, each with its patterns for that service.
+    template <typename Visit>
+    void for_each_naming(std::string_view action, Visit&& visit) const {
+        const auto offer = [&](const candidate& c, bool action_match) {
+            if (action_match != c.statement->source->action.negated)
+                visit(statement_ref{c.policy, c.statement->statement_index, c.in_boundary}, *c.statement);
+        };
+        for (const candidate& c : universal_) offer(c, action_matches(*c.statement, action));
+        const std::string_view service = action.substr(0, action.find(':'));
+        const auto entry = std::lower_bound(by_service_.begin(), by_service_.end(), service,
+                                            [](const service_entry& e, std::string_view key) { return e.service < key; });
+        if (entry == by_service_.end() || entry->service != service) return;
+        for (const candidate& c : entry->candidates) {
+            const auto first = c.statement->service_actions.begin() + c.first;
+            const auto last = c.statement->service_actions.begin() + c.last;
+            offer(c, std::any_of(first, last, [&](const detail::shaped_pattern& p) {
+                      return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
+                  }));
+        }
+    }
+
     static std::string_view lower_action(std::string_view action, std::array<char, 256>& buffer, std::string& spill) {
         char* out = buffer.data();
         if (action.size() > buffer.size()) {

@@ -8,6 +8,7 @@
 #include "condition_values.hpp"
 #include "condition.hpp"
 #include "entities.hpp"
+#include "effective.hpp"
 #include "evaluate.hpp"
 #include "json.hpp"
 #include "match.hpp"

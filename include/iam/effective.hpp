@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: effective permissions — every catalog action a user's policies allow, on
+// which resource patterns, and whether conditions are involved: (identity policies)
+// ∩ boundary, explicit denies removed.
+#ifndef IAM_EFFECTIVE_HPP_INCLUDED
+#define IAM_EFFECTIVE_HPP_INCLUDED
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "action_catalog.hpp"
+#include "evaluate.hpp"
+#include "match.hpp"
+
+namespace iam {
+
+/// One action the policies allow.
+struct effective_permission {
+    std::string_view action;             ///< the catalog's spelling (views the catalog)
+    iam::access_level level = access_level::read;
+    std::vector<std::string> resources;  ///< patterns it is allowed on (`*`: any)
+    std::vector<std::string> excluded;   ///< patterns excluded by NotResource or by a deny on part of them
+    bool conditional = false;            ///< a condition, or a deny that may apply, limits it
+    friend bool operator==(const effective_permission&, const effective_permission&) = default;
+};
+
+namespace detail {
+
+inline void add_unique(std::vector<std::string>& list, const std::string& item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+// Whether the ARN pattern `outer` covers every resource `inner` can name (read as
+// text, `inner`'s wildcards are just characters `outer` must match).
+inline bool covers(std::string_view outer, std::string_view inner) {
+    return outer == "*" || wildcard_match(outer, inner, wildcard_mode::arn);
+}
+
+}  // namespace detail
+
+/// Every action of `catalog` that `set` allows for some resource, in catalog order:
+/// identity allows give the resources; a boundary keeps those it also allows (a
+/// boundary pattern narrower than `*` replaces an identity `*`); an unconditional deny
+/// on `*` removes the action, one on narrower patterns excludes them. Conditions on an
+/// allow or a deny mark the action conditional. A static summary: cross-account and
+/// KMS key policies, which need resource policies, are not considered.
+inline std::vector<effective_permission> effective_permissions(const compiled_policy_set& set,
+                                                               const action_catalog& catalog) {
+    std::vector<effective_permission> out;
+    std::vector<const statement*> allows, boundary_allows, denies;
+    for (const catalog_action& entry : catalog.actions()) {
+        allows.clear();
+        boundary_allows.clear();
+        denies.clear();
+        set.for_each_statement_naming(entry.action, [&](const statement_ref& ref, const statement& s) {
+            if (s.effect == policy_effect::deny) denies.push_back(&s);
+            else (ref.in_boundary ? boundary_allows : allows).push_back(&s);
+        });
+        if (allows.empty() || (set.has_boundary() && boundary_allows.empty())) continue;
+
+        effective_permission p{entry.action, entry.level, {}, {}, false};
+        for (const statement* s : allows) {
+            p.conditional = p.conditional || !s->conditions.empty();
+            for (const std::string& pattern : s->resource.values)
+                detail::add_unique(s->resource.negated ? p.excluded : p.resources, pattern);
+            if (s->resource.negated) detail::add_unique(p.resources, "*");
+        }
+        if (set.has_boundary()) {
+            std::vector<std::string> bounded;
+            for (const statement* b : boundary_allows) {
+                p.conditional = p.conditional || !b->conditions.empty() || b->resource.negated;
+                for (const std::string& limit : b->resource.values) {
+                    if (b->resource.negated) continue;
+                    for (const std::string& granted : p.resources) {
+                        if (detail::covers(limit, granted)) detail::add_unique(bounded, granted);
+                        else if (granted == "*" || detail::covers(granted, limit)) detail::add_unique(bounded, limit);
+                    }
+                }
+                if (b->resource.negated) bounded = p.resources;  // approximate: marked conditional above
+            }
+            p.resources = std::move(bounded);
+            if (p.resources.empty()) continue;
+        }
+        bool removed = false;
+        for (const statement* d : denies) {
+            if (!d->conditions.empty() || d->resource.negated) {
+                p.conditional = true;
+                continue;
+            }
+            for (const std::string& pattern : d->resource.values) {
+                if (pattern == "*") removed = true;
+                std::erase_if(p.resources, [&](const std::string& granted) { return detail::covers(pattern, granted); });
+                detail::add_unique(p.excluded, pattern);
+            }
+        }
+        if (removed || p.resources.empty()) continue;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace iam
+
+#endif  // IAM_EFFECTIVE_HPP_INCLUDED
