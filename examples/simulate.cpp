@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `iamcpp simulate`: AWS's `simulate-custom-policy --cli-input-json`, offline.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include <iam/simulate.hpp>
 
@@ -24,7 +27,8 @@ A refused input prints {"Error": "..."}.
 --input FILE   one request (`-`: standard input)
 --explain      with --input: a readable account of each decision instead of JSON
 --jsonl        one request per line on standard input, one result per line out, in
-               order; a refused line gets its {"Error"} line and the run goes on
+               order, one worker per core; a refused line gets its {"Error"} line and
+               the run goes on
 Exit status: 0 evaluated, 1 the --input request was refused, 2 bad usage or unreadable file.
 )";
 
@@ -51,27 +55,38 @@ std::string explain(const iam::compiled_policy_set& set, const std::vector<iam::
     return out;
 }
 
+// Lines are read in batches and evaluated by one worker per core (each with its own
+// policy cache); results are written in input order.
 int run_jsonl() {
-    iam::policy_cache cache;
+    const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    std::vector<iam::policy_cache> caches(workers);
+    std::vector<std::string> lines;
+    std::vector<std::string> results;
     std::string line;
-    std::string out;
     char buffer[1 << 16];
-    const auto flush = [&] {
+    const auto run_batch = [&] {
+        results.assign(lines.size(), {});
+        const auto work = [&](unsigned w) {
+            for (std::size_t i = w; i < lines.size(); i += workers) results[i] = iam::simulate_json(lines[i], &caches[w]);
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
+        work(0);
+        for (std::thread& t : threads) t.join();
+        std::string out;
+        for (const std::string& r : results) out.append(r).push_back('\n');
         write_out(out);
-        out.clear();
+        lines.clear();
     };
     while (std::fgets(buffer, sizeof buffer, stdin) != nullptr) {
         line += buffer;
         if (line.back() != '\n' && !std::feof(stdin)) continue;  // a long line: keep reading
         while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-        if (line.find_first_not_of(" \t") != std::string::npos) {
-            out += iam::simulate_json(line, &cache);
-            out += '\n';
-            if (out.size() > (1 << 20)) flush();
-        }
+        if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(std::move(line));
         line.clear();
+        if (lines.size() == 256) run_batch();
     }
-    flush();
+    run_batch();
     return clean;
 }
 

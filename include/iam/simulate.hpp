@@ -4,6 +4,8 @@
 #ifndef IAM_SIMULATE_HPP_INCLUDED
 #define IAM_SIMULATE_HPP_INCLUDED
 
+#include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,63 +47,67 @@ public:
 
     /// The prepared policy of `text`, or its grammar errors.
     result<compiled_policy_ptr, policy_errors> get(std::string_view text, policy_kind kind) {
-        key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
-        key_.append(text);
-        if (const auto it = map_.find(key_); it != map_.end()) return it->second;
+        auto& map = maps_[static_cast<std::size_t>(kind)];
+        if (const auto it = map.find(text); it != map.end()) return it->second;
         auto parsed = parse_policy(text, kind);
         if (!parsed) return parsed.error();
         compiled_policy_ptr prepared = compiled_policy::make(std::move(static_cast<policy&>(parsed.value())));
-        if (map_.size() >= capacity_) map_.clear();
-        map_.emplace(key_, prepared);
+        if (map.size() >= capacity_) map.clear();
+        map.emplace(std::string(text), prepared);
         return prepared;
     }
 
 private:
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using map_type = std::unordered_map<std::string, compiled_policy_ptr, text_hash, std::equal_to<>>;
+
     std::size_t capacity_;
-    std::string key_;
-    std::unordered_map<std::string, compiled_policy_ptr> map_;
+    std::array<map_type, 6> maps_;  // one per policy_kind: the kind changes the rules
 };
 
 namespace detail {
 
-inline bool read_string_list(const json::value& parent, std::string_view field, std::vector<std::string>& out,
+inline bool read_string_list(json::element parent, std::string_view field, std::vector<std::string>& out,
                              std::string& error) {
-    const json::value* list = parent.find(field);
-    if (list == nullptr) return true;
-    const json::value::array_type* items = list->as_array();
-    if (items == nullptr) {
+    const auto list = parent.find(field);
+    if (!list) return true;
+    const json::array_view items = list->as_array();
+    if (!items) {
         error = std::string(field) + " must be an array of strings";
         return false;
     }
-    for (const json::value& item : *items) {
-        const std::string* text = item.as_string();
-        if (text == nullptr) {
+    for (const json::element item : items) {
+        const auto text = item.as_string();
+        if (!text) {
             error = std::string(field) + " must be an array of strings";
             return false;
         }
-        out.push_back(*text);
+        out.emplace_back(*text);
     }
     return true;
 }
 
-inline bool read_policies(const json::value& input, std::string_view field, policy_kind kind, policy_cache* cache,
+inline bool read_policies(json::element input, std::string_view field, policy_kind kind, policy_cache* cache,
                           std::vector<named_compiled_policy>& out, std::string& error) {
-    const json::value* list = input.find(field);
-    if (list == nullptr) return true;
-    const json::value::array_type* items = list->as_array();
-    if (items == nullptr) {
+    const auto list = input.find(field);
+    if (!list) return true;
+    const json::array_view items = list->as_array();
+    if (!items) {
         error = std::string(field) + " must be an array of policy documents";
         return false;
     }
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const json::value& item = (*items)[i];
-        std::string name = std::string(field) + "." + std::to_string(i + 1);
+    std::size_t n = 0;
+    for (const json::element item : items) {
+        std::string name = std::string(field) + "." + std::to_string(++n);
         std::string written;
         std::string_view text;
-        if (const std::string* s = item.as_string()) {
+        if (const auto s = item.as_string()) {
             text = *s;
         } else if (item.is_object()) {  // accepted as a convenience: AWS takes strings
-            written = json::write(item);
+            written = json::write(item.to_value());
             text = written;
         } else {
             error = name + " must be a policy document (a JSON string or object)";
@@ -128,13 +134,13 @@ inline bool read_policies(const json::value& input, std::string_view field, poli
 /// prepared once across calls.
 inline result<simulation_input, simulation_error> parse_simulation_input(std::string_view text,
                                                                          policy_cache* cache = nullptr) {
-    const auto doc = json::parse(text);
+    const auto doc = json::parse_document(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
         return simulation_error{"invalid JSON at line " + std::to_string(e.line) + ", column " +
                                 std::to_string(e.column) + ": " + std::string(e.message())};
     }
-    const json::value& input = *doc;
+    const json::element input = doc->root();
     if (!input.is_object()) return simulation_error{"the input must be a JSON object"};
     simulation_input out;
     std::string error;
@@ -147,21 +153,20 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
     if (out.actions.empty()) return simulation_error{"ActionNames must name at least one action"};
     if (out.resources.empty()) out.resources.emplace_back("*");
     for (const auto& [field, target] : {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
-        if (const json::value* v = input.find(field)) {
-            if (v->as_string() == nullptr) return simulation_error{std::string(field) + " must be a string"};
+        if (const auto v = input.find(field)) {
+            if (!v->as_string()) return simulation_error{std::string(field) + " must be a string"};
             *target = *v->as_string();
         }
     }
-    if (const json::value* entries = input.find("ContextEntries")) {
-        if (entries->as_array() == nullptr) return simulation_error{"ContextEntries must be an array"};
-        for (const json::value& e : *entries->as_array()) {
+    if (const auto entries = input.find("ContextEntries")) {
+        if (!entries->as_array()) return simulation_error{"ContextEntries must be an array"};
+        for (const json::element e : entries->as_array()) {
             context_entry entry;
-            const json::value* name = e.find("ContextKeyName");
-            const json::value* type = e.find("ContextKeyType");
-            if (name == nullptr || name->as_string() == nullptr)
-                return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
+            const auto name = e.find("ContextKeyName");
+            const auto type = e.find("ContextKeyType");
+            if (!name || !name->as_string()) return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
             entry.key = *name->as_string();
-            if (type != nullptr) {
+            if (type) {
                 const auto parsed = type->as_string() ? parse_context_type(*type->as_string()) : std::nullopt;
                 if (!parsed) return simulation_error{"ContextKeyType of " + entry.key + " must be one of AWS's types (string, stringList, numeric, ...)"};
                 entry.type = *parsed;
