@@ -49,7 +49,7 @@ std::string explain(const iam::compiled_policy_set& set, const std::vector<iam::
                                   : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
         if (e.unreadable_context) out += "  a context value could not be read for its operator\n";
         for (const iam::missing_key& k : e.missing)
-            out += "  missing context key " + std::string(k.key) + " (" + set.policy_name(k.in) + " statement " +
+            out += "  missing context key " + set.condition_of(k).key + " (" + set.policy_name(k.in) + " statement " +
                    std::to_string(k.in.statement_index) + ")\n";
     }
     return out;

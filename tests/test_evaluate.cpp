@@ -262,13 +262,14 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
 }
 
 TEST_CASE("missing condition keys are listed with the statement that needed them") {
-    scenario s;
-    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
-    const auto r = s.run();
+    iam::policy_set set;
+    set.identity.push_back({"p", load(statement("Allow", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})"))});
+    const iam::compiled_policy_set compiled(std::move(set));
+    const auto r = compiled.evaluate({"s3:GetObject", "arn:aws:s3:::b/k", "", "", {}});
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.missing.size() == 1);
-    CHECK(r.missing[0].key == "aws:SourceIp");
-    CHECK(r.missing[0].in == iam::statement_ref{0, 0, false});
+    CHECK(r.missing[0] == iam::missing_key{{0, 0, false}, 0});
+    CHECK(compiled.condition_of(r.missing[0]).key == "aws:SourceIp");
 }
 
 TEST_CASE("policy variables in resources and condition values (Version 2012-10-17 only)") {

@@ -74,11 +74,13 @@ struct statement_ref {
     friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
 };
 
-/// A condition key the request lacked, met while evaluating a statement.
+/// A condition key the request lacked, met while evaluating a statement: the
+/// statement and the index of the condition there (`compiled_policy_set::condition_of`
+/// gives its key), so a result holds no text and evaluation allocates none.
 struct missing_key {
-    std::string key;  ///< as the policy spells it (owned: the result may outlive the policies)
     statement_ref in;
-    friend bool operator==(const missing_key&, const missing_key&) = default;
+    std::uint32_t condition = 0;
+    friend constexpr bool operator==(const missing_key&, const missing_key&) = default;
 };
 
 /// The decision with its reasons: the statements that decided it (the applicable
@@ -276,6 +278,9 @@ public:
     /// The name of the policy a reference names.
     const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
 
+    /// The condition a missing key was met in; its `key` names the key.
+    const condition& condition_of(const missing_key& k) const noexcept { return statement_of(k.in).conditions[k.condition]; }
+
     /// The statement a reference names.
     const statement& statement_of(const statement_ref& ref) const noexcept {
         return entry(ref).policy->document().statements[ref.statement_index];
@@ -395,9 +400,9 @@ private:
     static bool applies(const detail::compiled_statement& s, const statement_ref& ref, const request& r,
                         evaluation_result& out) {
         if (!resource_applies(s, r, out.scratch)) return false;
-        for (const condition& c : s.source->conditions) {
-            const condition_outcome o = evaluate_condition(c, r.context, s.variables, out.scratch);
-            if (o.key_missing) out.missing.push_back({c.key, ref});
+        for (std::size_t i = 0; i < s.source->conditions.size(); ++i) {
+            const condition_outcome o = evaluate_condition(s.source->conditions[i], r.context, s.variables, out.scratch);
+            if (o.key_missing) out.missing.push_back({ref, static_cast<std::uint32_t>(i)});
             out.unreadable_context = out.unreadable_context || o.unreadable_value;
             if (!o.satisfied) return false;
         }

@@ -233,9 +233,10 @@ inline std::string write_simulation_output(const compiled_policy_set& set, const
         out += "],\"MissingContextValues\":[";
         std::vector<std::string_view> keys;
         for (const missing_key& k : r.evaluation.missing) {
+            const std::string_view key = set.condition_of(k).key;
             bool seen = false;
-            for (const std::string_view key : keys) seen = seen || iequals(key, k.key);
-            if (!seen) keys.push_back(k.key);
+            for (const std::string_view known : keys) seen = seen || iequals(known, key);
+            if (!seen) keys.push_back(key);
         }
         for (std::size_t k = 0; k < keys.size(); ++k) {
             if (k > 0) out += ',';
