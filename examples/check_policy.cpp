@@ -55,8 +55,7 @@ struct finding {
 };
 
 struct checked_file {
-    std::string label;
-    std::string text;
+    input_file input;
     std::vector<finding> findings;
     bool valid = true;
 };
@@ -68,20 +67,20 @@ void add(checked_file& file, severity level, const iam::policy_error& e) {
 
 void check(checked_file& file, iam::policy_kind kind, bool json_only, const iam::policy_options& options) {
     if (json_only) {
-        const auto parsed = iam::json::parse(file.text);
+        const auto parsed = iam::json::parse(file.input.text);
         if (!parsed)
             file.findings.push_back({severity::error, parsed.error().offset, "", "json-syntax", std::string(parsed.error().message())});
         file.valid = parsed.has_value();
         return;
     }
-    const auto parsed = iam::parse_policy(file.text, kind, options);
+    const auto parsed = iam::parse_policy(file.input.text, kind, options);
     if (parsed) {
         for (const iam::policy_error& w : parsed->warnings) add(file, severity::warning, w);
     } else {
         for (const iam::policy_error& e : parsed.error().errors) add(file, severity::error, e);
         for (const iam::policy_error& w : parsed.error().warnings) add(file, severity::warning, w);
     }
-    if (const auto size = iam::check_policy_size(file.text, kind)) add(file, severity::error, *size);
+    if (const auto size = iam::check_policy_size(file.input.text, kind)) add(file, severity::error, *size);
     std::stable_sort(file.findings.begin(), file.findings.end(),
                      [](const finding& a, const finding& b) { return a.offset < b.offset; });
 }
@@ -90,8 +89,8 @@ std::string text_report(const std::vector<checked_file>& files) {
     std::string out;
     for (const checked_file& file : files) {
         for (const finding& f : file.findings) {
-            const iam::json::text_position at = iam::json::line_column(file.text, f.offset);
-            out += file.label + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+            const iam::json::text_position at = iam::json::line_column(file.input.text, f.offset);
+            out += file.input.label + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
                    (f.level == severity::error ? "error: " : "warning: ") + f.message + " [" + f.path + "]\n";
         }
     }
@@ -104,11 +103,11 @@ std::string json_report(const std::vector<checked_file>& files) {
     for (std::size_t i = 0; i < files.size(); ++i) {
         const checked_file& file = files[i];
         out += i == 0 ? "\n{\"file\":" : ",\n{\"file\":";
-        append_json_string(out, file.label);
+        append_json_string(out, file.input.label);
         out += std::string(",\"valid\":") + (file.valid ? "true" : "false") + ",\"findings\":[";
         for (std::size_t j = 0; j < file.findings.size(); ++j) {
             const finding& f = file.findings[j];
-            const iam::json::text_position at = iam::json::line_column(file.text, f.offset);
+            const iam::json::text_position at = iam::json::line_column(file.input.text, f.offset);
             out += j == 0 ? "{" : ",{";
             out += std::string("\"severity\":\"") + (f.level == severity::error ? "error" : "warning") + "\"";
             out += ",\"line\":" + std::to_string(at.line) + ",\"column\":" + std::to_string(at.column) +
@@ -162,12 +161,10 @@ int check_policy(std::span<const std::string_view> args) {
     }
     if (paths.empty()) return fail_usage("check-policy: no policy file given (try `iamcpp check-policy --help`)");
 
+    std::vector<input_file> inputs;
+    if (!read_inputs("check-policy", paths, inputs)) return usage_error;
     std::vector<checked_file> files;
-    for (const std::string& path : paths) {
-        auto text = read_input(path);
-        if (!text) return fail_usage("check-policy: cannot read `" + printable(path) + "`");
-        files.push_back({path == "-" ? "<stdin>" : path, std::move(*text), {}, true});
-    }
+    for (input_file& in : inputs) files.push_back({std::move(in), {}, true});
     iam::policy_options options;
     options.catalog = &bundled_action_catalog();
     bool all_valid = true;

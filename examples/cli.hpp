@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <iam/action_catalog.hpp>
 
@@ -29,6 +30,12 @@ inline std::optional<std::string> read_input(const std::string& path) {
     if (failed) return std::nullopt;
     return text;
 }
+
+/// A command's input file: the name findings report it by, and its content.
+struct input_file {
+    std::string label;  ///< the path as given, `<stdin>` for standard input
+    std::string text;
+};
 
 /// Writes `text` to standard output in one call.
 inline void write_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
@@ -54,6 +61,20 @@ inline std::string printable(std::string_view text) {
         }
     }
     return out;
+}
+
+/// Reads every path (`-`: standard input) into `out`; false, after a message naming
+/// the file, when one cannot be read.
+inline bool read_inputs(std::string_view command, const std::vector<std::string>& paths, std::vector<input_file>& out) {
+    for (const std::string& path : paths) {
+        auto text = read_input(path);
+        if (!text) {
+            fail_usage(std::string(command) + ": cannot read `" + printable(path) + "`");
+            return false;
+        }
+        out.push_back({path == "-" ? "<stdin>" : path, std::move(*text)});
+    }
+    return true;
 }
 
 /// The value of option `flag` at `args[i]`: `--flag=VALUE`, or `--flag VALUE` (then

@@ -46,12 +46,7 @@ constexpr std::array<kind_option, 13> kinds{{
     {"mfa-device", iam::name_kind::mfa_device},
 }};
 
-struct input {
-    std::string label;  // the path as given, `<stdin>` for standard input
-    std::string text;
-};
-
-std::string finding_message(const iam::name_finding& f, const std::vector<input>& inputs, iam::name_kind kind) {
+std::string finding_message(const iam::name_finding& f, const std::vector<input_file>& inputs, iam::name_kind kind) {
     const std::string noun(iam::limits_of(kind).noun);
     if (f.duplicate)
         return "duplicate " + noun + " `" + printable(f.name) + "`: the same name ignoring case is at " +
@@ -63,7 +58,7 @@ std::string_view finding_rule(const iam::name_finding& f) {
     return f.duplicate ? std::string_view{"duplicate"} : iam::rule_id(f.error.rule);
 }
 
-std::string text_report(const iam::name_list_report& report, const std::vector<input>& inputs, iam::name_kind kind) {
+std::string text_report(const iam::name_list_report& report, const std::vector<input_file>& inputs, iam::name_kind kind) {
     std::string out;
     for (const iam::name_finding& f : report.findings) {
         out += inputs[f.at.source].label + ":" + std::to_string(f.at.line) + ":" + std::to_string(f.at.column) +
@@ -72,7 +67,7 @@ std::string text_report(const iam::name_list_report& report, const std::vector<i
     return out;
 }
 
-std::string json_report(const iam::name_list_report& report, const std::vector<input>& inputs, iam::name_kind kind,
+std::string json_report(const iam::name_list_report& report, const std::vector<input_file>& inputs, iam::name_kind kind,
                         std::string_view kind_flag) {
     using iam::detail::append_json_string;
     std::string out = "{\"kind\":";
@@ -135,14 +130,10 @@ int lint_names(std::span<const std::string_view> args) {
     }
     if (paths.empty()) paths.emplace_back("-");
 
-    std::vector<input> inputs;
-    for (const std::string& path : paths) {
-        auto text = read_input(path);
-        if (!text) return fail_usage("lint-names: cannot read `" + printable(path) + "`");
-        inputs.push_back({path == "-" ? "<stdin>" : path, std::move(*text)});
-    }
+    std::vector<input_file> inputs;
+    if (!read_inputs("lint-names", paths, inputs)) return usage_error;
     std::vector<std::string_view> texts;
-    for (const input& in : inputs) texts.emplace_back(in.text);
+    for (const input_file& in : inputs) texts.emplace_back(in.text);
 
     const iam::name_list_report report = iam::lint_name_list(texts, kind->kind);
     write_out(json ? json_report(report, inputs, kind->kind, kind->flag) : text_report(report, inputs, kind->kind));
