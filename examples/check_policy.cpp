@@ -132,33 +132,21 @@ int check_policy(std::span<const std::string_view> args) {
     bool json_only = false;
     bool json = false;
     std::vector<std::string> paths;
-    bool options_done = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (options_done || arg == "-" || !arg.starts_with("-")) {
-            paths.emplace_back(arg);
-        } else if (arg == "--") {
-            options_done = true;
-        } else if (arg == "--help" || arg == "-h") {
-            write_out(check_usage);
-            return clean;
-        } else if (arg == "--json-only") {
+    const auto stop = read_args("check-policy", args, check_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+        if (arg == "--json-only") {
             json_only = true;
-        } else if (arg.starts_with("--kind")) {
-            const auto value = option_value(args, i, "--kind");
-            kind = nullptr;
-            for (const kind_option& k : policy_kinds)
-                if (value && *value == k.flag) kind = &k;
-            if (kind == nullptr)
-                return fail_usage("check-policy: --kind takes identity, boundary, user-inline, group-inline, role-inline or managed");
-        } else if (arg.starts_with("--format")) {
-            const auto value = option_value(args, i, "--format");
-            if (!value || (*value != "text" && *value != "json")) return fail_usage("check-policy: --format takes text or json");
-            json = *value == "json";
-        } else {
-            return fail_usage("check-policy: unknown option `" + printable(arg) + "` (try `iamcpp check-policy --help`)");
+            return std::nullopt;
         }
-    }
+        if (!arg.starts_with("--kind")) return unknown_option("check-policy", arg);
+        const auto value = option_value(args, i, "--kind");
+        kind = nullptr;
+        for (const kind_option& k : policy_kinds)
+            if (value && *value == k.flag) kind = &k;
+        if (kind == nullptr)
+            return fail_usage("check-policy: --kind takes identity, boundary, user-inline, group-inline, role-inline or managed");
+        return std::nullopt;
+    });
+    if (stop) return *stop;
     if (paths.empty()) return fail_usage("check-policy: no policy file given (try `iamcpp check-policy --help`)");
 
     std::vector<input_file> inputs;

@@ -87,6 +87,41 @@ inline std::optional<std::string_view> option_value(std::span<const std::string_
     return std::nullopt;
 }
 
+/// Reads a command's arguments: operands (and `-`) go to `paths`, `--` ends the
+/// options, `--help` prints `usage`, `--format text|json` sets `json`; any other option
+/// goes to `on_option(arg, i)`, which returns an exit code to stop with, or nothing.
+/// Returns an exit code when the command should stop now.
+template <typename OnOption>
+std::optional<int> read_args(std::string_view command, std::span<const std::string_view> args, std::string_view usage,
+                             std::vector<std::string>& paths, bool& json, OnOption&& on_option) {
+    bool options_done = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (options_done || arg == "-" || !arg.starts_with("-")) {
+            paths.emplace_back(arg);
+        } else if (arg == "--") {
+            options_done = true;
+        } else if (arg == "--help" || arg == "-h") {
+            write_out(usage);
+            return clean;
+        } else if (arg.starts_with("--format")) {
+            const auto value = option_value(args, i, "--format");
+            if (!value || (*value != "text" && *value != "json"))
+                return fail_usage(std::string(command) + ": --format takes text or json");
+            json = *value == "json";
+        } else if (const std::optional<int> stop = on_option(arg, i)) {
+            return stop;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The message and exit code for an option `command` does not know.
+inline int unknown_option(std::string_view command, std::string_view arg) {
+    return fail_usage(std::string(command) + ": unknown option `" + printable(arg) + "` (try `iamcpp " +
+                      std::string(command) + " --help`)");
+}
+
 /// AWS's action catalog, compiled into the tool (examples/data/iam-actions).
 const iam::action_catalog& bundled_action_catalog();
 

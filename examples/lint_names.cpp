@@ -101,33 +101,18 @@ int lint_names(std::span<const std::string_view> args) {
     const kind_option* kind = &kinds[0];
     bool json = false;
     std::vector<std::string> paths;
-    bool options_done = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (options_done || arg == "-" || !arg.starts_with("-")) {
-            paths.emplace_back(arg);
-        } else if (arg == "--") {
-            options_done = true;
-        } else if (arg == "--help" || arg == "-h") {
-            write_out(lint_usage);
-            return clean;
-        } else if (arg.starts_with("--kind")) {
-            const auto value = option_value(args, i, "--kind");
-            kind = nullptr;
-            for (const kind_option& k : kinds)
-                if (value && *value == k.flag) kind = &k;
-            if (kind == nullptr) return fail_usage("lint-names: --kind takes one of user, group, role, policy, "
-                                                   "inline-policy, path, policy-path, tag-key, tag-value, "
-                                                   "account-id, account-alias, access-key-id, mfa-device");
-        } else if (arg.starts_with("--format")) {
-            const auto value = option_value(args, i, "--format");
-            if (!value || (*value != "text" && *value != "json"))
-                return fail_usage("lint-names: --format takes text or json");
-            json = *value == "json";
-        } else {
-            return fail_usage("lint-names: unknown option `" + printable(arg) + "` (try `iamcpp lint-names --help`)");
-        }
-    }
+    const auto stop = read_args("lint-names", args, lint_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+        if (!arg.starts_with("--kind")) return unknown_option("lint-names", arg);
+        const auto value = option_value(args, i, "--kind");
+        kind = nullptr;
+        for (const kind_option& k : kinds)
+            if (value && *value == k.flag) kind = &k;
+        if (kind == nullptr)
+            return fail_usage("lint-names: --kind takes one of user, group, role, policy, inline-policy, path, "
+                              "policy-path, tag-key, tag-value, account-id, account-alias, access-key-id, mfa-device");
+        return std::nullopt;
+    });
+    if (stop) return *stop;
     if (paths.empty()) paths.emplace_back("-");
 
     std::vector<input_file> inputs;

@@ -110,7 +110,7 @@ int simulate(std::span<const std::string_view> args) {
             if (!value) return fail_usage("simulate: --input takes a file");
             input_path = std::string(*value);
         } else {
-            return fail_usage("simulate: unknown argument `" + printable(arg) + "` (try `iamcpp simulate --help`)");
+            return unknown_option("simulate", arg);
         }
     }
     if (jsonl == input_path.has_value()) return fail_usage("simulate: give either --input FILE or --jsonl");
