@@ -4,21 +4,11 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
+#include "test_data.hpp"
 
 #ifndef IAM_EXAMPLES_DATA_DIR
 #error "IAM_EXAMPLES_DATA_DIR must name examples/data"
 #endif
-
-namespace {
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-}  // namespace
 
 TEST_CASE("action_catalog: loads the TSV, sorted by service then name, looked up ignoring case") {
     const auto catalog = iam::action_catalog::parse_tsv(

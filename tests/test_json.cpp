@@ -4,15 +4,15 @@
 #include <cmath>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <iam/json.hpp>
+
+#include "test_data.hpp"
 
 #ifndef IAM_TEST_DATA_DIR
 #error "IAM_TEST_DATA_DIR must be defined as a string literal path to tests/data"
@@ -41,13 +41,6 @@ json::value parse_ok(std::string_view text, const json::parse_options& options =
     auto r = json::parse(text, options);
     REQUIRE(r.has_value());
     return std::move(r).value();
-}
-
-std::string read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace
@@ -485,7 +478,7 @@ TEST_CASE("json::parse: conforms to JSONTestSuite y_/n_ and keeps its pinned i_ 
     std::size_t duplicate_count = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         const std::string name = entry.path().filename().string();
-        const std::string text = read_bytes(entry.path());
+        const std::string text = read_file(entry.path());
         CAPTURE(name);
         const auto r = json::parse(text);
         if (!r) {
