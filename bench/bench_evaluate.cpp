@@ -6,7 +6,6 @@
 
 #include <iam/effective.hpp>
 #include <iam/evaluate.hpp>
-#include <iam/json.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -15,9 +14,8 @@
 #include <string>
 #include <vector>
 
-#ifndef IAM_TEST_DATA_DIR
-#error "IAM_TEST_DATA_DIR must name tests/data"
-#endif
+#include "corpus.hpp"
+
 #ifndef IAM_EXAMPLES_DATA_DIR
 #error "IAM_EXAMPLES_DATA_DIR must name examples/data"
 #endif
@@ -30,12 +28,7 @@ iam::policy_set user_policies() {
         "AmazonDynamoDBReadOnlyAccess", "CloudWatchLogsFullAccess", "AWSLambda_ReadOnlyAccess", "AmazonSQSFullAccess",
         "AmazonSNSReadOnlyAccess", "SecurityAudit"};
     std::map<std::string, iam::policy, std::less<>> corpus;
-    std::ifstream in(IAM_TEST_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl");
-    for (std::string line; std::getline(in, line);) {
-        const auto entry = iam::json::parse(line);
-        auto parsed = iam::parse_policy(iam::json::write(*entry->find("document")));
-        corpus.emplace(*entry->find("name")->as_string(), std::move(parsed.value()));
-    }
+    for (const managed_policy_text& p : managed_policy_corpus()) corpus.emplace(p.name, iam::parse_policy(p.document).value());
     iam::policy_set set;
     for (const std::string& name : attached) set.identity.push_back({name, corpus.at(name)});
     set.boundary.push_back({"PowerUserAccess", corpus.at("PowerUserAccess")});
