@@ -259,6 +259,14 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
     const auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
     CHECK(r.unreadable_context);
+    // Nor does it satisfy a negated operator: an unreadable value proves no mismatch
+    // (the reference simulator agrees).
+    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
+    s.request.context = {entry("aws:SourceIp", {"nope"}, context_type::ip)};
+    CHECK(s.decide() == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NumericNotEquals":{"ctx:n":"10"}})")};
+    s.request.context = {entry("ctx:n", {"ten"}, context_type::numeric)};
+    CHECK(s.decide() == decision::implicit_deny);
 }
 
 TEST_CASE("missing condition keys are listed with the statement that needed them") {

@@ -278,7 +278,12 @@ inline condition_outcome evaluate_condition(const condition& c, std::span<const 
     const bool negated = is_negated(c.op);
     const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
     const auto one = [&](std::string_view request_value) {
-        if (request_value_unreadable(c.op, request_value)) outcome.unreadable_value = true;
+        // An unreadable request value proves neither a match nor a mismatch: like an
+        // unresolved variable, it never makes the condition hold.
+        if (request_value_unreadable(c.op, request_value)) {
+            outcome.unreadable_value = true;
+            return false;
+        }
         bool matched = false;
         for (const std::string& v : c.values) {
             std::string_view policy_value = v;
