@@ -93,17 +93,17 @@ TEST_CASE("a minimal policy parses into the typed model") {
     CHECK(s.effect == iam::policy_effect::deny);
     CHECK(s.action.negated);
     CHECK(s.action.array_form);
-    CHECK(s.action.values == std::vector<std::string>{"s3:Get*", "iam:PassRole"});
+    CHECK(s.action.values == iam::string_list{"s3:Get*", "iam:PassRole"});
     CHECK_FALSE(s.resource.negated);
     CHECK_FALSE(s.resource.array_form);
-    CHECK(s.resource.values == std::vector<std::string>{"arn:aws:s3:::b/*"});
+    CHECK(s.resource.values == iam::string_list{"arn:aws:s3:::b/*"});
     REQUIRE(s.conditions.size() == 1);
     const iam::condition& c = s.conditions[0];
     CHECK(c.op == iam::condition_operator::string_like);
     CHECK(c.qualifier == iam::set_qualifier::for_any_value);
     CHECK(c.if_exists);
     CHECK(c.key == "aws:TagKeys");
-    CHECK(c.values == std::vector<std::string>{"a*"});
+    CHECK(c.values == iam::string_list{"a*"});
     CHECK(c.array_form);
     CHECK(r->warnings.empty());
 }
@@ -404,10 +404,10 @@ TEST_CASE("condition values: strings, or JSON numbers and booleans kept as their
     REQUIRE(r.has_value());
     const auto& c = r->statements[0].conditions;
     REQUIRE(c.size() == 3);
-    CHECK(c[0].values == std::vector<std::string>{"true"});
+    CHECK(c[0].values == iam::string_list{"true"});
     CHECK_FALSE(c[0].array_form);
-    CHECK(c[1].values == std::vector<std::string>{"3600"});
-    CHECK(c[2].values == std::vector<std::string>{"1.5", "false", "y"});
+    CHECK(c[1].values == iam::string_list{"3600"});
+    CHECK(c[2].values == iam::string_list{"1.5", "false", "y"});
     for (std::string_view bad : {"null", "{}", "[[\"a\"]]"}) {
         const std::string text = with_condition(R"({"StringEquals":{"aws:username":)" + std::string(bad) + "}}");
         const auto errors = errors_of(text);

@@ -258,7 +258,7 @@ inline condition_outcome evaluate_condition(const condition& c, std::span<const 
     const context_entry* entry = find_context(context, c.key);
     outcome.key_missing = entry == nullptr;
     if (c.op == condition_operator::null) {
-        for (const std::string& v : c.values) {
+        for (const std::string_view v : c.values) {
             if (iequals(v, "true") ? entry == nullptr : iequals(v, "false") && entry != nullptr) outcome.satisfied = true;
         }
         return outcome;
@@ -285,7 +285,7 @@ inline condition_outcome evaluate_condition(const condition& c, std::span<const 
             return false;
         }
         bool matched = false;
-        for (const std::string& v : c.values) {
+        for (const std::string_view v : c.values) {
             std::string_view policy_value = v;
             if (variables && has_variable(v)) {
                 if (!substitute_variables(v, context, wildcards, scratch)) {

@@ -28,8 +28,8 @@ struct effective_permission {
 
 namespace detail {
 
-inline void add_unique(std::vector<std::string>& list, const std::string& item) {
-    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+inline void add_unique(std::vector<std::string>& list, std::string_view item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.emplace_back(item);
 }
 
 // Whether the ARN pattern `outer` covers every resource `inner` can name (read as
@@ -63,7 +63,7 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         effective_permission p{entry.action, entry.level, {}, {}, false};
         for (const statement* s : allows) {
             p.conditional = p.conditional || !s->conditions.empty();
-            for (const std::string& pattern : s->resource.values)
+            for (const std::string_view pattern : s->resource.values)
                 detail::add_unique(s->resource.negated ? p.excluded : p.resources, pattern);
             if (s->resource.negated) detail::add_unique(p.resources, "*");
         }
@@ -71,7 +71,7 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
             std::vector<std::string> bounded;
             for (const statement* b : boundary_allows) {
                 p.conditional = p.conditional || !b->conditions.empty() || b->resource.negated;
-                for (const std::string& limit : b->resource.values) {
+                for (const std::string_view limit : b->resource.values) {
                     if (b->resource.negated) continue;
                     for (const std::string& granted : p.resources) {
                         if (detail::covers(limit, granted)) detail::add_unique(bounded, granted);
@@ -89,7 +89,7 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
                 p.conditional = true;
                 continue;
             }
-            for (const std::string& pattern : d->resource.values) {
+            for (const std::string_view pattern : d->resource.values) {
                 if (pattern == "*") removed = true;
                 std::erase_if(p.resources, [&](const std::string& granted) { return detail::covers(pattern, granted); });
                 detail::add_unique(p.excluded, pattern);

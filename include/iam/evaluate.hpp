@@ -202,8 +202,8 @@ private:
             c.deny = source.effect == policy_effect::deny;
             c.variables = variables;
             bool any_service = source.action.negated;
-            for (const std::string& pattern : source.action.values) {
-                std::string lower = pattern;
+            for (const std::string_view pattern : source.action.values) {
+                std::string lower(pattern);
                 for (char& ch : lower) ch = ascii_lower(ch);
                 const std::size_t colon = lower.find(':');
                 const std::string_view service = std::string_view(lower).substr(0, colon);
@@ -225,7 +225,7 @@ private:
                 runs.push_back({std::string(service.substr(0, service.size() - 1)), index, first, last});
                 first = last;
             }
-            for (const std::string& pattern : source.resource.values) c.resource_shapes.push_back(classify_wildcard(pattern));
+            for (const std::string_view pattern : source.resource.values) c.resource_shapes.push_back(classify_wildcard(pattern));
             statements_.push_back(std::move(c));
             if (any_service) any_service_.push_back(index);
             else by_service_.insert(by_service_.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
@@ -425,7 +425,7 @@ private:
         // reference_policies_variables: it "might cause the entire statement to be invalid").
         bool matched = false;
         for (std::size_t i = 0; i < block.values.size(); ++i) {
-            const std::string& pattern = block.values[i];
+            const std::string_view pattern = block.values[i];
             if (s.variables && has_variable(pattern)) {
                 if (!substitute_variables(pattern, r.context, true, scratch)) {
                     if (block.negated && wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn))

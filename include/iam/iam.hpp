@@ -17,6 +17,7 @@
 #include "policy.hpp"
 #include "result.hpp"
 #include "simulate.hpp"
+#include "string_list.hpp"
 #include "unique_names.hpp"
 
 #endif  // IAM_IAM_HPP_INCLUDED

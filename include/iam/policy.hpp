@@ -22,6 +22,7 @@
 #include "json.hpp"
 #include "names.hpp"
 #include "result.hpp"
+#include "string_list.hpp"
 
 namespace iam {
 
@@ -164,7 +165,7 @@ struct condition {
     /// The condition key as written (keys compare ignoring case, see `iequals`).
     std::string key;
     /// The values as text; a JSON number or boolean keeps its text (`3600`, `true`).
-    std::vector<std::string> values;
+    string_list values;
     /// Written as a JSON array (even of one value) rather than a single value.
     bool array_form = false;
 
@@ -178,7 +179,7 @@ struct condition {
 struct string_block {
     bool negated = false;     ///< `NotAction` / `NotResource`
     bool array_form = false;  ///< written as a JSON array rather than a single string
-    std::vector<std::string> values;  ///< the patterns in document order
+    string_list values;  ///< the patterns in document order
     /// Memberwise equality.
     friend bool operator==(const string_block&, const string_block&) = default;
 };
@@ -791,6 +792,7 @@ private:
     void check_list(json::element v, const path_node& path, bool is_action, string_block& out) {
         if (v.is_string()) {
             out.array_form = false;
+            out.values.reserve(1, v.as_string()->size());
             check_item(v, path, is_action, out);
             return;
         }
@@ -803,7 +805,7 @@ private:
         }
         out.array_form = true;
         if (items->empty()) error(policy_errc::empty_list, v.offset(), path, "the list is empty: give at least " + std::string(what));
-        out.values.reserve(items->size());
+        out.values.reserve(items->size(), string_chars(*items));
         std::size_t i = 0;
         for (const json::element item : *items) {
             if (!item.is_string()) {
@@ -830,7 +832,7 @@ private:
             error(policy_errc::bad_resource, item.offset(), path,
                   "resource " + policy_quote(s) + " must be `*` or an ARN `arn:partition:service:region:account:resource`");
         }
-        out.values.emplace_back(s);
+        out.values.push_back(s);
     }
 
     void check_catalog(std::string_view action, std::size_t offset, const path_node& path) {
@@ -886,7 +888,7 @@ private:
                 if (const auto vals = km.value.as_array()) {
                     c.array_form = true;
                     if (vals->empty()) error(policy_errc::empty_list, km.value.offset(), key_path, "the condition key has no values");
-                    c.values.reserve(vals->size());
+                    c.values.reserve(vals->size(), string_chars(*vals));
                     std::size_t i = 0;
                     for (const json::element item : *vals) check_value(item, family, key_path.child(i++), c);
                 } else {
@@ -924,6 +926,15 @@ private:
         }
     }
 
+    // The characters of an array's strings, so a list can be sized once.
+    static std::size_t string_chars(const json::array_view& items) noexcept {
+        std::size_t chars = 0;
+        for (const json::element item : items) {
+            if (const auto s = item.as_string()) chars += s->size();
+        }
+        return chars;
+    }
+
     void check_value(json::element v, value_family family, const path_node& path, condition& c) {
         const auto bad = [&](std::string_view shown) {
             error(policy_errc::bad_condition_value, v.offset(), path,
@@ -932,18 +943,18 @@ private:
         };
         if (const auto s = v.as_string()) {
             if (!value_text_fits(family, *s)) bad(policy_quote(*s));
-            c.values.emplace_back(*s);
+            c.values.push_back(*s);
         } else if (v.is_number()) {
             // A number stands for its text (so rewriting it as a string keeps its meaning).
             const std::string_view text = v.number_text();
             const bool fits = family == value_family::string || family == value_family::numeric ||
                               (family == value_family::date && parse_date(text).has_value());
             if (!fits) bad("the number " + std::string(text.substr(0, 40)));
-            c.values.emplace_back(text);
+            c.values.push_back(text);
         } else if (const std::optional<bool> b = v.as_boolean()) {
             const bool fits = family == value_family::string || family == value_family::boolean || family == value_family::null;
             if (!fits) bad(*b ? "true" : "false");
-            c.values.emplace_back(*b ? "true" : "false");
+            c.values.push_back(*b ? "true" : "false");
         } else {
             bad(json_type_name(v));
         }
@@ -1017,7 +1028,7 @@ inline result<parsed_policy, policy_errors> parse_policy(std::string_view text, 
 
 namespace detail {
 
-inline void write_string_list(std::string& out, const std::vector<std::string>& values, bool array_form) {
+inline void write_string_list(std::string& out, const string_list& values, bool array_form) {
     if (!array_form && values.size() == 1) {
         iam::detail::append_json_string(out, values.front());
         return;
