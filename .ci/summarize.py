@@ -4,7 +4,8 @@ doctest executables count per test case (from doctest's own summary line), the C
 script per check (its `ok`/`FAIL` lines), any other test as one. A meson-level failure
 that the runner's own counts missed (a crash after the summary, a timeout) adds one
 failure; so does each missing log and each failed configure, build or benchmark step.
-Usage: summarize.py STEP_FAILURES BENCH_OK LOG..."""
+EXTRA_PASSED counts checks run outside meson (the benchmark run, CTest's tests).
+Usage: summarize.py STEP_FAILURES EXTRA_PASSED LOG..."""
 import json
 import os
 import re
@@ -16,7 +17,7 @@ GOOD = {"OK", "EXPECTEDFAIL"}
 
 passed = 0
 failed = int(sys.argv[1])
-passed += int(sys.argv[2])  # the benchmark run counts as one check
+passed += int(sys.argv[2])
 for log in sys.argv[3:]:
     if not os.path.exists(log):
         print(f"missing test log: {log}")
