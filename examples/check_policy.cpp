@@ -152,6 +152,7 @@ int check_policy(std::span<const std::string_view> args) {
     std::vector<input_file> inputs;
     if (!read_inputs("check-policy", paths, inputs)) return usage_error;
     std::vector<checked_file> files;
+    files.reserve(inputs.size());
     for (input_file& in : inputs) files.push_back({std::move(in), {}, true});
     iam::policy_options options;
     options.catalog = &bundled_action_catalog();

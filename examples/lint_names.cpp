@@ -118,6 +118,7 @@ int lint_names(std::span<const std::string_view> args) {
     std::vector<input_file> inputs;
     if (!read_inputs("lint-names", paths, inputs)) return usage_error;
     std::vector<std::string_view> texts;
+    texts.reserve(inputs.size());
     for (const input_file& in : inputs) texts.emplace_back(in.text);
 
     const iam::name_list_report report = iam::lint_name_list(texts, kind->kind);

@@ -197,7 +197,6 @@ constexpr bool parse_ipv6(std::string_view s, std::uint8_t* out) noexcept {
             if (count > 6 || !parse_ipv4(s.substr(i), v4)) return false;
             groups[count++] = static_cast<std::uint16_t>((v4[0] << 8) | v4[1]);
             groups[count++] = static_cast<std::uint16_t>((v4[2] << 8) | v4[3]);
-            i = s.size();
             break;
         }
         if (j == i || j - i > 4 || count == 8) return false;

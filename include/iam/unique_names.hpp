@@ -157,7 +157,7 @@ public:
         const std::size_t index = entries_.size();
         const std::size_t existing = table_.find_or_insert(name, ihash(name), index, string_at());
         if (existing != detail::name_index_table::npos) return {false, existing};
-        entries_.push_back({text_.size(), name.size()});
+        entries_.emplace_back(text_.size(), name.size());
         text_.append(name);
         return {true, index};
     }
