@@ -86,3 +86,18 @@ TEST_CASE("credentials and attachments: metadata only, comparable") {
     CHECK(iam::permissions_boundary{"arn:aws:iam::aws:policy/PowerUserAccess"} ==
           iam::permissions_boundary{"arn:aws:iam::aws:policy/PowerUserAccess"});
 }
+
+TEST_CASE("managed_policy: the default version is the document; other versions, ids and dates beside it") {
+    auto p = iam::managed_policy::customer("123456789012", "Deploy", "/", "{}", "aws-cn").value();
+    CHECK(p.arn == "arn:aws-cn:iam::123456789012:policy/Deploy");
+    CHECK(p.default_version_id == "v1");
+    CHECK(p.other_versions.empty());
+    CHECK(p.policy_id.empty());
+    auto q = p;
+    q.other_versions.push_back(iam::managed_policy_version{"v2", "{}", iam::timestamp{}});
+    CHECK(p != q);
+    q.other_versions.clear();
+    q.updated = iam::timestamp{std::chrono::seconds{1}};
+    CHECK(p != q);
+    CHECK_FALSE(p < q);  // ordered by ARN only
+}

@@ -58,19 +58,36 @@ struct tag {
     friend auto operator<=>(const tag&, const tag&) = default;
 };
 
+/// A stored version of a managed policy other than its default one.
+struct managed_policy_version {
+    std::string version_id;  ///< `v1`, `v2`, ... (`policyVersionIdType`)
+    std::string document;    ///< the policy JSON as text
+    timestamp created{};
+
+    friend bool operator==(const managed_policy_version&, const managed_policy_version&) = default;
+};
+
 /// A managed policy, AWS-managed (`arn:aws:iam::aws:policy/...`) or customer-managed,
-/// identified by its ARN. The document is the policy JSON as text.
+/// identified by its ARN. The document is the policy JSON as text: the default
+/// (operative) version, empty while only the ARN is known.
 struct managed_policy {
     std::string arn;
     std::string name;
     std::string path = "/";
     std::string document;
+    std::string default_version_id = "v1";     ///< the version `document` is
+    std::vector<managed_policy_version> other_versions{};  ///< stored non-default versions (AWS keeps at most 5 in all)
+    std::string policy_id{};                   ///< AWS's unique id (`ANPA...`), empty until known
+    std::string description{};                 ///< at most 1000 characters; fixed at creation
+    timestamp created{};
+    timestamp updated{};                       ///< when the default version last changed
 
     /// A customer managed policy of `account`; checks the name and the policy path.
     static result<managed_policy, name_error> customer(std::string_view account, std::string_view name,
-                                                       std::string_view path = "/", std::string_view document = {}) {
+                                                       std::string_view path = "/", std::string_view document = {},
+                                                       std::string_view partition = "aws") {
         if (const name_error e = check_account_id(account); !e.ok()) return e;
-        return make(account, name, path, document);
+        return make(account, name, path, document, partition);
     }
 
     /// An AWS managed policy, e.g. `aws_managed("ReadOnlyAccess")` or `aws_managed("ViewOnlyAccess", "/job-function/")`.
@@ -91,12 +108,16 @@ struct managed_policy {
     }
 
 private:
-    static result<managed_policy, name_error> make(std::string_view account, std::string_view name,
-                                                   std::string_view path, std::string_view document) {
+    static result<managed_policy, name_error> make(std::string_view account, std::string_view name, std::string_view path,
+                                                   std::string_view document, std::string_view partition = "aws") {
         if (const name_error e = check_managed_policy_name(name); !e.ok()) return e;
         if (const name_error e = check_policy_path(path); !e.ok()) return e;
-        return managed_policy{entity_arn(account, "policy", path, name), std::string(name), std::string(path),
-                              std::string(document)};
+        managed_policy policy;
+        policy.arn = entity_arn(account, "policy", path, name, partition);
+        policy.name = std::string(name);
+        policy.path = std::string(path);
+        policy.document = std::string(document);
+        return policy;
     }
 };
 

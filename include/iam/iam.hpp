@@ -3,8 +3,10 @@
 #ifndef IAM_IAM_HPP_INCLUDED
 #define IAM_IAM_HPP_INCLUDED
 
+#include "account.hpp"
 #include "action_catalog.hpp"
 #include "arn.hpp"
+#include "authorization_details.hpp"
 #include "condition_values.hpp"
 #include "condition.hpp"
 #include "entities.hpp"

@@ -1,0 +1,798 @@
+// SPDX-License-Identifier: MIT
+// iamcpp: the JSON `aws iam get-account-authorization-details` prints (API reference,
+// GetAccountAuthorizationDetails: UserDetailList, GroupDetailList, RoleDetailList,
+// Policies), loaded into an `account` and saved back.
+//
+// Loading never fails on content: unknown fields are ignored; a malformed entry (a
+// user, a group, a policy, or one item of a user's list such as a tag or an attached
+// policy) is reported with its JSON pointer (`/UserDetailList/3/UserName`) and skipped,
+// and the rest still loads. Only text that is not a JSON object is refused. Policy
+// documents may be JSON objects or strings, URL-encoded (RFC 3986) as AWS returns them
+// or plain; either way they must be JSON and are stored compact. Their grammar is not
+// checked here (the dump holds what AWS accepted; `account::policy_set_for` and audits
+// judge it). Roles are kept as data. A managed policy's name and path come from its ARN.
+//
+// The dump has no credentials, password policy or account id, so this format adds
+// optional fields named after the AWS API shapes that return them:
+//   - top level: `AccountId` (12 digits; else taken from the first user, group or
+//     customer policy ARN), `AccountAliases` (as ListAccountAliases; at most one),
+//     `PasswordPolicy` (as GetAccountPasswordPolicy), `Partition` (written when not `aws`;
+//     else taken from the ARNs);
+//   - per user: `LoginProfile` (as GetLoginProfile: `CreateDate`, `PasswordResetRequired`),
+//     `AccessKeyMetadata` (as ListAccessKeys: `AccessKeyId`, `Status`, `CreateDate`),
+//     `MFADevices` (as ListMFADevices: `SerialNumber`, `EnableDate`).
+// Saving writes the same format, documents as JSON objects, so load → save → load gives
+// an equal account.
+#ifndef IAM_AUTHORIZATION_DETAILS_HPP_INCLUDED
+#define IAM_AUTHORIZATION_DETAILS_HPP_INCLUDED
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "account.hpp"
+#include "arn.hpp"
+#include "condition_values.hpp"
+#include "entities.hpp"
+#include "json.hpp"
+#include "names.hpp"
+#include "result.hpp"
+#include "unique_names.hpp"
+
+namespace iam {
+
+/// Something the loader left out, or the reason it refused the whole text.
+struct load_problem {
+    std::string path{};       ///< JSON pointer, e.g. `/UserDetailList/3/UserName`; "" for the document
+    std::size_t offset = 0;   ///< byte offset of the offending value (of the object lacking a field)
+    std::string message{};    ///< an English sentence
+    friend bool operator==(const load_problem&, const load_problem&) = default;
+};
+
+/// A loaded account and everything that had to be left out of it.
+struct loaded_account {
+    iam::account account{};
+    std::vector<load_problem> problems{};
+};
+
+namespace detail {
+
+inline std::optional<timestamp> parse_timestamp(std::string_view text) {
+    const auto micros = parse_date(text);
+    if (!micros) return std::nullopt;
+    std::int64_t seconds = *micros / 1'000'000;
+    if (*micros % 1'000'000 < 0) --seconds;  // floor, for dates before 1970
+    return timestamp{std::chrono::seconds{seconds}};
+}
+
+// `YYYY-MM-DDThh:mm:ssZ`, the form the API documents (ISO 8601, UTC).
+inline std::string format_timestamp(timestamp t) {
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day calendar_date{day};
+    const std::chrono::hh_mm_ss<std::chrono::seconds> clock_time{t - day};
+    char out[48];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(calendar_date.year()),
+                  static_cast<unsigned>(calendar_date.month()), static_cast<unsigned>(calendar_date.day()),
+                  static_cast<int>(clock_time.hours().count()), static_cast<int>(clock_time.minutes().count()),
+                  static_cast<int>(clock_time.seconds().count()));
+    return out;
+}
+
+// RFC 3986 percent-decoding; nothing on a `%` not followed by two hex digits.
+inline std::optional<std::string> percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out.push_back(text[i]);
+            continue;
+        }
+        if (i + 2 >= text.size()) return std::nullopt;
+        const int high = json::detail::hex_value(text[i + 1]);
+        const int low = json::detail::hex_value(text[i + 2]);
+        if (high < 0 || low < 0) return std::nullopt;
+        out.push_back(static_cast<char>(high * 16 + low));
+        i += 2;
+    }
+    return out;
+}
+
+// `v1`, `v2`, ...: `policyVersionIdType` is `v[1-9][0-9]*(\.[A-Za-z0-9-]*)?`.
+constexpr bool is_policy_version_id(std::string_view id) noexcept {
+    if (id.size() < 2 || id[0] != 'v' || id[1] < '1' || id[1] > '9') return false;
+    std::size_t i = 2;
+    while (i < id.size() && id[i] >= '0' && id[i] <= '9') ++i;
+    if (i == id.size()) return true;
+    if (id[i] != '.') return false;
+    for (++i; i < id.size(); ++i) {
+        const char c = id[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
+}
+
+// An MFA serial number: `serialNumberType`, 9–256 of `[\w+=/:,.@-]`.
+constexpr bool is_mfa_serial_number(std::string_view serial) noexcept {
+    if (serial.size() < 9 || serial.size() > 256) return false;
+    for (const char c : serial)
+        if (!(is_entity_name_char(c) || c == '/' || c == ':')) return false;
+    return true;
+}
+
+// One member of an object being read: its pointer, the object (for the offset of a
+// missing member) and the value, if present.
+struct dump_field {
+    std::string path;
+    json::element parent;
+    std::optional<json::element> value;
+};
+
+// Reads one dump into account parts, collecting problems; every `read_*` returns
+// false or nothing after recording why.
+class dump_reader {
+public:
+    std::vector<load_problem> problems;
+
+    loaded_account read(json::element root) {
+        if (const auto truncated = root.find("IsTruncated"); truncated && truncated->as_boolean() == true)
+            fail("/IsTruncated", *truncated, "the dump is one page of several (IsTruncated); load all pages at once");
+        identify_account(root);
+        for_each_entry(root, "GroupDetailList", [&](json::element e, const std::string& path) { read_group(e, path); });
+        for_each_entry(root, "Policies", [&](json::element e, const std::string& path) { read_policy(e, path); });
+        for_each_entry(root, "UserDetailList", [&](json::element e, const std::string& path) { read_user(e, path); });
+        for_each_entry(root, "RoleDetailList", [&](json::element e, const std::string& path) { read_role(e, path); });
+        return loaded_account{account_builder::assemble(std::move(parts_)), std::move(problems)};
+    }
+
+private:
+    bool fail(std::string path, json::element at, std::string message) {
+        problems.push_back(load_problem{std::move(path), at.offset(), std::move(message)});
+        return false;
+    }
+
+    static dump_field field(json::element object, const std::string& base, std::string_view key) {
+        return dump_field{base + "/" + std::string(key), object, object.find(key)};
+    }
+
+    template <typename Read>
+    void for_each_entry(json::element root, std::string_view key, Read&& read) {
+        const dump_field list = field(root, "", key);
+        if (!list.value) return;
+        if (!list.value->is_array()) {
+            fail(list.path, *list.value, std::string(key) + " must be an array");
+            return;
+        }
+        std::size_t index = 0;
+        for (const json::element entry : list.value->as_array()) {
+            const std::string path = list.path + "/" + std::to_string(index++);
+            if (!entry.is_object()) fail(path, entry, "an entry must be an object");
+            else read(entry, path);
+        }
+    }
+
+    // Each item of an optional array member; `read(item, path)` for each object.
+    template <typename Read>
+    bool for_each_item(const dump_field& list, Read&& read) {
+        if (!list.value) return true;
+        if (!list.value->is_array()) return fail(list.path, *list.value, "must be an array");
+        std::size_t index = 0;
+        for (const json::element item : list.value->as_array()) {
+            const std::string path = list.path + "/" + std::to_string(index++);
+            if (!item.is_object()) fail(path, item, "an item must be an object");
+            else read(item, path);
+        }
+        return true;
+    }
+
+    //--- scalar members: absent is fine unless required ---//
+
+    bool get(const dump_field& f, std::optional<std::string_view>& out, bool required = false) {
+        if (!f.value) return !required || fail(f.path, f.parent, "missing");
+        out = f.value->as_string();
+        return out || fail(f.path, *f.value, "must be a string");
+    }
+    bool get(const dump_field& f, std::optional<bool>& out) {
+        if (!f.value) return true;
+        out = f.value->as_boolean();
+        return out || fail(f.path, *f.value, "must be true or false");
+    }
+    bool get(const dump_field& f, std::optional<timestamp>& out) {
+        if (!f.value) return true;
+        std::optional<std::string_view> text;
+        if (!get(f, text)) return false;
+        out = parse_timestamp(*text);
+        return out || fail(f.path, *f.value, "must be an ISO 8601 date and time");
+    }
+    bool get(const dump_field& f, std::uint32_t& out, std::uint32_t low, std::uint32_t high) {
+        if (!f.value) return true;
+        const auto n = f.value->as_int64();
+        if (!n || *n < low || *n > high)
+            return fail(f.path, *f.value, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+        out = static_cast<std::uint32_t>(*n);
+        return true;
+    }
+    template <name_kind Kind>
+    bool get(const dump_field& f, checked_name<Kind>& out) {
+        std::optional<std::string_view> text;
+        if (!get(f, text, true)) return false;
+        const auto checked = checked_name<Kind>::parse(*text);
+        if (!checked) return fail(f.path, *f.value, describe(checked.error(), *text));
+        out = checked.value();
+        return true;
+    }
+    bool get_path(const dump_field& f, std::string& out) {
+        std::optional<std::string_view> text;
+        if (!get(f, text)) return false;
+        if (!text) return true;  // `/` by default
+        if (const name_error e = check_path(*text); !e.ok()) return fail(f.path, *f.value, describe(e, *text));
+        out = std::string(*text);
+        return true;
+    }
+
+    // A policy document: a JSON object, or a string holding one, URL-encoded or plain.
+    std::optional<std::string> get_document(const dump_field& f) {
+        if (!f.value) {
+            fail(f.path, f.parent, "missing");
+            return std::nullopt;
+        }
+        if (f.value->is_object()) return json::write(f.value->to_value());
+        const auto text = f.value->as_string();
+        if (!text) {
+            fail(f.path, *f.value, "must be a policy document (a JSON object or a string)");
+            return std::nullopt;
+        }
+        const std::size_t start = text->find_first_not_of(" \t\r\n");
+        std::optional<std::string> decoded =
+            start != std::string_view::npos && (*text)[start] == '{' ? std::optional<std::string>(*text) : percent_decode(*text);
+        std::optional<std::string> compact = decoded ? compact_json(*decoded) : std::nullopt;
+        if (!compact || (*compact)[0] != '{') {
+            fail(f.path, *f.value, "must be a policy document: a JSON object, plain or URL-encoded");
+            return std::nullopt;
+        }
+        return compact;
+    }
+
+    // A managed policy ARN usable in this account: AWS's or its own, same partition.
+    bool get_policy_arn(const dump_field& f, std::string& out) {
+        std::optional<std::string_view> text;
+        if (!get(f, text, true)) return false;
+        const auto parts = parse_policy_arn(*text);
+        if (!parts) return fail(f.path, *f.value, parts.error());
+        if (parts->partition != parts_.partition || (parts->account != "aws" && parts->account != parts_.id.view()))
+            return fail(f.path, *f.value,
+                        "`" + std::string(*text) + "` is not a policy of this account (" + parts_.id.str() + ", partition " +
+                            parts_.partition + ") or of AWS");
+        out = std::string(*text);
+        return true;
+    }
+
+    //--- the account ---//
+
+    void identify_account(json::element root) {
+        std::optional<std::string_view> id, partition;
+        if (!get(field(root, "", "AccountId"), id) || (id && !is_valid_account_id(*id))) {
+            if (id) fail("/AccountId", *root.find("AccountId"), describe(check_account_id(*id), *id));
+            id.reset();
+        }
+        if (get(field(root, "", "Partition"), partition) && partition && !is_valid_partition(*partition)) {
+            fail("/Partition", *root.find("Partition"), "`" + std::string(*partition) + "` is not a partition");
+            partition.reset();
+        }
+        // Otherwise the first ARN of a user, group or policy says.
+        for (const std::string_view list : {"UserDetailList", "GroupDetailList", "Policies"}) {
+            const auto entries = root.find(list);
+            if (!entries) continue;
+            for (const json::element entry : entries->as_array()) {
+                const auto arn_member = entry.find("Arn");
+                const auto arn_text = arn_member ? arn_member->as_string() : std::nullopt;
+                if (!arn_text) continue;
+                const auto parsed = parse_arn(*arn_text);
+                if (!parsed) continue;
+                if (!partition && is_valid_partition(parsed->partition)) partition = parsed->partition;
+                if (!id && is_valid_account_id(parsed->account)) id = parsed->account;
+            }
+        }
+        if (!id) fail("", root, "no AccountId and no ARN to take it from; the account id is taken as 000000000000");
+        parts_.id = account_id::parse(id.value_or("000000000000")).value();
+        parts_.partition = std::string(partition.value_or("aws"));
+        read_aliases(field(root, "", "AccountAliases"));
+        if (const dump_field policy = field(root, "", "PasswordPolicy"); policy.value) read_password_policy(policy);
+    }
+
+    void read_aliases(const dump_field& f) {
+        if (!f.value) return;
+        if (!f.value->is_array()) {
+            fail(f.path, *f.value, "must be an array of account aliases");
+            return;
+        }
+        std::size_t index = 0;
+        for (const json::element alias : f.value->as_array()) {
+            const dump_field item{f.path + "/" + std::to_string(index++), *f.value, alias};
+            account_alias checked;
+            if (!get(item, checked)) continue;
+            if (parts_.alias) fail(item.path, alias, "an account has at most one alias; this one is ignored");
+            else parts_.alias = checked;
+        }
+    }
+
+    void read_password_policy(const dump_field& f) {
+        const json::element p = *f.value;
+        if (!p.is_object()) {
+            fail(f.path, p, "must be an object");
+            return;
+        }
+        password_policy out;
+        std::optional<bool> symbols, numbers, upper, lower, change, hard;
+        const bool ok = get(field(p, f.path, "MinimumPasswordLength"), out.minimum_length, 6, 128) &&
+                        get(field(p, f.path, "MaxPasswordAge"), out.max_age_days, 0, 1095) &&
+                        get(field(p, f.path, "PasswordReusePrevention"), out.reuse_prevention, 0, 24) &&
+                        get(field(p, f.path, "RequireSymbols"), symbols) && get(field(p, f.path, "RequireNumbers"), numbers) &&
+                        get(field(p, f.path, "RequireUppercaseCharacters"), upper) &&
+                        get(field(p, f.path, "RequireLowercaseCharacters"), lower) &&
+                        get(field(p, f.path, "AllowUsersToChangePassword"), change) && get(field(p, f.path, "HardExpiry"), hard);
+        if (!ok) return;
+        out.require_symbols = symbols.value_or(false);
+        out.require_numbers = numbers.value_or(false);
+        out.require_uppercase = upper.value_or(false);
+        out.require_lowercase = lower.value_or(false);
+        out.allow_users_to_change_password = change.value_or(false);
+        out.hard_expiry = hard.value_or(false);
+        parts_.password_policy = out;
+    }
+
+    //--- entries ---//
+
+    // Inline policies of a user or group; names unique ignoring case.
+    std::vector<inline_policy> read_inline_policies(const dump_field& list) {
+        std::vector<inline_policy> out;
+        for_each_item(list, [&](json::element item, const std::string& path) {
+            inline_policy p;
+            if (!get(field(item, path, "PolicyName"), p.name)) return;
+            for (const inline_policy& earlier : out)
+                if (iequals(earlier.name.view(), p.name.view())) {
+                    fail(path + "/PolicyName", item, "a second inline policy named " + p.name.str() + " (names are unique ignoring case)");
+                    return;
+                }
+            auto document = get_document(field(item, path, "PolicyDocument"));
+            if (!document) return;
+            p.document = std::move(*document);
+            out.push_back(std::move(p));
+        });
+        return out;
+    }
+
+    std::vector<std::string> read_attached(const dump_field& list) {
+        std::vector<std::string> out;
+        for_each_item(list, [&](json::element item, const std::string& path) {
+            std::string arn;
+            if (get_policy_arn(field(item, path, "PolicyArn"), arn) && std::find(out.begin(), out.end(), arn) == out.end())
+                out.push_back(std::move(arn));
+        });
+        return out;
+    }
+
+    void read_group(json::element e, const std::string& path) {
+        group g;
+        std::optional<std::string_view> id;
+        std::optional<timestamp> created;
+        if (!get(field(e, path, "GroupName"), g.name) || !get_path(field(e, path, "Path"), g.path) ||
+            !get(field(e, path, "GroupId"), id) || !get(field(e, path, "CreateDate"), created))
+            return;
+        if (!group_names_.insert(g.name).inserted) {
+            fail(path + "/GroupName", e, "a second group named " + g.name.str() + " (names are unique ignoring case)");
+            return;
+        }
+        g.group_id = std::string(id.value_or(""));
+        g.created = created.value_or(timestamp{});
+        g.inline_policies = read_inline_policies(field(e, path, "GroupPolicyList"));
+        g.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
+        parts_.groups.push_back(std::move(g));
+    }
+
+    void read_policy(json::element e, const std::string& path) {
+        managed_policy p;
+        std::optional<std::string_view> id, description, default_version;
+        std::optional<timestamp> created, updated;
+        if (!get_policy_arn(field(e, path, "Arn"), p.arn) || !get(field(e, path, "PolicyId"), id) ||
+            !get(field(e, path, "Description"), description) || !get(field(e, path, "DefaultVersionId"), default_version) ||
+            !get(field(e, path, "CreateDate"), created) || !get(field(e, path, "UpdateDate"), updated))
+            return;
+        if (!policy_arns_.insert(p.arn).second) {
+            fail(path + "/Arn", e, "a second policy " + p.arn);
+            return;
+        }
+        const policy_arn_parts arn_parts = parse_policy_arn(p.arn).value();
+        const bool aws_managed = arn_parts.account == "aws";
+        p.name = std::string(arn_parts.name);
+        p.path = std::string(arn_parts.path);
+        p.policy_id = std::string(id.value_or(""));
+        p.description = std::string(description.value_or(""));
+        p.created = created.value_or(timestamp{});
+        p.updated = updated.value_or(timestamp{});
+        if (default_version && !is_policy_version_id(*default_version)) {
+            fail(path + "/DefaultVersionId", *e.find("DefaultVersionId"), "must be a version id such as v1");
+            return;
+        }
+        p.default_version_id = std::string(default_version.value_or("v1"));
+        if (!read_versions(field(e, path, "PolicyVersionList"), default_version, p)) return;
+        (aws_managed ? parts_.aws_policies : parts_.customer_policies).push_back(std::move(p));
+    }
+
+    // The versions of `p`: the default one becomes its document, the rest other_versions.
+    bool read_versions(const dump_field& list, std::optional<std::string_view> default_version, managed_policy& p) {
+        if (!list.value) return true;
+        if (!list.value->is_array()) return fail(list.path, *list.value, "must be an array");
+        if (list.value->as_array().size() > iam::quotas::versions_per_managed_policy)
+            return fail(list.path, *list.value, "a managed policy has at most 5 versions");
+        std::optional<managed_policy_version> default_entry;
+        std::size_t index = 0;
+        for (const json::element item : list.value->as_array()) {
+            const std::string path = list.path + "/" + std::to_string(index++);
+            if (!item.is_object()) return fail(path, item, "a version must be an object");
+            std::optional<std::string_view> version_id;
+            std::optional<bool> is_default;
+            std::optional<timestamp> created;
+            if (!get(field(item, path, "VersionId"), version_id, true) || !get(field(item, path, "IsDefaultVersion"), is_default) ||
+                !get(field(item, path, "CreateDate"), created))
+                return false;
+            if (!is_policy_version_id(*version_id)) return fail(path + "/VersionId", *item.find("VersionId"), "must be a version id such as v1");
+            auto document = get_document(field(item, path, "Document"));
+            if (!document) return false;
+            managed_policy_version version{std::string(*version_id), std::move(*document), created.value_or(timestamp{})};
+            const auto same_id = [&](const managed_policy_version& v) { return v.version_id == version.version_id; };
+            if ((default_entry && same_id(*default_entry)) || std::any_of(p.other_versions.begin(), p.other_versions.end(), same_id))
+                return fail(path + "/VersionId", item, "a second version " + version.version_id);
+            const bool named_default = default_version && *default_version == *version_id;
+            if (is_default.has_value() && default_version && *is_default != named_default)
+                return fail(path + "/IsDefaultVersion", item, "disagrees with DefaultVersionId");
+            if (is_default.value_or(named_default)) {
+                if (default_entry) return fail(path, item, "a second default version");
+                default_entry = std::move(version);
+            } else {
+                p.other_versions.push_back(std::move(version));
+            }
+        }
+        if (!default_entry) return fail(list.path, *list.value, "no version is the default");
+        p.document = std::move(default_entry->document);
+        p.default_version_id = std::move(default_entry->version_id);
+        return true;
+    }
+
+    void read_user(json::element e, const std::string& path) {
+        user u;
+        std::optional<std::string_view> id;
+        std::optional<timestamp> created;
+        if (!get(field(e, path, "UserName"), u.name) || !get_path(field(e, path, "Path"), u.path) ||
+            !get(field(e, path, "UserId"), id) || !get(field(e, path, "CreateDate"), created))
+            return;
+        if (!user_names_.insert(u.name).inserted) {
+            fail(path + "/UserName", e, "a second user named " + u.name.str() + " (names are unique ignoring case)");
+            return;
+        }
+        u.user_id = std::string(id.value_or(""));
+        u.created = created.value_or(timestamp{});
+        u.inline_policies = read_inline_policies(field(e, path, "UserPolicyList"));
+        u.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
+        read_groups(field(e, path, "GroupList"), u);
+        read_boundary(field(e, path, "PermissionsBoundary"), u);
+        read_tags(field(e, path, "Tags"), u);
+        read_login(field(e, path, "LoginProfile"), u);
+        read_access_keys(field(e, path, "AccessKeyMetadata"), u);
+        read_mfa_devices(field(e, path, "MFADevices"), u);
+        parts_.users.push_back(std::move(u));
+    }
+
+    void read_groups(const dump_field& list, user& u) {
+        if (!list.value) return;
+        if (!list.value->is_array()) {
+            fail(list.path, *list.value, "must be an array of group names");
+            return;
+        }
+        std::size_t index = 0;
+        for (const json::element item : list.value->as_array()) {
+            const dump_field f{list.path + "/" + std::to_string(index++), *list.value, item};
+            group_name name;
+            if (!get(f, name)) continue;
+            const auto found = group_names_.find(name);
+            if (!found) {
+                fail(f.path, item, "no group named " + name.str() + " in GroupDetailList");
+                continue;
+            }
+            const std::string canonical(group_names_[*found]);
+            if (std::find(u.groups.begin(), u.groups.end(), canonical) != u.groups.end()) fail(f.path, item, "a second membership of " + canonical);
+            else u.groups.push_back(canonical);
+        }
+    }
+
+    void read_boundary(const dump_field& f, user& u) {
+        if (!f.value) return;
+        if (!f.value->is_object()) {
+            fail(f.path, *f.value, "must be an object");
+            return;
+        }
+        std::string arn;
+        if (get_policy_arn(field(*f.value, f.path, "PermissionsBoundaryArn"), arn)) u.boundary = permissions_boundary{std::move(arn)};
+    }
+
+    void read_tags(const dump_field& list, user& u) {
+        for_each_item(list, [&](json::element item, const std::string& path) {
+            std::optional<std::string_view> key, value;
+            if (!get(field(item, path, "Key"), key, true) || !get(field(item, path, "Value"), value, true)) return;
+            const auto checked = tag::make(*key, *value);
+            if (!checked) {
+                fail(path, item, describe(checked.error(), checked.error().kind == name_kind::tag_key ? *key : *value));
+                return;
+            }
+            for (const tag& earlier : u.tags)
+                if (iequals(earlier.key, *key)) {
+                    fail(path + "/Key", item, "a second tag " + std::string(*key) + " (keys are unique ignoring case)");
+                    return;
+                }
+            u.tags.push_back(checked.value());
+        });
+    }
+
+    void read_login(const dump_field& f, user& u) {
+        if (!f.value) return;
+        if (!f.value->is_object()) {
+            fail(f.path, *f.value, "must be an object");
+            return;
+        }
+        std::optional<timestamp> created;
+        std::optional<bool> reset;
+        if (get(field(*f.value, f.path, "CreateDate"), created) && get(field(*f.value, f.path, "PasswordResetRequired"), reset))
+            u.login = login_profile{created.value_or(timestamp{}), reset.value_or(false)};
+    }
+
+    void read_access_keys(const dump_field& list, user& u) {
+        for_each_item(list, [&](json::element item, const std::string& path) {
+            access_key key;
+            std::optional<std::string_view> status;
+            std::optional<timestamp> created;
+            if (!get(field(item, path, "AccessKeyId"), key.id) || !get(field(item, path, "Status"), status) ||
+                !get(field(item, path, "CreateDate"), created))
+                return;
+            if (status == "Inactive") key.status = access_key_status::inactive;
+            else if (status == "Expired") key.status = access_key_status::expired;
+            else if (status && status != "Active") {
+                fail(path + "/Status", *item.find("Status"), "must be Active, Inactive or Expired");
+                return;
+            }
+            if (!access_key_ids_.insert(key.id.str()).second) {
+                fail(path + "/AccessKeyId", item, "access key " + key.id.str() + " appears twice");
+                return;
+            }
+            key.created = created.value_or(timestamp{});
+            u.access_keys.push_back(key);
+        });
+    }
+
+    void read_mfa_devices(const dump_field& list, user& u) {
+        for_each_item(list, [&](json::element item, const std::string& path) {
+            std::optional<std::string_view> serial;
+            std::optional<timestamp> enabled;
+            if (!get(field(item, path, "SerialNumber"), serial, true) || !get(field(item, path, "EnableDate"), enabled)) return;
+            if (!is_mfa_serial_number(*serial)) {
+                fail(path + "/SerialNumber", *item.find("SerialNumber"), "must be 9 to 256 of letters, digits and _+=/:,.@-");
+                return;
+            }
+            if (!mfa_serials_.insert(std::string(*serial)).second) {
+                fail(path + "/SerialNumber", item, "MFA device " + std::string(*serial) + " appears twice");
+                return;
+            }
+            u.mfa_devices.push_back(mfa_device{std::string(*serial), enabled.value_or(timestamp{})});
+        });
+    }
+
+    void read_role(json::element e, const std::string& path) {
+        role_record r;
+        if (!get(field(e, path, "RoleName"), r.name)) return;
+        if (!role_names_.insert(r.name).inserted) {
+            fail(path + "/RoleName", e, "a second role named " + r.name.str() + " (names are unique ignoring case)");
+            return;
+        }
+        r.entry = e.to_value();
+        parts_.roles.push_back(std::move(r));
+    }
+
+    account_parts parts_;
+    case_insensitive_name_set user_names_, group_names_, role_names_;
+    std::unordered_set<std::string> policy_arns_, access_key_ids_, mfa_serials_;
+};
+
+// Builds JSON objects member by member.
+class json_object {
+public:
+    json_object& add(std::string key, json::value v) {
+        members_.push_back(json::member{std::move(key), std::move(v), 0});
+        return *this;
+    }
+    json_object& add(std::string key, std::string_view text) { return add(std::move(key), json::value::make_string(std::string(text))); }
+    json_object& add(std::string key, const char* text) { return add(std::move(key), std::string_view(text)); }
+    json_object& add(std::string key, timestamp t) { return add(std::move(key), json::value::make_string(format_timestamp(t))); }
+    json_object& add(std::string key, bool b) { return add(std::move(key), json::value::make_boolean(b)); }
+    json::value done() { return json::value::make_object(std::move(members_)); }
+
+private:
+    json::value::object_type members_;
+};
+
+// A stored document as a JSON object (a string if, against expectation, it is not JSON).
+inline json::value document_value(const std::string& text) {
+    auto parsed = json::parse(text);
+    return parsed ? std::move(parsed.value()) : json::value::make_string(text);
+}
+
+template <typename Items, typename Write>
+json::value json_array(const Items& items, Write&& write) {
+    json::value::array_type out;
+    out.reserve(items.size());
+    for (const auto& item : items) out.push_back(write(item));
+    return json::value::make_array(std::move(out));
+}
+
+inline json::value inline_policies_value(const std::vector<inline_policy>& policies) {
+    return json_array(policies, [](const inline_policy& p) {
+        return json_object().add("PolicyName", p.name.view()).add("PolicyDocument", document_value(p.document)).done();
+    });
+}
+
+inline json::value attached_value(const std::vector<std::string>& arns) {
+    return json_array(arns, [](const std::string& arn) {
+        const auto parts = parse_policy_arn(arn);
+        return json_object().add("PolicyName", parts ? parts->name : std::string_view(arn)).add("PolicyArn", arn).done();
+    });
+}
+
+inline std::string_view status_name(access_key_status s) noexcept {
+    switch (s) {
+        case access_key_status::active: return "Active";
+        case access_key_status::inactive: return "Inactive";
+        case access_key_status::expired: return "Expired";
+    }
+    return "Active";
+}
+
+}  // namespace detail
+
+/// Loads the output of `aws iam get-account-authorization-details` (with this header's
+/// optional additions). Refuses only text that is not a JSON object; every entry it
+/// cannot use is a problem with its JSON pointer, and the rest loads. Never throws on
+/// any input (allocation failure aside); nesting is bounded by the JSON parser's depth limit.
+///
+/// **Example**:
+///     auto loaded = iam::load_authorization_details(text);
+///     if (loaded) for (const auto& p : loaded->problems) std::printf("%s: %s\n", p.path.c_str(), p.message.c_str());
+inline result<loaded_account, load_problem> load_authorization_details(std::string_view text) {
+    const auto doc = json::parse_document(text);
+    if (!doc) {
+        const json::parse_error& e = doc.error();
+        return load_problem{"", e.offset,
+                            "invalid JSON at line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " +
+                                std::string(e.message())};
+    }
+    if (!doc->root().is_object()) return load_problem{"", doc->root().offset(), "the dump must be a JSON object"};
+    return detail::dump_reader().read(doc->root());
+}
+
+/// Writes `a` in the format `load_authorization_details` reads: AWS's shape, policy
+/// documents as JSON objects, with credential metadata, password policy, account id and
+/// alias in the added fields; pretty-printed. Secrets are never part of an account, so
+/// never part of the output.
+inline std::string save_authorization_details(const account& a) {
+    using detail::json_array;
+    using detail::json_object;
+    json_object root;
+    root.add("AccountId", a.id().view());
+    if (a.partition() != "aws") root.add("Partition", a.partition());
+    if (a.alias()) root.add("AccountAliases", json::value::make_array({json::value::make_string(a.alias()->str())}));
+    if (const auto& p = a.password_policy()) {
+        json_object policy;
+        policy.add("MinimumPasswordLength", json::value::make_integer(p->minimum_length))
+            .add("RequireSymbols", p->require_symbols)
+            .add("RequireNumbers", p->require_numbers)
+            .add("RequireUppercaseCharacters", p->require_uppercase)
+            .add("RequireLowercaseCharacters", p->require_lowercase)
+            .add("AllowUsersToChangePassword", p->allow_users_to_change_password)
+            .add("ExpirePasswords", p->max_age_days > 0);
+        if (p->max_age_days > 0) policy.add("MaxPasswordAge", json::value::make_integer(p->max_age_days));
+        if (p->reuse_prevention > 0) policy.add("PasswordReusePrevention", json::value::make_integer(p->reuse_prevention));
+        root.add("PasswordPolicy", policy.add("HardExpiry", p->hard_expiry).done());
+    }
+    const std::string_view id = a.id().view();
+    const std::string& partition = a.partition();
+    root.add("UserDetailList", json_array(a.users(), [&](const user& u) {
+        json_object o;
+        o.add("Path", u.path).add("UserName", u.name.view());
+        if (!u.user_id.empty()) o.add("UserId", u.user_id);
+        o.add("Arn", u.arn(id, partition)).add("CreateDate", u.created);
+        o.add("UserPolicyList", detail::inline_policies_value(u.inline_policies));
+        o.add("GroupList", json_array(u.groups, [](const std::string& g) { return json::value::make_string(g); }));
+        o.add("AttachedManagedPolicies", detail::attached_value(u.attached_policy_arns));
+        if (u.boundary)
+            o.add("PermissionsBoundary", json_object()
+                                             .add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+                                             .add("PermissionsBoundaryArn", u.boundary->policy_arn)
+                                             .done());
+        o.add("Tags", json_array(u.tags, [](const tag& t) { return json_object().add("Key", t.key).add("Value", t.value).done(); }));
+        if (u.login)
+            o.add("LoginProfile", json_object().add("CreateDate", u.login->created).add("PasswordResetRequired", u.login->password_reset_required).done());
+        if (!u.access_keys.empty())
+            o.add("AccessKeyMetadata", json_array(u.access_keys, [](const access_key& k) {
+                      return json_object().add("AccessKeyId", k.id.view()).add("Status", detail::status_name(k.status)).add("CreateDate", k.created).done();
+                  }));
+        if (!u.mfa_devices.empty())
+            o.add("MFADevices", json_array(u.mfa_devices, [](const mfa_device& d) {
+                      return json_object().add("SerialNumber", d.serial_number).add("EnableDate", d.enabled).done();
+                  }));
+        return o.done();
+    }));
+    root.add("GroupDetailList", json_array(a.groups(), [&](const group& g) {
+        json_object o;
+        o.add("Path", g.path).add("GroupName", g.name.view());
+        if (!g.group_id.empty()) o.add("GroupId", g.group_id);
+        return o.add("Arn", g.arn(id, partition))
+            .add("CreateDate", g.created)
+            .add("GroupPolicyList", detail::inline_policies_value(g.inline_policies))
+            .add("AttachedManagedPolicies", detail::attached_value(g.attached_policy_arns))
+            .done();
+    }));
+    root.add("RoleDetailList", json_array(a.roles(), [](const role_record& r) { return r.entry; }));
+    const auto count_uses = [&](const std::string& arn, bool as_boundary) {
+        std::int64_t n = 0;
+        for (const user& u : a.users())
+            n += as_boundary ? (u.boundary && u.boundary->policy_arn == arn) : std::count(u.attached_policy_arns.begin(), u.attached_policy_arns.end(), arn);
+        if (!as_boundary)
+            for (const group& g : a.groups()) n += std::count(g.attached_policy_arns.begin(), g.attached_policy_arns.end(), arn);
+        return json::value::make_integer(n);
+    };
+    const auto policy_value = [&](const managed_policy& p) {
+        json_object o;
+        o.add("PolicyName", p.name);
+        if (!p.policy_id.empty()) o.add("PolicyId", p.policy_id);
+        o.add("Arn", p.arn)
+            .add("Path", p.path)
+            .add("DefaultVersionId", p.default_version_id)
+            .add("AttachmentCount", count_uses(p.arn, false))
+            .add("PermissionsBoundaryUsageCount", count_uses(p.arn, true))
+            .add("IsAttachable", true);
+        if (!p.description.empty()) o.add("Description", p.description);
+        o.add("CreateDate", p.created).add("UpdateDate", p.updated);
+        if (!p.document.empty()) {
+            json::value::array_type versions;
+            versions.push_back(json_object()
+                                   .add("Document", detail::document_value(p.document))
+                                   .add("VersionId", p.default_version_id)
+                                   .add("IsDefaultVersion", true)
+                                   .add("CreateDate", p.updated)
+                                   .done());
+            for (const managed_policy_version& v : p.other_versions)
+                versions.push_back(json_object()
+                                       .add("Document", detail::document_value(v.document))
+                                       .add("VersionId", v.version_id)
+                                       .add("IsDefaultVersion", false)
+                                       .add("CreateDate", v.created)
+                                       .done());
+            o.add("PolicyVersionList", json::value::make_array(std::move(versions)));
+        }
+        return o.done();
+    };
+    json::value::array_type policies;
+    for (const managed_policy& p : a.customer_managed_policies()) policies.push_back(policy_value(p));
+    for (const managed_policy& p : a.aws_managed_policies()) policies.push_back(policy_value(p));
+    root.add("Policies", json::value::make_array(std::move(policies)));
+    root.add("IsTruncated", false);
+    return json::write(root.done(), json::write_style::pretty);
+}
+
+}  // namespace iam
+
+#endif  // IAM_AUTHORIZATION_DETAILS_HPP_INCLUDED
