@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <iam/simulate.hpp>
@@ -21,25 +22,73 @@ Evaluates the JSON input of `aws iam simulate-custom-policy --cli-input-json`
 (PolicyInputList, PermissionsBoundaryPolicyInputList, ActionNames, ResourceArns,
 CallerArn, ResourceOwner, ContextEntries) and prints AWS's output shape:
 {"EvaluationResults": [{"EvalActionName", "EvalResourceName", "EvalDecision",
-"MatchedStatements", "MissingContextValues", "PermissionsBoundaryDecisionDetail"}]}.
+"MatchedStatements", "MissingContextValues", "PermissionsBoundaryDecisionDetail"}]},
+plus "CouldChangeDecision" (each missing key that could change the decision, with
+"CouldBecome") and "UnreadableContextValues" (request values their operator cannot
+read). For an IAM user CallerArn, aws:username, aws:PrincipalArn, aws:PrincipalAccount
+and aws:PrincipalType are derived unless ContextEntries gives them.
 A refused input prints {"Error": "..."}.
 
 --input FILE   one request (`-`: standard input)
---explain      with --input: a readable account of each decision instead of JSON
+--explain      with --input: a readable account of each decision instead of JSON,
+               with what the request lacked and whether it could change the answer
 --jsonl        one request per line on standard input, one result per line out, in
                order, one worker per core; a refused line gets its {"Error"} line and
                the run goes on
 Exit status: 0 evaluated, 1 the --input request was refused, 2 bad usage or unreadable file.
 )";
 
-std::string explain(const iam::compiled_policy_set& set, const std::vector<iam::simulation_result>& results) {
+// "`PolicyInputList.1 statement 0`".
+std::string statement_label(const iam::compiled_policy_set& set, const iam::statement_ref& ref) {
+    return set.policy_name(ref) + " statement " + std::to_string(ref.statement_index);
+}
+
+// Each missing key once, with the statements that referenced it and what supplying it
+// could do; a Deny that a missing key keeps from applying to an allowed request first.
+std::string explain_missing(const iam::compiled_policy_set& set, const iam::evaluation_result& e) {
+    std::string warnings, notes;
+    iam::for_each_distinct_key(e.missing, [&](const iam::missing_key& k) {
+        const bool dangerous = e.decision == iam::decision::allowed && k.could_become.contains(iam::decision::explicit_deny);
+        std::string line = dangerous ? "  WARNING: missing context key " : "  missing context key ";
+        line.append(k.key).append(" (");
+        const char* separator = "";
+        for (const iam::missing_key& same : e.missing)
+            if (iam::iequals(same.key, k.key)) line.append(std::exchange(separator, "; ")).append(statement_label(set, same.in));
+        line += "): ";
+        if (k.could_become.empty()) {
+            line += "cannot change this decision";
+        } else {
+            line += "supplying it could make this ";
+            const char* alternative = "";
+            for (const iam::decision d : iam::all_decisions)
+                if (k.could_become.contains(d)) line.append(std::exchange(alternative, " or ")).append(iam::to_string(d));
+        }
+        (dangerous ? warnings : notes) += line + "\n";
+    });
+    return warnings + notes;
+}
+
+std::string explain(const iam::compiled_policy_set& set, const iam::simulation_input& input,
+                    const std::vector<iam::simulation_result>& results) {
     std::string out;
+    iam::request caller;
+    caller.caller_arn = input.caller_arn;
+    caller.context = input.context;
+    std::vector<iam::context_entry> derived;
+    iam::principal_context(caller, derived);
+    if (!derived.empty()) {
+        out += "context derived from the caller:";
+        const char* separator = " ";
+        for (const iam::context_entry& entry : derived)
+            out.append(std::exchange(separator, ", ")).append(entry.key).append("=").append(entry.values.front());
+        out += "\n";
+    }
     for (const iam::simulation_result& r : results) {
         const iam::evaluation_result& e = r.evaluation;
         out += r.action + " on " + r.resource + ": " + std::string(iam::to_string(e.decision)) + "\n";
         for (const iam::statement_ref& ref : e.matched) {
             out += e.decision == iam::decision::explicit_deny ? "  denied by " : "  allowed by ";
-            out += set.policy_name(ref) + " statement " + std::to_string(ref.statement_index);
+            out += statement_label(set, ref);
             if (const auto& sid = set.statement_of(ref).sid) out += " (Sid " + *sid + ")";
             out += "\n";
         }
@@ -47,10 +96,10 @@ std::string explain(const iam::compiled_policy_set& set, const std::vector<iam::
         if (e.needs_resource_policy)
             out += e.same_account ? "  a KMS key needs its key policy to allow too (not modelled)\n"
                                   : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
-        if (e.unreadable_context) out += "  a context value could not be read for its operator\n";
-        for (const iam::missing_key& k : e.missing)
-            out += "  missing context key " + set.condition_of(k).key + " (" + set.policy_name(k.in) + " statement " +
-                   std::to_string(k.in.statement_index) + ")\n";
+        for (const iam::unreadable_value& bad : e.unreadable)
+            out += "  error: context value `" + printable(bad.value) + "` of " + std::string(bad.key) + " cannot be read by " +
+                   std::string(iam::operator_name(bad.op)) + " (" + statement_label(set, bad.in) + ")\n";
+        out += explain_missing(set, e);
     }
     return out;
 }
@@ -129,7 +178,7 @@ int simulate(std::span<const std::string_view> args) {
     }
     const iam::compiled_policy_set set = iam::policies_of(input.value());
     const auto results = iam::run_simulation(set, input.value());
-    write_out(explained ? explain(set, results) : iam::write_simulation_output(set, results) + "\n");
+    write_out(explained ? explain(set, input.value(), results) : iam::write_simulation_output(set, results) + "\n");
     return clean;
 }
 

@@ -52,6 +52,7 @@ TEST_CASE("effective permissions: conditions mark an action; NotAction and NotRe
     const auto list = effective({R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","NotResource":"arn:aws:iam::123456789012:user/admin","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})"});
     CHECK(actions(list) == std::vector<std::string>{"ec2:RunInstances", "iam:CreateUser", "iam:TagUser"});
     CHECK(list[1].conditional);
+    CHECK(list[1].condition_keys == std::vector<std::string>{"aws:MultiFactorAuthPresent"});
     CHECK(list[1].resources == std::vector<std::string>{"*"});
     CHECK(list[1].excluded == std::vector<std::string>{"arn:aws:iam::123456789012:user/admin"});
 }
@@ -74,8 +75,22 @@ TEST_CASE("effective permissions: explicit denies remove actions or exclude reso
     CHECK(actions(list) == std::vector<std::string>{"s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"});
     CHECK(list[0].excluded == std::vector<std::string>{"arn:aws:s3:::audit/*"});
     CHECK_FALSE(list[1].conditional);
+    CHECK(list[1].condition_keys.empty());
     CHECK(list[3].conditional);  // a conditional deny may apply
+    CHECK(list[3].condition_keys == std::vector<std::string>{"aws:SecureTransport"});
     list = effective({R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::audit/x"},
                                                               {"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::audit/*"}]})"});
     CHECK(list.empty());
+}
+
+TEST_CASE("effective permissions: the keys of every condition involved, once each ignoring case") {
+    const auto list = effective({R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"Bool":{"aws:SecureTransport":"true"}}},
+        {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"AWS:SecureTransport":"true"}}},
+        {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalTag/team":"data"}}}]})"},
+                                {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}})"});
+    REQUIRE(actions(list) == std::vector<std::string>{"s3:GetObject"});
+    CHECK(list[0].conditional);
+    CHECK(list[0].condition_keys ==
+          std::vector<std::string>{"aws:SourceIp", "aws:SecureTransport", "aws:RequestedRegion", "aws:PrincipalTag/team"});
 }

@@ -45,6 +45,7 @@ struct scenario {
 decision with_condition(const std::string& condition, std::vector<iam::context_entry> context) {
     scenario s;
     s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", condition)};
+    s.request.caller_arn.clear();  // nothing derived from a caller: the context is exactly `context`
     s.request.context = std::move(context);
     return s.decide();
 }
@@ -258,7 +259,8 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
     s.request.context = {entry("ctx:n", {"ten"}, context_type::numeric)};
     const auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
-    CHECK(r.unreadable_context);
+    REQUIRE(r.unreadable.size() == 1);
+    CHECK(r.unreadable[0] == iam::unreadable_value{"ctx:n", iam::condition_operator::numeric_less_than, "ten", {0, 0, false}});
     // Nor does it satisfy a negated operator: an unreadable value proves no mismatch
     // (the reference simulator agrees).
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
@@ -276,12 +278,16 @@ TEST_CASE("missing condition keys are listed with the statement that needed them
     const auto r = compiled.evaluate({"s3:GetObject", "arn:aws:s3:::b/k", "", "", {}});
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.missing.size() == 1);
-    CHECK(r.missing[0] == iam::missing_key{{0, 0, false}, 0});
-    CHECK(compiled.condition_of(r.missing[0]).key == "aws:SourceIp");
+    CHECK(r.missing[0].key == "aws:SourceIp");
+    CHECK(r.missing[0].in == iam::statement_ref{0, 0, false});
+    CHECK_FALSE(r.missing[0].statement_applies);
+    CHECK(r.missing[0].statement_could_flip);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
 }
 
 TEST_CASE("policy variables in resources and condition values (Version 2012-10-17 only)") {
     scenario s;
+    s.request.caller_arn.clear();  // no caller: no derived aws:username
     s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/${aws:username}/*")")};
     s.request.resource = "arn:aws:s3:::bucket/alice/notes.txt";
     CHECK(s.decide() == decision::implicit_deny);  // no value, no default: matches nothing
@@ -320,6 +326,7 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
     CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":["${aws:username}","w"]}})", {entry("s3:prefix", {"x"})}) ==
           decision::implicit_deny);
     scenario n;
+    n.request.caller_arn.clear();
     n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
     CHECK(n.decide() == decision::implicit_deny);
     // ...unless the part without the variable already rules the resource out (the
@@ -420,4 +427,238 @@ TEST_CASE("a compiled set answers many requests and explains with names and Sids
     CHECK(iam::parse_context_type("STRINGLIST") == context_type::string_list);
     CHECK(iam::to_string(context_type::date_list) == "dateList");
     CHECK_FALSE(iam::parse_context_type("list"));
+}
+
+TEST_CASE("principal keys: derived from an IAM user caller, each unless the request supplies it") {
+    // UG reference_policies_condition-keys ("AWS global condition context keys").
+    iam::request r{"s3:GetObject", "*", "arn:aws:iam::123456789012:user/division/alice", "", {}};
+    std::vector<iam::context_entry> derived;
+    iam::principal_context(r, derived);
+    CHECK(derived == std::vector<iam::context_entry>{entry("aws:username", {"alice"}),
+                                                      entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:user/division/alice"}),
+                                                      entry("aws:PrincipalAccount", {"123456789012"}),
+                                                      entry("aws:PrincipalType", {"User"})});
+    // aws:userid only when the unique id is known; tags as aws:PrincipalTag/KEY.
+    r.caller_user_id = "AIDAJQABLZS4A3QDU576Q";
+    r.caller_tags = {{"team", "blue"}, {"cost-center", "42"}};
+    iam::principal_context(r, derived);
+    REQUIRE(derived.size() == 7);
+    CHECK(derived[1] == entry("aws:userid", {"AIDAJQABLZS4A3QDU576Q"}));
+    CHECK(derived[5] == entry("aws:PrincipalTag/team", {"blue"}));
+    CHECK(derived[6] == entry("aws:PrincipalTag/cost-center", {"42"}));
+    // Supplied entries win (keys ignore case).
+    r.context = {entry("AWS:USERNAME", {"mallory"}), entry("aws:PrincipalTag/team", {"red"})};
+    iam::principal_context(r, derived);
+    CHECK(iam::context_view(r.context, derived).find("aws:username")->values == std::vector<std::string>{"mallory"});
+    CHECK(iam::context_view(r.context, derived).find("aws:PrincipalTag/team")->values == std::vector<std::string>{"red"});
+    CHECK(derived.size() == 5);
+    // Only an IAM user's ARN says who the caller is: nothing for roles, root or no caller.
+    for (const char* other : {"arn:aws:iam::123456789012:role/app", "arn:aws:iam::123456789012:root", "", "alice"}) {
+        r.caller_arn = other;
+        iam::principal_context(r, derived);
+        CHECK(derived.empty());
+    }
+}
+
+TEST_CASE("principal keys: a caller set from an iam::user decides conditions and variables") {
+    auto alice = iam::user::make("alice", "/engineering/").value();
+    alice.user_id = "AIDAEXAMPLEALICE0001";
+    alice.tags.push_back(iam::tag::make("team", "blue").value());
+    scenario s;
+    s.request.set_caller(alice, "123456789012");
+    CHECK(s.request.caller_arn == "arn:aws:iam::123456789012:user/engineering/alice");
+    const auto decide = [&](const std::string& condition) {
+        s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", condition)};
+        return s.decide();
+    };
+    CHECK(decide(R"({"StringEquals":{"aws:username":"alice"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:userid":"AIDAEXAMPLEALICE0001"}})") == decision::allowed);
+    CHECK(decide(R"({"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:user/engineering/alice"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalAccount":"123456789012"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalType":"User"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalTag/team":"blue"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalTag/team":"red"}})") == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::home/${aws:username}/*")")};
+    s.request.resource = "arn:aws:s3:::home/alice/x";
+    const auto r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.missing.empty());
+    s.request.context = {entry("aws:username", {"bob"})};  // supplied wins
+    CHECK(s.decide() == decision::implicit_deny);
+}
+
+TEST_CASE("missing keys: every missing key of a matching statement, not just the first failing one") {
+    scenario s;
+    s.request.caller_arn.clear();
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")",
+                            R"({"Bool":{"aws:MultiFactorAuthPresent":"true"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringLike":{"s3:prefix":"home/${aws:username}/*"}})"),
+                  statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::other/*")", R"({"Bool":{"aws:SecureTransport":"true"}})")};
+    s.request.context = {entry("s3:prefix", {"home/alice/x"})};
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    std::vector<std::string_view> keys;
+    for (const iam::missing_key& k : r.missing) keys.push_back(k.key);
+    // The second statement's resource does not match: its key cannot matter and is not listed.
+    CHECK(keys == std::vector<std::string_view>{"aws:MultiFactorAuthPresent", "aws:SourceIp", "aws:username"});
+    for (const iam::missing_key& k : r.missing) CHECK(k.could_become == iam::decision_set{decision::allowed});
+    CHECK(r.could_become == iam::decision_set{decision::allowed});
+}
+
+TEST_CASE("missing keys in allows: could an implicit deny become allowed, could an allow vanish") {
+    scenario s;
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}})")};
+    auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    // A failed condition on a supplied key blocks the statement whatever the missing one is.
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")",
+                            R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"StringEquals":{"aws:username":"bob"}})")};
+    r = s.run();
+    REQUIRE(r.missing.size() == 1);
+    CHECK_FALSE(r.missing[0].statement_could_flip);
+    CHECK(r.missing[0].could_become.empty());
+    CHECK(r.could_become.empty());
+    // An allow that holds only because the key is absent (a negated operator) could stop.
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", R"({"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}})")};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].statement_applies);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::implicit_deny});
+    // ...unless another allow stands on its own.
+    s.identity.push_back(statement("Allow", R"("s3:*")", R"("*")"));
+    CHECK(s.run().missing[0].could_become.empty());
+    // A boundary allow behind a missing key: the boundary decides.
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")")};
+    s.boundary = {statement("Allow", R"("s3:*")", R"("*")", R"({"Bool":{"aws:SecureTransport":"true"}})")};
+    r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK_FALSE(r.allowed_by_boundary);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].in == iam::statement_ref{0, 0, true});
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    // A resource of another account stays denied whatever the context says.
+    s.request.resource_owner = "210987654321";
+    CHECK(s.run().could_become.empty());
+}
+
+TEST_CASE("missing keys in denies: an allowed request a missing key could deny is reported") {
+    scenario s;
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")"),
+                  statement("Deny", R"("s3:*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"198.51.100.0/24"}})")};
+    auto r = s.run();
+    CHECK(r.decision == decision::allowed);  // as AWS's simulator answers: the deny needs the key
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:SourceIp");
+    CHECK(r.missing[0].in == iam::statement_ref{1, 0, false});
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::explicit_deny});
+    CHECK(r.could_become.contains(decision::explicit_deny));
+    // A deny that applies only because the key is absent could be lifted.
+    s.identity[1] = statement("Deny", R"("s3:*")", R"("*")", R"({"StringNotEquals":{"aws:SourceVpc":"vpc-1"}})");
+    r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    // An unconditional deny stands: the allow's missing key is listed but changes nothing.
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")", R"({"Bool":{"aws:MultiFactorAuthPresent":"true"}})"),
+                  statement("Deny", R"("s3:*")", R"("*")")};
+    r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].could_become.empty());
+    // The same key in an allow and a deny: one answer per key, every statement listed.
+    s.identity = {statement("Allow", R"("s3:*")", R"("*")", R"({"StringEqualsIfExists":{"aws:SourceVpc":"vpc-1"}})"),
+                  statement("Deny", R"("s3:*")", R"("*")", R"({"StringEquals":{"aws:SourceVpc":"vpc-2"}})")};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    REQUIRE(r.missing.size() == 2);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::explicit_deny, decision::implicit_deny});
+    CHECK(r.missing[1].could_become == r.missing[0].could_become);
+    // sts:GetCallerIdentity is allowed whatever the context.
+    s.request.action = "sts:GetCallerIdentity";
+    s.identity = {statement("Deny", R"("*")", R"("*")", R"({"Bool":{"aws:SecureTransport":"false"}})")};
+    CHECK(s.run().could_become.empty());
+}
+
+TEST_CASE("missing keys: a policy variable in Resource that could name the resource") {
+    scenario s;
+    s.request.caller_arn.clear();
+    s.request.resource = "arn:aws:s3:::home/alice/x";
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::home/${aws:username}/*")")};
+    auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:username");
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    s.identity = {statement("Allow", R"("iam:GetUser")", R"("arn:aws:iam::123456789012:user/${aws:username}")")};
+    s.request.action = "iam:GetUser";
+    s.request.resource = "arn:aws:iam::123456789012:role/app";  // no value could make it name this one
+    CHECK(s.run().missing.empty());
+    s.request.resource = "arn:aws:iam::123456789012:user/alice";
+    CHECK(s.run().missing.size() == 1);
+    s.request.action = "s3:GetObject";
+    s.request.resource = "arn:aws:s3:::other/x";
+    // A default is a value: nothing missing.
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::${aws:PrincipalTag/team, 'other'}/*")")};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.missing.empty());
+}
+
+TEST_CASE("unreadable request values are errors on the result, whatever the operator") {
+    const auto unreadable = [](const std::string& condition, iam::context_entry value) {
+        scenario s;
+        s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", condition)};
+        s.request.context = {std::move(value)};
+        const auto r = s.run();
+        CHECK(r.decision == decision::implicit_deny);
+        return r.unreadable;
+    };
+    using op = iam::condition_operator;
+    CHECK(unreadable(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
+          std::vector<iam::unreadable_value>{{"aws:SourceIp", op::ip_address, "10.0.0.256", {0, 0, false}}});
+    CHECK(unreadable(R"({"DateLessThan":{"aws:CurrentTime":"2024-01-01"}})", entry("aws:CurrentTime", {"yesterday"}, context_type::date)) ==
+          std::vector<iam::unreadable_value>{{"aws:CurrentTime", op::date_less_than, "yesterday", {0, 0, false}}});
+    CHECK(unreadable(R"({"NumericNotEquals":{"ctx:n":"1"}})", entry("ctx:n", {"1,5"}, context_type::numeric)).size() == 1);
+    CHECK(unreadable(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", entry("aws:SourceArn", {"sns/x"})) ==
+          std::vector<iam::unreadable_value>{{"aws:SourceArn", op::arn_not_like, "sns/x", {0, 0, false}}});
+    CHECK(unreadable(R"({"Bool":{"aws:SecureTransport":"true"}})", entry("aws:SecureTransport", {"yes"}, context_type::boolean)).size() == 1);
+    CHECK(unreadable(R"({"BinaryEquals":{"ctx:b":"aGk="}})", entry("ctx:b", {"%%%"}, context_type::binary)).size() == 1);
+    // Each bad value of a set, with the good ones left out.
+    CHECK(unreadable(R"({"ForAllValues:IpAddress":{"ctx:ips":"10.0.0.0/8"}})",
+                     entry("ctx:ips", {"10.1.1.1", "x", "10.2.2.2", "y"}, context_type::ip_list)).size() == 2);
+    // String operators read any text.
+    CHECK(unreadable(R"({"StringEquals":{"ctx:s":"a"}})", entry("ctx:s", {"10.0.0.256"}, context_type::ip)).empty());
+    CHECK(iam::request_value_unreadable(op::bool_, "FALSE") == false);
+    CHECK(iam::request_value_unreadable(op::arn_like, "arn:aws:s3:::b") == false);
+}
+
+TEST_CASE("policy variables: parsed once for substitution and for what is missing") {
+    const auto v = iam::next_variable("a/${aws:PrincipalTag/team, 'x y'}/${*}", 0);
+    REQUIRE(v);
+    CHECK(v->key == "aws:PrincipalTag/team");
+    CHECK(v->fallback == "x y");
+    CHECK_FALSE(v->is_literal());
+    const auto star = iam::next_variable("a/${aws:PrincipalTag/team, 'x y'}/${*}", v->close + 1);
+    REQUIRE(star);
+    CHECK(star->is_literal());
+    CHECK_FALSE(iam::next_variable("${unclosed", 0));
+    std::vector<std::string_view> unresolved;
+    const std::vector<iam::context_entry> context{entry("aws:username", {"alice"}), entry("ctx:set", {"a"}, context_type::string_list)};
+    iam::for_each_unresolved_variable("${aws:username}/${ctx:set}/${ctx:none}/${ctx:other, 'd'}/${$}", context,
+                                      [&](std::string_view key) { unresolved.push_back(key); });
+    CHECK(unresolved == std::vector<std::string_view>{"ctx:set", "ctx:none"});
+}
+
+TEST_CASE("decision_set") {
+    constexpr iam::decision_set none;
+    static_assert(none.empty());
+    constexpr iam::decision_set some{decision::allowed, decision::implicit_deny};
+    static_assert(some.contains(decision::implicit_deny) && !some.contains(decision::explicit_deny));
+    iam::decision_set grown;
+    grown.insert(some);
+    grown.insert(decision::explicit_deny);
+    CHECK(grown == iam::decision_set{decision::allowed, decision::explicit_deny, decision::implicit_deny});
+    CHECK(iam::all_decisions.size() == 3);
 }

@@ -42,10 +42,35 @@ TEST_CASE("simulate_json: AWS's input shape in, AWS's output shape out") {
     CHECK(*results[1].find("MatchedStatements")->as_array()->at(0).find("SourcePolicyId")->as_string() == "PolicyInputList.2");
 }
 
-TEST_CASE("simulate_json: missing context keys are listed; no boundary, no boundary detail") {
+TEST_CASE("simulate_json: missing context keys are listed with what they could change; no boundary, no boundary detail") {
     const std::string out = iam::simulate_json(
         R"({"PolicyInputList":["{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}}"],"ActionNames":["iam:CreateUser"]})");
-    CHECK(out == R"({"EvaluationResults":[{"EvalActionName":"iam:CreateUser","EvalResourceName":"*","EvalDecision":"implicitDeny","MatchedStatements":[],"MissingContextValues":["aws:MultiFactorAuthPresent"]}]})");
+    CHECK(out == R"({"EvaluationResults":[{"EvalActionName":"iam:CreateUser","EvalResourceName":"*","EvalDecision":"implicitDeny","MatchedStatements":[],)"
+                 R"("MissingContextValues":["aws:MultiFactorAuthPresent"],)"
+                 R"("CouldChangeDecision":[{"ContextKeyName":"aws:MultiFactorAuthPresent","CouldBecome":["allowed"]}],"UnreadableContextValues":[]}]})");
+}
+
+TEST_CASE("simulate_json: keys derived from an IAM user CallerArn; a deny a missing key could apply; unreadable values") {
+    const std::string out = iam::simulate_json(R"({
+      "PolicyInputList": [{"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::home/${aws:username}/*","Condition":{"StringEquals":{"aws:PrincipalType":"User","aws:PrincipalAccount":"123456789012"},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/*"}}},
+          {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"198.51.100.0/24"}}},
+          {"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":"10"}}}]}],
+      "ActionNames": ["s3:GetObject", "s3:DeleteObject"],
+      "ResourceArns": ["arn:aws:s3:::home/alice/notes.txt"],
+      "CallerArn": "arn:aws:iam::123456789012:user/alice",
+      "ContextEntries": [{"ContextKeyName": "s3:max-keys", "ContextKeyValues": ["ten"], "ContextKeyType": "numeric"}]})");
+    const auto doc = iam::json::parse(out);
+    REQUIRE(doc);
+    const auto& results = *doc->find("EvaluationResults")->as_array();
+    REQUIRE(results.size() == 2);
+    CHECK(*results[0].find("EvalDecision")->as_string() == "allowed");  // aws:username and the principal keys derived
+    CHECK(iam::json::write(*results[0].find("MissingContextValues")) == R"(["aws:SourceIp"])");
+    CHECK(iam::json::write(*results[0].find("CouldChangeDecision")) ==
+          R"([{"ContextKeyName":"aws:SourceIp","CouldBecome":["explicitDeny"]}])");
+    CHECK(iam::json::write(*results[1].find("UnreadableContextValues")) ==
+          R"([{"ContextKeyName":"s3:max-keys","ContextKeyValue":"ten","Operator":"NumericLessThan","SourcePolicyId":"PolicyInputList.1","StatementIndex":2}])");
+    CHECK(*results[1].find("EvalDecision")->as_string() == "allowed");  // the unreadable value proves nothing
 }
 
 TEST_CASE("simulate_json: a refused input is one error naming the field") {
@@ -101,4 +126,31 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
     CHECK(count == 10000);
     CHECK(results > 25000);
     CHECK(disagreements == 0);
+}
+
+TEST_CASE("golden: full simulate outputs of the showcase cases, their decisions the reference simulator's") {
+    // tests/tools/gen_golden_cases.py --showcase: derived keys, missing keys in allows and
+    // denies with what they could change, unreadable values. The outputs are ours,
+    // reviewed; the decisions are the reference simulator's, given the derived keys.
+    std::ifstream cases(IAM_TEST_DATA_DIR "/golden/showcase-cases.jsonl");
+    std::ifstream outputs(IAM_TEST_DATA_DIR "/golden/showcase-outputs.jsonl");
+    std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/showcase-decisions.jsonl");
+    REQUIRE((cases.is_open() && outputs.is_open() && decisions.is_open()));
+    std::size_t count = 0;
+    std::string case_line, output_line, decision_line;
+    while (std::getline(cases, case_line) && std::getline(outputs, output_line) && std::getline(decisions, decision_line)) {
+        ++count;
+        const std::string ours = iam::simulate_json(case_line);
+        CHECK_MESSAGE(ours == output_line, "showcase case " << count);
+        const auto mine = iam::json::parse(ours);
+        const auto theirs = iam::json::parse(decision_line);
+        REQUIRE((mine && theirs));
+        const auto& a = *mine->find("EvaluationResults")->as_array();
+        const auto& b = *theirs->find("EvaluationResults")->as_array();
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            CHECK_MESSAGE(*a[i].find("EvalDecision")->as_string() == *b[i].find("EvalDecision")->as_string(),
+                          "showcase case " << count << " result " << i);
+    }
+    CHECK(count == 7);
 }

@@ -4,6 +4,7 @@
 #ifndef IAM_CONDITION_HPP_INCLUDED
 #define IAM_CONDITION_HPP_INCLUDED
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -60,7 +61,54 @@ inline const context_entry* find_context(std::span<const context_entry> context,
     return nullptr;
 }
 
+/// The context a request is evaluated in: the entries it supplied, then those derived
+/// from its caller (`aws:username`, ...). Derived entries fill gaps only: a supplied
+/// entry wins.
+struct context_view {
+    std::span<const context_entry> supplied;  ///< the request's own entries
+    std::span<const context_entry> derived;   ///< entries derived from its caller
+
+    /// A view of `supplied` and, after it, `derived`.
+    context_view(std::span<const context_entry> supplied_entries, std::span<const context_entry> derived_entries = {}) noexcept
+        : supplied(supplied_entries), derived(derived_entries) {}
+    /// A view of a request's supplied entries alone.
+    context_view(const std::vector<context_entry>& supplied_entries) noexcept : supplied(supplied_entries) {}
+
+    /// The entry for `key` (ignoring case), supplied first, or nullptr.
+    const context_entry* find(std::string_view key) const noexcept {
+        const context_entry* entry = find_context(supplied, key);
+        return entry != nullptr ? entry : find_context(derived, key);
+    }
+};
+
 //=== policy variables ===//
+
+/// One `${...}` in a policy text: where it is, the key it names and its default.
+struct policy_variable {
+    std::size_t open = 0;   ///< offset of `${`
+    std::size_t close = 0;  ///< offset of `}`
+    std::string_view key;   ///< `aws:username` in `${aws:username, 'x'}`; `*`, `?` or `$` for those literals
+    std::optional<std::string_view> fallback;  ///< the default, `x` above
+    /// True for `${*}`, `${?}` and `${$}`, which stand for those characters.
+    constexpr bool is_literal() const noexcept { return !fallback && (key == "*" || key == "?" || key == "$"); }
+};
+
+/// The first policy variable of `text` at or after `pos` (UG reference_policies_variables):
+/// `${key}` or `${key, 'default'}`, the form AWS documents, with one space after the
+/// comma. Nothing when no `${` there has a closing `}`.
+constexpr std::optional<policy_variable> next_variable(std::string_view text, std::size_t pos) noexcept {
+    const std::size_t open = text.find("${", pos);
+    const std::size_t close = open == std::string_view::npos ? open : text.find('}', open + 2);
+    if (close == std::string_view::npos) return std::nullopt;
+    policy_variable v{open, close, text.substr(open + 2, close - open - 2), std::nullopt};
+    const std::string_view inside = v.key;
+    if (const std::size_t comma = inside.find(", '");
+        comma != std::string_view::npos && inside.back() == '\'' && inside.size() >= comma + 4) {
+        v.key = inside.substr(0, comma);
+        v.fallback = inside.substr(comma + 3, inside.size() - comma - 4);
+    }
+    return v;
+}
 
 /// Writes `text` with its policy variables replaced into `out`
 /// (UG reference_policies_variables): `${key}` takes the single value of a
@@ -69,7 +117,7 @@ inline const context_entry* find_context(std::span<const context_entry> context,
 /// substituted character that is `*` or `?` is written as a literal (behind
 /// `wildcard_escape`). False when a variable has no value and no default: then the
 /// value matches nothing. Text without a closing `}` is kept as it is.
-inline bool substitute_variables(std::string_view text, std::span<const context_entry> context, bool for_wildcards,
+inline bool substitute_variables(std::string_view text, const context_view& context, bool for_wildcards,
                                  std::string& out) {
     out.clear();
     const auto put_literal = [&](std::string_view value) {
@@ -79,38 +127,35 @@ inline bool substitute_variables(std::string_view text, std::span<const context_
         }
     };
     std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t open = text.find("${", pos);
-        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open + 2);
-        if (close == std::string_view::npos) {
-            out.append(text.substr(pos));
-            break;
-        }
-        out.append(text.substr(pos, open - pos));
-        pos = close + 1;
-        const std::string_view inside = text.substr(open + 2, close - open - 2);
-        if (inside == "*" || inside == "?" || inside == "$") {
-            put_literal(inside);
-            continue;
-        }
-        // `key, 'default'`: the form AWS documents, with one space after the comma.
-        std::string_view key = inside;
-        std::optional<std::string_view> fallback;
-        if (const std::size_t comma = inside.find(", '"); comma != std::string_view::npos && inside.back() == '\'' &&
-                                                          inside.size() >= comma + 4) {
-            key = inside.substr(0, comma);
-            fallback = inside.substr(comma + 3, inside.size() - comma - 4);
-        }
-        const context_entry* entry = find_context(context, key);
-        if (entry != nullptr && !is_multivalued(entry->type) && !entry->values.empty()) {
+    while (const std::optional<policy_variable> v = next_variable(text, pos)) {
+        out.append(text.substr(pos, v->open - pos));
+        pos = v->close + 1;
+        const context_entry* entry = v->is_literal() ? nullptr : context.find(v->key);
+        if (v->is_literal()) {
+            put_literal(v->key);
+        } else if (entry != nullptr && !is_multivalued(entry->type) && !entry->values.empty()) {
             put_literal(entry->values.front());
-        } else if (fallback) {
-            put_literal(*fallback);
+        } else if (v->fallback) {
+            put_literal(*v->fallback);
         } else {
             return false;
         }
     }
+    out.append(text.substr(std::min(pos, text.size())));
     return true;
+}
+
+/// Calls `visit(key)` for each policy variable of `text` that has no value in `context`
+/// and no default: the keys a request would have to supply for `text` to mean anything.
+template <typename Visit>
+void for_each_unresolved_variable(std::string_view text, const context_view& context, Visit&& visit) {
+    std::size_t pos = 0;
+    while (const std::optional<policy_variable> v = next_variable(text, pos)) {
+        pos = v->close + 1;
+        if (v->is_literal() || v->fallback) continue;
+        const context_entry* entry = context.find(v->key);
+        if (entry == nullptr || is_multivalued(entry->type) || entry->values.empty()) visit(v->key);
+    }
 }
 
 /// True when `text` may hold a policy variable (`${`).
@@ -220,9 +265,10 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
     return false;
 }
 
-/// True when a request value cannot be read as the operator's type (a bad number,
-/// date, IP address or base64 text), which makes the comparison fail rather than
-/// mean anything: callers report it.
+/// True when a request value cannot be read as the operator's type: a bad number,
+/// date, IP address, base64 text or Boolean (`true`/`false`, any case), or, for the
+/// ARN operators, text without the six colon-separated parts of an ARN. Such a value
+/// proves neither a match nor a mismatch; callers report it.
 inline bool request_value_unreadable(condition_operator op, std::string_view value) {
     using enum condition_operator;
     switch (op) {
@@ -234,6 +280,9 @@ inline bool request_value_unreadable(condition_operator op, std::string_view val
             return !parse_date(value);
         case ip_address: case not_ip_address: return !parse_ip_network(value);
         case binary_equals: return !decode_base64(value);
+        case bool_: return !iequals(value, "true") && !iequals(value, "false");
+        case arn_equals: case arn_like: case arn_not_equals: case arn_not_like:
+            return std::count(value.begin(), value.end(), ':') < 5;
         default: return false;
     }
 }
@@ -243,6 +292,7 @@ struct condition_outcome {
     bool satisfied = false;
     bool key_missing = false;       ///< the request had no value for the key
     bool unreadable_value = false;  ///< a request value did not parse for the operator
+    const context_entry* entry = nullptr;  ///< the entry read for the key (nullptr when missing)
 };
 
 /// Evaluates one condition against the request context (AWS's rules: several values
@@ -252,10 +302,11 @@ struct condition_outcome {
 /// operator without a set qualifier on a multivalued key does not match, as the
 /// reference simulator has it). `variables` enables policy variables (Version
 /// 2012-10-17); `scratch` is reused for substitutions.
-inline condition_outcome evaluate_condition(const condition& c, std::span<const context_entry> context, bool variables,
+inline condition_outcome evaluate_condition(const condition& c, const context_view& context, bool variables,
                                             std::string& scratch) {
     condition_outcome outcome;
-    const context_entry* entry = find_context(context, c.key);
+    const context_entry* entry = context.find(c.key);
+    outcome.entry = entry;
     outcome.key_missing = entry == nullptr;
     if (c.op == condition_operator::null) {
         for (const std::string_view v : c.values) {

@@ -23,6 +23,9 @@ struct effective_permission {
     std::vector<std::string> resources;  ///< patterns it is allowed on (`*`: any)
     std::vector<std::string> excluded;   ///< patterns excluded by NotResource or by a deny on part of them
     bool conditional = false;            ///< a condition, or a deny that may apply, limits it
+    /// The context keys those conditions test (each once, ignoring case, as first
+    /// spelled): the request values that decide whether it is allowed.
+    std::vector<std::string> condition_keys;
     friend bool operator==(const effective_permission&, const effective_permission&) = default;
 };
 
@@ -30,6 +33,14 @@ namespace detail {
 
 inline void add_unique(std::vector<std::string>& list, std::string_view item) {
     if (std::find(list.begin(), list.end(), item) == list.end()) list.emplace_back(item);
+}
+
+// Marks `p` conditional on the conditions of `s`, naming their keys.
+inline void add_conditions(effective_permission& p, const statement& s) {
+    p.conditional = p.conditional || !s.conditions.empty();
+    for (const condition& c : s.conditions)
+        if (std::none_of(p.condition_keys.begin(), p.condition_keys.end(), [&](const std::string& k) { return iequals(k, c.key); }))
+            p.condition_keys.emplace_back(c.key);
 }
 
 // Whether the ARN pattern `outer` covers every resource `inner` can name (read as
@@ -44,7 +55,7 @@ inline bool covers(std::string_view outer, std::string_view inner) {
 /// identity allows give the resources; a boundary keeps those it also allows (a
 /// boundary pattern narrower than `*` replaces an identity `*`); an unconditional deny
 /// on `*` removes the action, one on narrower patterns excludes them. Conditions on an
-/// allow or a deny mark the action conditional. A static summary: cross-account and
+/// allow or a deny mark the action conditional and name their keys. A static summary: cross-account and
 /// KMS key policies, which need resource policies, are not considered.
 inline std::vector<effective_permission> effective_permissions(const compiled_policy_set& set,
                                                                const action_catalog& catalog) {
@@ -60,9 +71,9 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         });
         if (allows.empty() || (set.has_boundary() && boundary_allows.empty())) continue;
 
-        effective_permission p{entry.action, entry.level, {}, {}, false};
+        effective_permission p{entry.action, entry.level, {}, {}, false, {}};
         for (const statement* s : allows) {
-            p.conditional = p.conditional || !s->conditions.empty();
+            detail::add_conditions(p, *s);
             for (const std::string_view pattern : s->resource.values)
                 detail::add_unique(s->resource.negated ? p.excluded : p.resources, pattern);
             if (s->resource.negated) detail::add_unique(p.resources, "*");
@@ -70,7 +81,8 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         if (set.has_boundary()) {
             std::vector<std::string> bounded;
             for (const statement* b : boundary_allows) {
-                p.conditional = p.conditional || !b->conditions.empty() || b->resource.negated;
+                detail::add_conditions(p, *b);
+                p.conditional = p.conditional || b->resource.negated;
                 for (const std::string_view limit : b->resource.values) {
                     if (b->resource.negated) continue;
                     for (const std::string& granted : p.resources) {
@@ -86,6 +98,7 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         bool removed = false;
         for (const statement* d : denies) {
             if (!d->conditions.empty() || d->resource.negated) {
+                detail::add_conditions(p, *d);
                 p.conditional = true;
                 continue;
             }

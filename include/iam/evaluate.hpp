@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include "arn.hpp"
 #include "condition.hpp"
+#include "entities.hpp"
 #include "match.hpp"
 #include "names.hpp"
 #include "policy.hpp"
@@ -41,14 +43,90 @@ constexpr std::string_view to_string(decision d) noexcept {
     return "implicitDeny";
 }
 
+/// A set of decisions: what a result could become.
+class decision_set {
+public:
+    constexpr decision_set() noexcept = default;
+    /// The set of `decisions`.
+    constexpr decision_set(std::initializer_list<decision> decisions) noexcept {
+        for (const decision d : decisions) insert(d);
+    }
+    /// Adds `d`.
+    constexpr void insert(decision d) noexcept { bits_ = static_cast<std::uint8_t>(bits_ | bit(d)); }
+    /// Adds every decision of `other`.
+    constexpr void insert(decision_set other) noexcept { bits_ = static_cast<std::uint8_t>(bits_ | other.bits_); }
+    /// True when `d` is in the set.
+    constexpr bool contains(decision d) const noexcept { return (bits_ & bit(d)) != 0; }
+    /// True for the empty set.
+    constexpr bool empty() const noexcept { return bits_ == 0; }
+    /// Same decisions.
+    friend constexpr bool operator==(decision_set, decision_set) = default;
+
+private:
+    static constexpr std::uint8_t bit(decision d) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(d)); }
+    std::uint8_t bits_ = 0;
+};
+
+/// Every decision, in `decision` order (for listing a `decision_set`).
+inline constexpr std::array<decision, 3> all_decisions{decision::allowed, decision::explicit_deny, decision::implicit_deny};
+
 /// One request: who asks to do what on which resource, with what context.
 struct request {
     std::string action;           ///< `service:Action`
     std::string resource = "*";   ///< a resource ARN; `*` asks about any resource (see `resource_applies`)
-    std::string caller_arn;       ///< the IAM user's ARN; empty when unknown
+    /// The caller's ARN; empty when unknown. An IAM user's ARN gives the principal keys
+    /// (`principal_context`).
+    std::string caller_arn;
     std::string resource_owner;   ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
-    std::vector<context_entry> context;
+    std::vector<context_entry> context;  ///< the supplied context: it wins over keys derived from the caller
+    std::string caller_user_id{};        ///< the calling IAM user's unique id (`AIDA...`) when known: `aws:userid`
+    std::vector<tag> caller_tags{};      ///< the calling IAM user's tags: `aws:PrincipalTag/KEY`
+
+    /// Makes IAM user `u` of `account` the caller: its ARN, unique id (if known) and tags.
+    void set_caller(const user& u, std::string_view account, std::string_view partition = "aws") {
+        caller_arn = u.arn(account, partition);
+        caller_user_id = u.user_id;
+        caller_tags = u.tags;
+    }
 };
+
+/// Writes to `out` the global condition keys AWS puts in the request context of an
+/// IAM user (UG reference_policies_condition-keys, "AWS global condition context
+/// keys": https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
+/// each unless `r.context` supplies it, when `r.caller_arn` is an IAM user's ARN (the
+/// page's Availability and example values for each key):
+/// - `aws:username`, the user's friendly name: present for every IAM user;
+/// - `aws:userid`, the user's unique id (`AIDA...`), only when `r.caller_user_id` gives
+///   it (never guessed);
+/// - `aws:PrincipalArn`, the user's ARN, and `aws:PrincipalAccount`, its account:
+///   present in every signed request;
+/// - `aws:PrincipalType`, `User` for an IAM user: present in every signed request;
+/// - `aws:PrincipalTag/KEY` for each tag of the user.
+/// Nothing for other callers (roles, root, unknown). Reuses `out`'s storage.
+/// `is_principal_key` tells the keys it can derive.
+inline void principal_context(const request& r, std::vector<context_entry>& out) {
+    std::size_t n = 0;
+    const auto add = [&](std::string_view key, std::string_view key_suffix, std::string_view value) {
+        if (n == out.size()) out.emplace_back();
+        context_entry& entry = out[n];
+        entry.key.assign(key).append(key_suffix);
+        if (find_context(r.context, entry.key) != nullptr) return;  // supplied entries win
+        entry.values.resize(1);
+        entry.values[0].assign(value);
+        entry.type = context_type::string;
+        ++n;
+    };
+    const auto caller = parse_arn(r.caller_arn);
+    if (caller && caller->service == "iam" && caller->resource.starts_with("user/")) {
+        add("aws:username", "", caller->resource.substr(caller->resource.rfind('/') + 1));
+        if (!r.caller_user_id.empty()) add("aws:userid", "", r.caller_user_id);
+        add("aws:PrincipalArn", "", r.caller_arn);
+        add("aws:PrincipalAccount", "", caller->account);
+        add("aws:PrincipalType", "", "User");
+        for (const tag& t : r.caller_tags) add("aws:PrincipalTag/", t.key, t.value);
+    }
+    out.resize(n);
+}
 
 /// A policy with the name the explanation uses for it.
 struct named_policy {
@@ -74,18 +152,49 @@ struct statement_ref {
     friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
 };
 
-/// A condition key the request lacked, met while evaluating a statement: the
-/// statement and the index of the condition there (`compiled_policy_set::condition_of`
-/// gives its key), so a result holds no text and evaluation allocates none.
+class compiled_policy;
+/// A shared, prepared policy.
+using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
+
+/// A context key (or policy variable) that a statement referenced and that neither the
+/// request nor its caller supplied. Listed for each statement whose action and
+/// resource match the request (or would once the key is supplied), once per statement.
 struct missing_key {
-    statement_ref in;
-    std::uint32_t condition = 0;
-    friend constexpr bool operator==(const missing_key&, const missing_key&) = default;
+    std::string_view key;  ///< as the policy spells it (views the text of `policy`)
+    statement_ref in;      ///< the statement that referenced it
+    bool statement_applies = false;     ///< whether that statement applies to the request as it stands
+    /// Whether supplying the missing keys could change whether that statement applies
+    /// (an over-approximation: see `evaluation_result::could_become`).
+    bool statement_could_flip = false;
+    /// What supplying this key (with any of the other missing ones) could turn the
+    /// decision into; empty when it cannot change the decision.
+    decision_set could_become;
+    compiled_policy_ptr policy{};  ///< the policy of `in`, kept alive for `key`
+    /// Equal in everything but the `policy` that keeps `key` alive.
+    friend bool operator==(const missing_key& a, const missing_key& b) noexcept {
+        return a.key == b.key && a.in == b.in && a.statement_applies == b.statement_applies &&
+               a.statement_could_flip == b.statement_could_flip && a.could_become == b.could_become;
+    }
+};
+
+/// A request context value that cannot be read as its operator's type (see
+/// `request_value_unreadable`): the comparison it was in neither matched nor failed to.
+struct unreadable_value {
+    std::string_view key;  ///< the condition key as the policy spells it (views the text of `policy`)
+    condition_operator op = condition_operator::string_equals;  ///< the operator that could not read it
+    std::string value;     ///< the request's value
+    statement_ref in;      ///< the statement of the condition
+    compiled_policy_ptr policy{};  ///< the policy of `in`, kept alive for `key`
+    /// Equal in everything but the `policy` that keeps `key` alive.
+    friend bool operator==(const unreadable_value& a, const unreadable_value& b) noexcept {
+        return a.key == b.key && a.op == b.op && a.value == b.value && a.in == b.in;
+    }
 };
 
 /// The decision with its reasons: the statements that decided it (the applicable
 /// denies for `explicit_deny`; otherwise the identity allows, and the boundary allows
-/// when a boundary is set), what the boundary said, and what could not be read.
+/// when a boundary is set), what the boundary said, what the request did not say and
+/// whether that could change the answer, and what could not be read.
 struct evaluation_result {
     iam::decision decision = decision::implicit_deny;
     std::vector<statement_ref> matched;
@@ -97,12 +206,42 @@ struct evaluation_result {
     /// cross-account), or a KMS key asked for a `kms:` action, whose key policy must allow (KMS developer guide,
     /// "Key policies": "IAM policies by themselves are not sufficient").
     bool needs_resource_policy = false;
-    std::vector<missing_key> missing;  ///< condition keys absent from the request, per statement that referenced them
-    bool unreadable_context = false;   ///< a context value did not parse for its operator (that comparison failed)
+    /// Keys absent from the request and not derived from its caller, per statement that
+    /// referenced them (AWS's `MissingContextValues`, with the statements).
+    std::vector<missing_key> missing;
+    /// What supplying the missing keys could turn the decision into (the union of their
+    /// `could_become`); empty: the answer stands whatever they are. A statement could
+    /// start applying when each condition it fails (and its resource, if that is what
+    /// failed) references a missing key; it could stop when a condition it passes does.
+    /// Any mix of such statements is assumed reachable, so this over-approximates: it
+    /// may name a decision no values give, never misses one that some values give.
+    decision_set could_become;
+    std::vector<unreadable_value> unreadable;  ///< request values that did not parse for their operator
     std::string scratch;               ///< a buffer evaluation reuses for policy variables; no meaning
+    /// A buffer for the keys derived from the caller (`principal_context`), filled when
+    /// a statement in question names one; no meaning.
+    std::vector<context_entry> derived_scratch;
 };
 
+/// True for the keys `principal_context` derives (ignoring case).
+constexpr bool is_principal_key(std::string_view key) noexcept {
+    constexpr std::string_view tag_prefix = "aws:PrincipalTag/";
+    for (const std::string_view derived : {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType"})
+        if (iequals(key, derived)) return true;
+    return key.size() > tag_prefix.size() && iequals(key.substr(0, tag_prefix.size()), tag_prefix);
+}
+
 namespace detail {
+
+// True when `text` names a principal key through a policy variable.
+constexpr bool has_principal_variable(std::string_view text) noexcept {
+    std::size_t pos = 0;
+    while (const auto v = next_variable(text, pos)) {
+        if (is_principal_key(v->key)) return true;
+        pos = v->close + 1;
+    }
+    return false;
+}
 
 // The account id of an ARN, or the text itself when it is already an account id.
 inline std::string_view account_of(std::string_view arn_or_account) noexcept {
@@ -159,11 +298,79 @@ struct shaped_pattern {
     friend bool operator<(const shaped_pattern& a, const shaped_pattern& b) noexcept { return a.text < b.text; }
 };
 
+// Whether a statement's Resource/NotResource names the request's resource; `unknown`
+// when that hangs on a policy variable the request did not supply.
+enum class resource_match : std::uint8_t { no, yes, unknown };
+
+// What examining one statement found.
+struct statement_check {
+    bool relevant = false;    // its action and resource match, or could once missing keys are supplied
+    bool applies = false;
+    bool could_flip = false;  // supplying missing keys could change `applies`
+};
+
+// The three kinds of statement the decision counts: denies anywhere, identity allows, boundary allows.
+inline constexpr std::size_t deny_role = 0, identity_role = 1, boundary_role = 2;
+constexpr std::size_t role_of(bool deny, bool in_boundary) noexcept {
+    return deny ? deny_role : in_boundary ? boundary_role : identity_role;
+}
+
+// The statements of one kind, as the request stands.
+struct role_tally {
+    bool any_on = false;           // one applies
+    bool all_on_can_stop = true;   // each that applies could stop
+    bool some_can_start = false;   // one that does not apply could start
+};
+
+// The kinds of statement one missing key could switch on or off.
+struct key_roles {
+    std::array<bool, 3> can_start{};
+    std::array<bool, 3> can_stop{};
+};
+
+// What supplying a key could turn `now` into, given what the statements that reference
+// it could do and what every statement of each kind could do (other missing keys
+// supplied too, any mix of flips reachable: see `evaluation_result::could_become`).
+inline decision_set could_become(decision now, const std::array<role_tally, 3>& all, const key_roles& key,
+                                 bool has_boundary, bool needs_resource_policy) {
+    const role_tally& denies = all[deny_role];
+    const role_tally& identity = all[identity_role];
+    const role_tally& bounds = all[boundary_role];
+    const bool allow_reachable = !needs_resource_policy && (identity.any_on || identity.some_can_start) &&
+                                 (!has_boundary || bounds.any_on || bounds.some_can_start);
+    const bool allows_can_vanish = needs_resource_policy || !identity.any_on || identity.all_on_can_stop ||
+                                   (has_boundary && (!bounds.any_on || bounds.all_on_can_stop));
+    decision_set out;
+    if (now != decision::explicit_deny && key.can_start[deny_role]) out.insert(decision::explicit_deny);
+    switch (now) {
+        case decision::explicit_deny:
+            if (denies.all_on_can_stop && (key.can_stop[deny_role] || key.can_start[identity_role] || key.can_stop[identity_role] ||
+                                           key.can_start[boundary_role] || key.can_stop[boundary_role])) {
+                if (allow_reachable) out.insert(decision::allowed);
+                if (allows_can_vanish) out.insert(decision::implicit_deny);
+            }
+            break;
+        case decision::allowed:
+            if ((key.can_stop[identity_role] && identity.all_on_can_stop) ||
+                (has_boundary && key.can_stop[boundary_role] && bounds.all_on_can_stop))
+                out.insert(decision::implicit_deny);
+            break;
+        case decision::implicit_deny:
+            if (allow_reachable && ((!identity.any_on && key.can_start[identity_role]) ||
+                                    (has_boundary && !bounds.any_on && key.can_start[boundary_role])))
+                out.insert(decision::allowed);
+            break;
+    }
+    return out;
+}
+
 struct compiled_statement {
     const statement* source = nullptr;
     std::uint32_t statement_index = 0;
     bool deny = false;
     bool variables = false;                 // Version 2012-10-17: `${...}` is substituted
+    bool condition_variables = false;       // and a condition value holds one
+    bool principal_keys = false;            // a condition key or variable is one `principal_context` derives
     // The Action/NotAction patterns, lower-cased once: those naming a service, sorted
     // so a request reads only its service's run, and the rest (`*`, `s3*:...`).
     std::vector<shaped_pattern> service_actions;
@@ -201,6 +408,15 @@ private:
             c.statement_index = static_cast<std::uint32_t>(i);
             c.deny = source.effect == policy_effect::deny;
             c.variables = variables;
+            for (const condition& cond : source.conditions) {
+                c.principal_keys = c.principal_keys || is_principal_key(cond.key);
+                for (const std::string_view v : cond.values) {
+                    c.condition_variables = c.condition_variables || (variables && has_variable(v));
+                    c.principal_keys = c.principal_keys || (variables && detail::has_principal_variable(v));
+                }
+            }
+            for (const std::string_view pattern : source.resource.values)
+                c.principal_keys = c.principal_keys || (variables && detail::has_principal_variable(pattern));
             bool any_service = source.action.negated;
             for (const std::string_view pattern : source.action.values) {
                 std::string lower(pattern);
@@ -239,9 +455,6 @@ private:
     std::vector<detail::service_run> by_service_;  // each statement's patterns per service
 };
 
-/// A shared, prepared policy.
-using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
-
 /// A prepared policy with the name explanations use for it.
 struct named_compiled_policy {
     std::string name;
@@ -278,14 +491,12 @@ public:
     /// The name of the policy a reference names.
     const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
 
-    /// The condition a missing key was met in; its `key` names the key.
-    const condition& condition_of(const missing_key& k) const noexcept { return statement_of(k.in).conditions[k.condition]; }
-
     /// The statement a reference names.
     const statement& statement_of(const statement_ref& ref) const noexcept {
         return entry(ref).policy->document().statements[ref.statement_index];
     }
 
+    /// The decision for `r`, with its explanation.
     evaluation_result evaluate(const request& r) const {
         evaluation_result out;
         evaluate_into(r, out);
@@ -296,33 +507,55 @@ public:
     void evaluate_into(const request& r, evaluation_result& out) const {
         out.matched.clear();
         out.missing.clear();
-        out.unreadable_context = false;
+        out.unreadable.clear();
+        out.could_become = {};
         out.has_boundary = !boundary_.empty();
+        // The caller's keys are derived when a statement in question names one: most never do.
+        context_view context(r.context);
+        bool derived = false;
 
         std::array<char, 256> buffer{};
         std::string long_action;
         const std::string_view action = lower_action(r.action, buffer, long_action);
         const std::string_view service = action.substr(0, action.find(':'));
 
-        bool deny = false, identity_allow = false, boundary_allow = false;
+        std::array<detail::role_tally, 3> tally{};  // by detail::role_of
         for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
-            if (!applies(s, ref, r, out)) return;
-            if (s.deny) {
-                if (!deny) out.matched.clear();  // denies alone explain an explicit deny
-                deny = true;
-                out.matched.push_back(ref);
+            if (s.principal_keys && !derived) {
+                principal_context(r, out.derived_scratch);
+                context = context_view(r.context, out.derived_scratch);
+                derived = true;
+            }
+            const std::size_t first_missing = out.missing.size();
+            const detail::statement_check check = examine(s, ref, r, context, out);
+            if (!check.relevant) return;
+            for (std::size_t i = first_missing; i < out.missing.size(); ++i) {
+                out.missing[i].statement_applies = check.applies;
+                out.missing[i].statement_could_flip = check.could_flip;
+            }
+            detail::role_tally& t = tally[detail::role_of(s.deny, ref.in_boundary)];
+            if (!check.applies) {
+                t.some_can_start = t.some_can_start || check.could_flip;
                 return;
             }
-            (ref.in_boundary ? boundary_allow : identity_allow) = true;
-            if (!deny) out.matched.push_back(ref);
+            t.all_on_can_stop = t.all_on_can_stop && check.could_flip;
+            if (s.deny) {
+                if (!t.any_on) out.matched.clear();  // denies alone explain an explicit deny
+                out.matched.push_back(ref);
+            } else if (!tally[detail::deny_role].any_on) {
+                out.matched.push_back(ref);
+            }
+            t.any_on = true;
         });
+        const bool deny = tally[detail::deny_role].any_on;
         const std::string_view caller = detail::account_of(r.caller_arn);
         std::string_view owner = detail::account_of(r.resource_owner);
         if (owner.empty()) owner = detail::account_of(r.resource);
         out.same_account = caller.empty() || owner.empty() || owner == caller;
         out.needs_resource_policy = !out.same_account || (service == "kms" && detail::is_kms_key(r.resource));
-        out.allowed_by_boundary = !out.has_boundary || boundary_allow;
-        if (action == "sts:getcalleridentity") {
+        out.allowed_by_boundary = !out.has_boundary || tally[detail::boundary_role].any_on;
+        const bool no_permission_needed = action == "sts:getcalleridentity";
+        if (no_permission_needed) {
             // STS API reference, GetCallerIdentity: "No permissions are required to perform
             // this operation. If an administrator attaches a policy to your identity that
             // explicitly denies access to the sts:GetCallerIdentity action, you can still
@@ -331,13 +564,14 @@ public:
             out.matched.clear();
         } else if (deny) {
             out.decision = decision::explicit_deny;
-        } else if (identity_allow && out.allowed_by_boundary && !out.needs_resource_policy) {
+        } else if (tally[detail::identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy) {
             out.decision = decision::allowed;
         } else {
             out.decision = decision::implicit_deny;
             out.matched.clear();
         }
         std::sort(out.matched.begin(), out.matched.end());
+        if (!no_permission_needed) assess_missing(tally, out);
     }
 
     /// Calls `visit(ref, statement)` for each statement whose Action/NotAction names
@@ -396,52 +630,109 @@ private:
         return false;
     }
 
-    // Whether a statement whose action matched applies: its resources and conditions.
-    static bool applies(const detail::compiled_statement& s, const statement_ref& ref, const request& r,
-                        evaluation_result& out) {
-        if (!resource_applies(s, r, out.scratch)) return false;
-        for (std::size_t i = 0; i < s.source->conditions.size(); ++i) {
-            const condition_outcome o = evaluate_condition(s.source->conditions[i], r.context, s.variables, out.scratch);
-            if (o.key_missing) out.missing.push_back({ref, static_cast<std::uint32_t>(i)});
-            out.unreadable_context = out.unreadable_context || o.unreadable_value;
-            if (!o.satisfied) return false;
+    // Whether a statement whose action matched applies (its resource, then every
+    // condition, so that all its missing keys and unreadable values are found), and
+    // whether supplying missing keys could change that.
+    detail::statement_check examine(const detail::compiled_statement& s, const statement_ref& ref, const request& r,
+                                    const context_view& context, evaluation_result& out) const {
+        const std::size_t first_missing = out.missing.size();
+        const auto note_missing = [&](std::string_view key) {
+            for (std::size_t i = first_missing; i < out.missing.size(); ++i)
+                if (iequals(out.missing[i].key, key)) return;
+            out.missing.push_back({key, ref, false, false, {}, entry(ref).policy});
+        };
+        const detail::resource_match resource = match_resource(s, r, context, out.scratch);
+        if (resource == detail::resource_match::no) return {};
+        if (resource == detail::resource_match::unknown) {
+            for (const std::string_view pattern : s.source->resource.values)
+                if (could_name(s, pattern, r, context, out.scratch)) for_each_unresolved_variable(pattern, context, note_missing);
         }
-        return true;
+        bool blocked = resource == detail::resource_match::unknown;
+        bool every_block_missing = true;  // each failed part references a missing key
+        bool passes_on_missing = false;   // a passed condition references a missing key
+        for (const condition& c : s.source->conditions) {
+            const condition_outcome o = evaluate_condition(c, context, s.variables, out.scratch);
+            bool references_missing = o.key_missing;
+            if (o.key_missing) note_missing(c.key);
+            if (s.condition_variables)
+                for (const std::string_view v : c.values)
+                    for_each_unresolved_variable(v, context, [&](std::string_view key) {
+                        references_missing = true;
+                        note_missing(key);
+                    });
+            if (o.unreadable_value)
+                for (const std::string& value : o.entry->values)
+                    if (request_value_unreadable(c.op, value)) out.unreadable.push_back({c.key, c.op, value, ref, entry(ref).policy});
+            if (!o.satisfied) {
+                blocked = true;
+                every_block_missing = every_block_missing && references_missing;
+            } else {
+                passes_on_missing = passes_on_missing || references_missing;
+            }
+        }
+        return {true, !blocked, blocked ? every_block_missing : passes_on_missing};
     }
 
-    static bool resource_applies(const detail::compiled_statement& s, const request& r, std::string& scratch) {
+    // Whether the statement's Resource/NotResource names the request's resource. A
+    // pattern whose variable has no value matches nothing in Resource; in NotResource
+    // it counts as matching when it could have matched (a segment without the variable
+    // may already rule the resource out): either way an unresolved variable never makes
+    // the statement apply (UG reference_policies_variables: it "might cause the entire
+    // statement to be invalid"), and the answer is `unknown` when supplying it could.
+    static detail::resource_match match_resource(const detail::compiled_statement& s, const request& r,
+                                                 const context_view& context, std::string& scratch) {
         const resource_block& block = s.source->resource;
         if (r.resource == "*") {
             // "Any resource" asks whether some resource is allowed (the reference
             // simulator; AWS is silent): an Allow applies unless it excludes every
             // resource, a Deny only when it covers every resource.
             const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
-            return s.deny ? covers_all && !block.negated : !(covers_all && block.negated);
+            const bool applies = s.deny ? covers_all && !block.negated : !(covers_all && block.negated);
+            return applies ? detail::resource_match::yes : detail::resource_match::no;
         }
-        // A pattern whose variable has no value matches nothing in Resource; in
-        // NotResource it counts as matching when it could have matched (a segment
-        // without the variable may already rule the resource out): either way an
-        // unresolved variable never makes the statement apply (UG
-        // reference_policies_variables: it "might cause the entire statement to be invalid").
-        bool matched = false;
-        for (std::size_t i = 0; i < block.values.size(); ++i) {
+        bool matched = false, unresolved = false;
+        for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
             const std::string_view pattern = block.values[i];
             if (s.variables && has_variable(pattern)) {
-                if (!substitute_variables(pattern, r.context, true, scratch)) {
-                    if (block.negated && wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn))
-                        return false;
-                    continue;
-                }
-                if (wildcard_match(scratch, r.resource, wildcard_mode::arn)) {
-                    matched = true;
-                    break;
-                }
-            } else if (wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i])) {
-                matched = true;
-                break;
+                if (substitute_variables(pattern, context, true, scratch)) matched = wildcard_match(scratch, r.resource, wildcard_mode::arn);
+                else unresolved = unresolved || could_name(s, pattern, r, context, scratch);
+            } else {
+                matched = wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i]);
             }
         }
-        return matched != block.negated;
+        if (matched) return block.negated ? detail::resource_match::no : detail::resource_match::yes;
+        if (unresolved) return detail::resource_match::unknown;
+        return block.negated ? detail::resource_match::yes : detail::resource_match::no;
+    }
+
+    // Whether `pattern`, which holds a variable without a value, could name the
+    // resource once the variable has one (each segment holding it read as `*`).
+    static bool could_name(const detail::compiled_statement& s, std::string_view pattern, const request& r,
+                           const context_view& context, std::string& scratch) {
+        return s.variables && has_variable(pattern) && !substitute_variables(pattern, context, true, scratch) &&
+               wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn);
+    }
+
+    // Fills each missing key's `could_become` and the result's, from what the
+    // statements that reference it could do (see `evaluation_result::could_become`).
+    void assess_missing(const std::array<detail::role_tally, 3>& tally, evaluation_result& out) const {
+        for (std::size_t i = 0; i < out.missing.size(); ++i) {
+            missing_key& k = out.missing[i];
+            const auto earlier = std::find_if(out.missing.begin(), out.missing.begin() + static_cast<std::ptrdiff_t>(i),
+                                              [&](const missing_key& e) { return iequals(e.key, k.key); });
+            if (earlier != out.missing.begin() + static_cast<std::ptrdiff_t>(i)) {
+                k.could_become = earlier->could_become;
+                continue;
+            }
+            detail::key_roles roles;
+            for (const missing_key& other : out.missing) {
+                if (!other.statement_could_flip || !iequals(other.key, k.key)) continue;
+                const std::size_t role = detail::role_of(statement_of(other.in).effect == policy_effect::deny, other.in.in_boundary);
+                (other.statement_applies ? roles.can_stop : roles.can_start)[role] = true;
+            }
+            k.could_become = detail::could_become(out.decision, tally, roles, out.has_boundary, out.needs_resource_policy);
+            out.could_become.insert(k.could_become);
+        }
     }
 
     const named_compiled_policy& entry(const statement_ref& ref) const noexcept {

@@ -4,6 +4,7 @@
 #ifndef IAM_SIMULATE_HPP_INCLUDED
 #define IAM_SIMULATE_HPP_INCLUDED
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
@@ -202,8 +203,21 @@ inline std::vector<simulation_result> run_simulation(const compiled_policy_set& 
     return results;
 }
 
+/// Calls `visit(k)` for the first entry of each distinct key (ignoring case) of
+/// `missing`, in order: AWS's `MissingContextValues` lists each key once.
+template <typename Visit>
+void for_each_distinct_key(const std::vector<missing_key>& missing, Visit&& visit) {
+    for (auto it = missing.begin(); it != missing.end(); ++it)
+        if (std::none_of(missing.begin(), it, [&](const missing_key& e) { return iequals(e.key, it->key); })) visit(*it);
+}
+
 /// The output document AWS's command prints, with the statements that decided each
-/// result, the boundary's verdict and the context keys the request lacked.
+/// result, the boundary's verdict and the context keys the request lacked
+/// (`MissingContextValues`), plus two fields of ours: `CouldChangeDecision`, each missing
+/// key whose value could change the decision with the decisions it could give
+/// (`[{"ContextKeyName", "CouldBecome": [...]}]`), and `UnreadableContextValues`, each
+/// request value its operator could not read (`[{"ContextKeyName", "ContextKeyValue",
+/// "Operator", "SourcePolicyId", "StatementIndex"}]`).
 inline std::string write_simulation_output(const compiled_policy_set& set, const std::vector<simulation_result>& results) {
     using detail::append_json_string;
     std::string out = "{\"EvaluationResults\":[";
@@ -231,16 +245,42 @@ inline std::string write_simulation_output(const compiled_policy_set& set, const
             out += '}';
         }
         out += "],\"MissingContextValues\":[";
-        std::vector<std::string_view> keys;
-        for (const missing_key& k : r.evaluation.missing) {
-            const std::string_view key = set.condition_of(k).key;
-            bool seen = false;
-            for (const std::string_view known : keys) seen = seen || iequals(known, key);
-            if (!seen) keys.push_back(key);
-        }
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            if (k > 0) out += ',';
-            append_json_string(out, keys[k]);
+        const char* separator = "";
+        for_each_distinct_key(r.evaluation.missing, [&](const missing_key& k) {
+            out += std::exchange(separator, ",");
+            append_json_string(out, k.key);
+        });
+        out += "],\"CouldChangeDecision\":[";
+        separator = "";
+        for_each_distinct_key(r.evaluation.missing, [&](const missing_key& k) {
+            if (k.could_become.empty()) return;
+            out += std::exchange(separator, ",");
+            out += "{\"ContextKeyName\":";
+            append_json_string(out, k.key);
+            out += ",\"CouldBecome\":[";
+            const char* inner = "";
+            for (const decision d : all_decisions) {
+                if (!k.could_become.contains(d)) continue;
+                out += std::exchange(inner, ",");
+                out += '"';
+                out += to_string(d);
+                out += '"';
+            }
+            out += "]}";
+        });
+        out += "],\"UnreadableContextValues\":[";
+        for (std::size_t u = 0; u < r.evaluation.unreadable.size(); ++u) {
+            const unreadable_value& bad = r.evaluation.unreadable[u];
+            if (u > 0) out += ',';
+            out += "{\"ContextKeyName\":";
+            append_json_string(out, bad.key);
+            out += ",\"ContextKeyValue\":";
+            append_json_string(out, bad.value);
+            out += ",\"Operator\":";
+            append_json_string(out, operator_name(bad.op));
+            out += ",\"SourcePolicyId\":";
+            append_json_string(out, set.policy_name(bad.in));
+            out += ",\"StatementIndex\":" + std::to_string(bad.in.statement_index) + "}";
         }
         out += ']';
         if (r.evaluation.has_boundary) {

@@ -166,10 +166,28 @@ check("simulate --input: AWS's output shape, actions outer", code == 0 and decis
                                                               "StatementIndex": 0, "Sid": "ReadReports"} and
       doc["EvaluationResults"][2]["MissingContextValues"] == ["aws:MultiFactorAuthPresent"] and
       doc["EvaluationResults"][0]["PermissionsBoundaryDecisionDetail"] == {"AllowedByPermissionsBoundary": True}, out)
+check("simulate --input: missing keys with what they could change, beside AWS's MissingContextValues",
+      [r["CouldChangeDecision"] for r in doc["EvaluationResults"][:3]] == [
+          [{"ContextKeyName": "aws:SourceIp", "CouldBecome": ["explicitDeny"]}], [],
+          [{"ContextKeyName": "aws:MultiFactorAuthPresent", "CouldBecome": ["allowed"]}]] and
+      doc["EvaluationResults"][1]["MissingContextValues"] == ["aws:SourceIp"] and
+      all(r["UnreadableContextValues"] == [] for r in doc["EvaluationResults"]), out)
 code, out, err = run(["simulate", "--input", request, "--explain"])
-check("simulate --explain names the deciding statements and missing keys", code == 0 and
+check("simulate --explain names the deciding statements, the derived keys and missing keys with what they could change",
+      code == 0 and
+      out.startswith("context derived from the caller: aws:username=alice, aws:PrincipalArn=arn:aws:iam::123456789012:user/alice, "
+                     "aws:PrincipalAccount=123456789012, aws:PrincipalType=User\n") and
       "s3:GetObject on arn:aws:s3:::reports/secret/salaries.csv: explicitDeny\n  denied by PolicyInputList.2 statement 0 (Sid NoSecrets)" in out and
-      "missing context key aws:MultiFactorAuthPresent (PolicyInputList.1 statement 1)" in out, out)
+      "  WARNING: missing context key aws:SourceIp (PolicyInputList.2 statement 1): supplying it could make this explicitDeny\n" in out and
+      "  missing context key aws:SourceIp (PolicyInputList.2 statement 1): cannot change this decision\n" in out and
+      "  missing context key aws:MultiFactorAuthPresent (PolicyInputList.1 statement 1): supplying it could make this allowed\n" in out, out)
+bad_value = json.dumps({"PolicyInputList": [json.dumps({"Version": "2012-10-17", "Statement": {
+    "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}})],
+    "ActionNames": ["s3:GetObject"], "ContextEntries": [{"ContextKeyName": "aws:SourceIp", "ContextKeyValues": ["10.0.0.300"],
+                                                          "ContextKeyType": "ip"}]})
+code, out, err = run(["simulate", "--input", "-", "--explain"], bad_value.encode())
+check("simulate --explain reports an unreadable context value as an error",
+      code == 0 and "  error: context value `10.0.0.300` of aws:SourceIp cannot be read by IpAddress (PolicyInputList.1 statement 0)\n" in out, out)
 lines = open(request).read().replace("\n", " ") + "\n{broken\n\n" + json.dumps({"ActionNames": ["iam:CreateUser"]}) + "\n"
 code, out, err = run(["simulate", "--jsonl"], lines.encode())
 rows = [json.loads(l) for l in out.splitlines()]

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: a fuzzed policy (and boundary) evaluated for a fuzzed request. It must
 // never crash; a policy that fails to load is an error, never an allow; and the
-// answer must be consistent with its own explanation. Input lines: identity policy,
-// boundary policy (empty: none), action, resource, then `key=value` context lines.
+// answer must be consistent with its own explanation, missing keys and unreadable
+// values included. Input lines: identity policy, boundary policy (empty: none),
+// action, resource, then `key=value` context lines.
 #include <iam/evaluate.hpp>
 
 #include <cstdint>
@@ -51,6 +52,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(deny == (first.decision == iam::decision::explicit_deny));
     }
     if (first.decision == iam::decision::explicit_deny) require(!first.matched.empty());
+    // What the request lacked is really absent, and supplying it never "changes" the
+    // decision into itself; what could not be read really cannot be.
+    for (const iam::missing_key& k : first.missing) {
+        require(iam::find_context(r.context, k.key) == nullptr);
+        require(!k.could_become.contains(first.decision));
+        for (const iam::decision d : iam::all_decisions) require(!k.could_become.contains(d) || first.could_become.contains(d));
+    }
+    for (const iam::unreadable_value& bad : first.unreadable) require(iam::request_value_unreadable(bad.op, bad.value));
     if (first.decision == iam::decision::allowed && !iam::iequals(r.action, "sts:GetCallerIdentity")) {
         bool identity_allow = false;
         for (const iam::statement_ref& ref : first.matched) identity_allow = identity_allow || !ref.in_boundary;

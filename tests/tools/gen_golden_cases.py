@@ -11,13 +11,29 @@ It leaves out the cases where AWS's documentation and the reference simulator pa
 epoch dates, variables making up an SQS queue name): tests/test_evaluate.cpp pins
 those one by one.
 
+The reference simulator does not derive the keys AWS puts in an IAM user's request
+context (aws:username, aws:PrincipalArn, ...), which iamcpp derives from CallerArn:
+`--for-oracle` reads cases and writes them with those keys given explicitly, for the
+reference simulator's input only (the committed cases leave them out, so the golden
+test checks our derivation).
+
 Usage, from the repository root:
   python3 tests/tools/gen_golden_cases.py --count 10000 --seed 1 > tests/data/golden/cases.jsonl
+  python3 tests/tools/gen_golden_cases.py --for-oracle < tests/data/golden/cases.jsonl \
+    | node ORACLE_DIR/oracle.mjs > tests/data/golden/decisions.jsonl
   python3 tests/tools/gen_golden_cases.py --count 10000 --seed 2 --managed-per-case 10 > /tmp/bench.jsonl
+For the full-output golden test (`iamcpp simulate --jsonl` output, reviewed by hand,
+its decisions checked against the reference simulator's):
+  python3 tests/tools/gen_golden_cases.py --showcase > tests/data/golden/showcase-cases.jsonl
+  python3 tests/tools/gen_golden_cases.py --for-oracle < tests/data/golden/showcase-cases.jsonl \
+    | node ORACLE_DIR/oracle.mjs > tests/data/golden/showcase-decisions.jsonl
+  build/examples/iamcpp simulate --jsonl < tests/data/golden/showcase-cases.jsonl > tests/data/golden/showcase-outputs.jsonl
 """
 import argparse
 import json
 import random
+import re
+import sys
 
 ACCOUNT = "123456789012"
 OTHER_ACCOUNT = "210987654321"
@@ -241,13 +257,96 @@ class Generator:
         return case
 
 
+def with_derived_keys(case):
+    """`case` with the keys AWS derives from an IAM user CallerArn added to its
+    ContextEntries, unless given there (see iam::principal_context): the reference
+    simulator does not derive them."""
+    user = re.fullmatch(r"arn:(aws[a-z-]*):iam::(\d{12}):user/(?:.*/)?([^/]+)", case.get("CallerArn", ""))
+    if not user:
+        return case
+    entries = list(case.get("ContextEntries", []))
+    given = {e["ContextKeyName"].lower() for e in entries}
+    for key, value in [("aws:username", user.group(3)), ("aws:PrincipalArn", case["CallerArn"]),
+                       ("aws:PrincipalAccount", user.group(2)), ("aws:PrincipalType", "User")]:
+        if key.lower() not in given:
+            entries.append({"ContextKeyName": key, "ContextKeyValues": [value], "ContextKeyType": "string"})
+    return dict(case, ContextEntries=entries)
+
+
+def showcase():
+    """Hand-written cases for the full-output golden test (tests/data/golden/showcase-*):
+    keys derived from the caller, missing keys in allows and in denies (with what they
+    could change), policy variables, and request values their operator cannot read."""
+    caller = f"arn:aws:iam::{ACCOUNT}:user/division/alice"
+
+    def policy(*statements):
+        return json.dumps({"Version": "2012-10-17", "Statement": list(statements)}, separators=(",", ":"))
+
+    def allow(action, resource, condition=None, effect="Allow"):
+        st = {"Effect": effect, "Action": action, "Resource": resource}
+        if condition:
+            st["Condition"] = condition
+        return st
+
+    def ctx(key, values, typ="string"):
+        return {"ContextKeyName": key, "ContextKeyValues": values, "ContextKeyType": typ}
+
+    home = "arn:aws:s3:::home/alice/notes.txt"
+    return [
+        # Each derived key decides an allow.
+        {"PolicyInputList": [policy(allow("s3:GetObject", "arn:aws:s3:::home/${aws:username}/*", {
+            "StringEquals": {"aws:PrincipalType": "User", "aws:PrincipalAccount": ACCOUNT},
+            "ArnLike": {"aws:PrincipalArn": f"arn:aws:iam::{ACCOUNT}:user/division/*"}}))],
+         "ActionNames": ["s3:GetObject"], "ResourceArns": [home, "arn:aws:s3:::home/bob/notes.txt"], "CallerArn": caller},
+        # A supplied key wins over the derived one.
+        {"PolicyInputList": [policy(allow("s3:GetObject", "arn:aws:s3:::home/${aws:username}/*"))],
+         "ActionNames": ["s3:GetObject"], "ResourceArns": [home, "arn:aws:s3:::home/bob/notes.txt"], "CallerArn": caller,
+         "ContextEntries": [ctx("aws:username", ["bob"])]},
+        # Without a user caller nothing is derived: the variable is missing.
+        {"PolicyInputList": [policy(allow("s3:GetObject", "arn:aws:s3:::home/${aws:username}/*"))],
+         "ActionNames": ["s3:GetObject"], "ResourceArns": [home], "CallerArn": f"arn:aws:iam::{ACCOUNT}:role/app"},
+        # An allow behind a missing key; every missing key of the statement listed.
+        {"PolicyInputList": [policy(allow("s3:*", "*", {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"},
+                                                          "Bool": {"aws:MultiFactorAuthPresent": "true"}}))],
+         "ActionNames": ["s3:GetObject", "iam:CreateUser"], "CallerArn": caller},
+        # A deny a missing key could apply to an allowed request; a deny only a missing key applies.
+        {"PolicyInputList": [policy(allow("s3:*", "*"),
+                                    allow("s3:GetObject", "*", {"IpAddress": {"aws:SourceIp": "198.51.100.0/24"}}, "Deny"),
+                                    allow("s3:PutObject", "*", {"StringNotEquals": {"aws:SourceVpc": "vpc-1"}}, "Deny"))],
+         "ActionNames": ["s3:GetObject", "s3:PutObject", "s3:ListBucket"], "CallerArn": caller},
+        # A boundary allow behind a missing key; an unconditional deny no key can lift.
+        {"PolicyInputList": [policy(allow("s3:*", "*"), allow("s3:DeleteObject", "*", None, "Deny"))],
+         "PermissionsBoundaryPolicyInputList": [policy(allow("s3:*", "*", {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}))],
+         "ActionNames": ["s3:GetObject", "s3:DeleteObject"], "CallerArn": caller},
+        # Request values their operators cannot read.
+        {"PolicyInputList": [policy(allow("s3:*", "*", {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}),
+                                    allow("s3:*", "*", {"DateLessThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"}}),
+                                    allow("s3:*", "*", {"NumericLessThan": {"s3:max-keys": "10"}}))],
+         "ActionNames": ["s3:ListBucket"], "CallerArn": caller,
+         "ContextEntries": [ctx("aws:SourceIp", ["10.0.0.300"], "ip"), ctx("aws:CurrentTime", ["soon"], "date"),
+                            ctx("s3:max-keys", ["ten"], "numeric")]},
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--managed-per-case", type=int, default=0,
                         help="attach this many AWS managed policies to every case (benchmark input)")
+    parser.add_argument("--for-oracle", action="store_true",
+                        help="read cases on stdin, write them with the caller's derived keys for the reference simulator")
+    parser.add_argument("--showcase", action="store_true", help="write the hand-written full-output golden cases")
     args = parser.parse_args()
+    if args.showcase:
+        for case in showcase():
+            print(json.dumps(case, separators=(",", ":")))
+        return
+    if args.for_oracle:
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps(with_derived_keys(json.loads(line)), separators=(",", ":")))
+        return
     rng = random.Random(args.seed)
     actions = load_catalog("examples/data/iam-actions/iam-actions.tsv")
     managed = load_managed("tests/data/aws-managed-policies/aws-managed-policies.jsonl",
