@@ -149,6 +149,7 @@ struct statement_ref {
     std::uint32_t statement_index = 0;
     bool in_boundary = false;
     friend constexpr bool operator==(const statement_ref&, const statement_ref&) = default;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
 };
 
