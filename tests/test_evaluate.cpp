@@ -606,6 +606,28 @@ TEST_CASE("missing keys: a policy variable in Resource that could name the resou
     CHECK(r.missing.empty());
 }
 
+// Found by fuzzing: a variable's key supplied as a list (or with no value) gives the
+// variable no value, so it is missing; the fuzz target's invariant had said "absent".
+TEST_CASE("missing keys: a policy variable whose key has no single value is missing") {
+    scenario s;
+    s.request.resource = "arn:aws:s3:::home/alice/x";
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::home/${aws:username}/*")")};
+    s.request.context = {entry("aws:username", {"alice"}, context_type::string_list)};  // supplied wins over the caller's
+    auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:username");
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    CHECK(iam::lacks_single_value(iam::find_context(s.request.context, "aws:username")));
+    s.request.context = {entry("aws:username", {}, context_type::string)};
+    CHECK(s.run().missing.size() == 1);
+    s.request.context = {entry("aws:username", {"alice"}, context_type::string)};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.missing.empty());
+    CHECK_FALSE(iam::lacks_single_value(iam::find_context(s.request.context, "aws:username")));
+}
+
 TEST_CASE("unreadable request values are errors on the result, whatever the operator") {
     const auto unreadable = [](const std::string& condition, iam::context_entry value) {
         scenario s;

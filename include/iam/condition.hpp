@@ -61,6 +61,12 @@ inline const context_entry* find_context(std::span<const context_entry> context,
     return nullptr;
 }
 
+/// True when `entry` cannot give a policy variable its value: absent, a list type, or
+/// no value. A variable stands for exactly one value, so such a key counts as missing.
+constexpr bool lacks_single_value(const context_entry* entry) noexcept {
+    return entry == nullptr || is_multivalued(entry->type) || entry->values.empty();
+}
+
 /// The context a request is evaluated in: the entries it supplied, then those derived
 /// from its caller (`aws:username`, ...). Derived entries fill gaps only: a supplied
 /// entry wins.
@@ -133,7 +139,7 @@ inline bool substitute_variables(std::string_view text, const context_view& cont
         const context_entry* entry = v->is_literal() ? nullptr : context.find(v->key);
         if (v->is_literal()) {
             put_literal(v->key);
-        } else if (entry != nullptr && !is_multivalued(entry->type) && !entry->values.empty()) {
+        } else if (!lacks_single_value(entry)) {
             put_literal(entry->values.front());
         } else if (v->fallback) {
             put_literal(*v->fallback);
@@ -145,16 +151,15 @@ inline bool substitute_variables(std::string_view text, const context_view& cont
     return true;
 }
 
-/// Calls `visit(key)` for each policy variable of `text` that has no value in `context`
-/// and no default: the keys a request would have to supply for `text` to mean anything.
+/// Calls `visit(key)` for each policy variable of `text` that has no single value in
+/// `context` (see `lacks_single_value`) and no default: the keys a request would have to supply for `text` to mean anything.
 template <typename Visit>
 void for_each_unresolved_variable(std::string_view text, const context_view& context, Visit&& visit) {
     std::size_t pos = 0;
     while (const std::optional<policy_variable> v = next_variable(text, pos)) {
         pos = v->close + 1;
         if (v->is_literal() || v->fallback) continue;
-        const context_entry* entry = context.find(v->key);
-        if (entry == nullptr || is_multivalued(entry->type) || entry->values.empty()) visit(v->key);
+        if (lacks_single_value(context.find(v->key))) visit(v->key);
     }
 }
 

@@ -158,7 +158,8 @@ class compiled_policy;
 using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
 
 /// A context key (or policy variable) that a statement referenced and that neither the
-/// request nor its caller supplied. Listed for each statement whose action and
+/// request nor its caller supplied (for a policy variable: gave no single value, see
+/// `lacks_single_value`). Listed for each statement whose action and
 /// resource match the request (or would once the key is supplied), once per statement.
 struct missing_key {
     std::string_view key;  ///< as the policy spells it (views the text of `policy`)

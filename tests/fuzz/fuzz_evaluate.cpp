@@ -52,10 +52,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(deny == (first.decision == iam::decision::explicit_deny));
     }
     if (first.decision == iam::decision::explicit_deny) require(!first.matched.empty());
-    // What the request lacked is really absent, and supplying it never "changes" the
+    // What the request lacked is absent or has no single value, and supplying it never "changes" the
     // decision into itself; what could not be read really cannot be.
     for (const iam::missing_key& k : first.missing) {
-        require(iam::find_context(r.context, k.key) == nullptr);
+        const iam::context_entry* supplied = iam::find_context(r.context, k.key);
+        require(supplied == nullptr || iam::lacks_single_value(supplied));  // a variable needs one value
         require(!k.could_become.contains(first.decision));
         for (const iam::decision d : iam::all_decisions) require(!k.could_become.contains(d) || first.could_become.contains(d));
     }
