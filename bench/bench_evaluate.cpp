@@ -23,12 +23,19 @@
 namespace {
 
 iam::policy_set user_policies() {
-    const std::vector<std::string> attached{
-        "ReadOnlyAccess",        "AmazonS3FullAccess",      "AmazonEC2FullAccess",      "IAMUserChangePassword",
-        "AmazonDynamoDBReadOnlyAccess", "CloudWatchLogsFullAccess", "AWSLambda_ReadOnlyAccess", "AmazonSQSFullAccess",
-        "AmazonSNSReadOnlyAccess", "SecurityAudit"};
+    const std::vector<std::string> attached{"ReadOnlyAccess",
+                                            "AmazonS3FullAccess",
+                                            "AmazonEC2FullAccess",
+                                            "IAMUserChangePassword",
+                                            "AmazonDynamoDBReadOnlyAccess",
+                                            "CloudWatchLogsFullAccess",
+                                            "AWSLambda_ReadOnlyAccess",
+                                            "AmazonSQSFullAccess",
+                                            "AmazonSNSReadOnlyAccess",
+                                            "SecurityAudit"};
     std::map<std::string, iam::policy, std::less<>> corpus;
-    for (const managed_policy_text& p : managed_policy_corpus()) corpus.emplace(p.name, iam::parse_policy(p.document).value());
+    for (const managed_policy_text& p : managed_policy_corpus())
+        corpus.emplace(p.name, iam::parse_policy(p.document).value());
     iam::policy_set set;
     for (const std::string& name : attached) set.identity.push_back({name, corpus.at(name)});
     set.boundary.push_back({"PowerUserAccess", corpus.at("PowerUserAccess")});
@@ -97,8 +104,10 @@ BENCHMARK(BM_EvaluateUncompiled);
 // AdministratorAccess (`*`) in place of SecurityAudit.
 void BM_EffectivePermissions(benchmark::State& state) {
     iam::policy_set policies = user_policies();
-    policies.identity.back() = {"AdministratorAccess",
-                                iam::parse_policy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})").value()};
+    policies.identity.back() = {
+        "AdministratorAccess",
+        iam::parse_policy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})")
+            .value()};
     const iam::compiled_policy_set set(std::move(policies));
     std::ifstream in(IAM_EXAMPLES_DATA_DIR "/iam-actions/iam-actions.tsv");
     const std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

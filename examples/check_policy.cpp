@@ -16,7 +16,8 @@
 namespace cli {
 namespace {
 
-constexpr std::string_view check_usage = R"(usage: iamcpp check-policy [--kind KIND] [--json-only] [--format text|json] FILE...
+constexpr std::string_view check_usage =
+    R"(usage: iamcpp check-policy [--kind KIND] [--json-only] [--format text|json] FILE...
 
 Checks each policy document FILE (`-`: standard input) against the IAM policy grammar
 and reports every problem as FILE:LINE:COL: error: MESSAGE [JSON path]; warnings
@@ -69,7 +70,8 @@ void check(checked_file& file, iam::policy_kind kind, bool json_only, const iam:
     if (json_only) {
         const auto parsed = iam::json::parse(file.input.text);
         if (!parsed)
-            file.findings.push_back({severity::error, parsed.error().offset, "", "json-syntax", std::string(parsed.error().message())});
+            file.findings.push_back(
+                {severity::error, parsed.error().offset, "", "json-syntax", std::string(parsed.error().message())});
         file.valid = parsed.has_value();
         return;
     }
@@ -132,20 +134,23 @@ int check_policy(std::span<const std::string_view> args) {
     bool json_only = false;
     bool json = false;
     std::vector<std::string> paths;
-    const auto stop = read_args("check-policy", args, check_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
-        if (arg == "--json-only") {
-            json_only = true;
+    const auto stop = read_args(
+        "check-policy", args, check_usage, paths, json,
+        [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+            if (arg == "--json-only") {
+                json_only = true;
+                return std::nullopt;
+            }
+            if (!arg.starts_with("--kind")) return unknown_option("check-policy", arg);
+            const auto value = option_value(args, i, "--kind");
+            kind = nullptr;
+            for (const kind_option& k : policy_kinds)
+                if (value && *value == k.flag) kind = &k;
+            if (kind == nullptr)
+                return fail_usage(
+                    "check-policy: --kind takes identity, boundary, user-inline, group-inline, role-inline or managed");
             return std::nullopt;
-        }
-        if (!arg.starts_with("--kind")) return unknown_option("check-policy", arg);
-        const auto value = option_value(args, i, "--kind");
-        kind = nullptr;
-        for (const kind_option& k : policy_kinds)
-            if (value && *value == k.flag) kind = &k;
-        if (kind == nullptr)
-            return fail_usage("check-policy: --kind takes identity, boundary, user-inline, group-inline, role-inline or managed");
-        return std::nullopt;
-    });
+        });
     if (stop) return *stop;
     if (paths.empty()) return fail_usage("check-policy: no policy file given (try `iamcpp check-policy --help`)");
 

@@ -58,7 +58,8 @@ std::string_view finding_rule(const iam::name_finding& f) {
     return f.duplicate ? std::string_view{"duplicate"} : iam::rule_id(f.error.rule);
 }
 
-std::string text_report(const iam::name_list_report& report, const std::vector<input_file>& inputs, iam::name_kind kind) {
+std::string text_report(const iam::name_list_report& report, const std::vector<input_file>& inputs,
+                        iam::name_kind kind) {
     std::string out;
     for (const iam::name_finding& f : report.findings) {
         out += inputs[f.at.source].label + ":" + std::to_string(f.at.line) + ":" + std::to_string(f.at.column) +
@@ -101,17 +102,19 @@ int lint_names(std::span<const std::string_view> args) {
     const kind_option* kind = &kinds[0];
     bool json = false;
     std::vector<std::string> paths;
-    const auto stop = read_args("lint-names", args, lint_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
-        if (!arg.starts_with("--kind")) return unknown_option("lint-names", arg);
-        const auto value = option_value(args, i, "--kind");
-        kind = nullptr;
-        for (const kind_option& k : kinds)
-            if (value && *value == k.flag) kind = &k;
-        if (kind == nullptr)
-            return fail_usage("lint-names: --kind takes one of user, group, role, policy, inline-policy, path, "
-                              "policy-path, tag-key, tag-value, account-id, account-alias, access-key-id, mfa-device");
-        return std::nullopt;
-    });
+    const auto stop = read_args(
+        "lint-names", args, lint_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+            if (!arg.starts_with("--kind")) return unknown_option("lint-names", arg);
+            const auto value = option_value(args, i, "--kind");
+            kind = nullptr;
+            for (const kind_option& k : kinds)
+                if (value && *value == k.flag) kind = &k;
+            if (kind == nullptr)
+                return fail_usage(
+                    "lint-names: --kind takes one of user, group, role, policy, inline-policy, path, "
+                    "policy-path, tag-key, tag-value, account-id, account-alias, access-key-id, mfa-device");
+            return std::nullopt;
+        });
     if (stop) return *stop;
     if (paths.empty()) paths.emplace_back("-");
 

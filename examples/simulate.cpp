@@ -48,12 +48,14 @@ std::string statement_label(const iam::compiled_policy_set& set, const iam::stat
 std::string explain_missing(const iam::compiled_policy_set& set, const iam::evaluation_result& e) {
     std::string warnings, notes;
     iam::for_each_distinct_key(e.missing, [&](const iam::missing_key& k) {
-        const bool dangerous = e.decision == iam::decision::allowed && k.could_become.contains(iam::decision::explicit_deny);
+        const bool dangerous =
+            e.decision == iam::decision::allowed && k.could_become.contains(iam::decision::explicit_deny);
         std::string line = dangerous ? "  WARNING: missing context key " : "  missing context key ";
         line.append(k.key).append(" (");
         const char* separator = "";
         for (const iam::missing_key& same : e.missing)
-            if (iam::iequals(same.key, k.key)) line.append(std::exchange(separator, "; ")).append(statement_label(set, same.in));
+            if (iam::iequals(same.key, k.key))
+                line.append(std::exchange(separator, "; ")).append(statement_label(set, same.in));
         line += "): ";
         if (k.could_become.empty()) {
             line += "cannot change this decision";
@@ -61,7 +63,8 @@ std::string explain_missing(const iam::compiled_policy_set& set, const iam::eval
             line += "supplying it could make this ";
             const char* alternative = "";
             for (const iam::decision d : iam::all_decisions)
-                if (k.could_become.contains(d)) line.append(std::exchange(alternative, " or ")).append(iam::to_string(d));
+                if (k.could_become.contains(d))
+                    line.append(std::exchange(alternative, " or ")).append(iam::to_string(d));
         }
         (dangerous ? warnings : notes) += line + "\n";
     });
@@ -92,13 +95,18 @@ std::string explain(const iam::compiled_policy_set& set, const iam::simulation_i
             if (const auto& sid = set.statement_of(ref).sid) out += " (Sid " + *sid + ")";
             out += "\n";
         }
-        if (e.has_boundary) out += std::string("  permissions boundary: ") + (e.allowed_by_boundary ? "allows" : "does not allow") + "\n";
+        if (e.has_boundary)
+            out +=
+                std::string("  permissions boundary: ") + (e.allowed_by_boundary ? "allows" : "does not allow") + "\n";
         if (e.needs_resource_policy)
-            out += e.same_account ? "  a KMS key needs its key policy to allow too (not modelled)\n"
-                                  : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
+            out +=
+                e.same_account
+                    ? "  a KMS key needs its key policy to allow too (not modelled)\n"
+                    : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
         for (const iam::unreadable_value& bad : e.unreadable)
-            out += "  error: context value `" + printable(bad.value) + "` of " + std::string(bad.key) + " cannot be read by " +
-                   std::string(iam::operator_name(bad.op)) + " (" + statement_label(set, bad.in) + ")\n";
+            out += "  error: context value `" + printable(bad.value) + "` of " + std::string(bad.key) +
+                   " cannot be read by " + std::string(iam::operator_name(bad.op)) + " (" +
+                   statement_label(set, bad.in) + ")\n";
         out += explain_missing(set, e);
     }
     return out;
@@ -116,7 +124,8 @@ int run_jsonl() {
     const auto run_batch = [&] {
         results.assign(lines.size(), {});
         const auto work = [&](unsigned w) {
-            for (std::size_t i = w; i < lines.size(); i += workers) results[i] = iam::simulate_json(lines[i], &caches[w]);
+            for (std::size_t i = w; i < lines.size(); i += workers)
+                results[i] = iam::simulate_json(lines[i], &caches[w]);
         };
         std::vector<std::thread> threads;
         for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);

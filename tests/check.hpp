@@ -7,10 +7,10 @@
 #include <doctest/doctest.h>
 
 #ifndef IAM_DISABLE_CONSTEXPR_TESTS
-#define IAM_CHECK_BOTH(...)          \
-    do {                             \
-        static_assert(__VA_ARGS__);  \
-        CHECK(__VA_ARGS__);          \
+#define IAM_CHECK_BOTH(...)         \
+    do {                            \
+        static_assert(__VA_ARGS__); \
+        CHECK(__VA_ARGS__);         \
     } while (0)
 #else
 #define IAM_CHECK_BOTH(...) CHECK(__VA_ARGS__)

@@ -24,7 +24,8 @@ TEST_CASE("parse_arn: each rule with its offset") {
     IAM_CHECK_BOTH(iam::parse_arn("arn:gcp:iam::123456789012:user/a").error() ==
                    iam::arn_error{arn_rule::bad_partition, 4});
     IAM_CHECK_BOTH(iam::parse_arn("arn:awsx:iam::123456789012:user/a").error().rule == arn_rule::bad_partition);
-    IAM_CHECK_BOTH(iam::parse_arn("arn:aws:IAM::123456789012:user/a").error() == iam::arn_error{arn_rule::bad_service, 8});
+    IAM_CHECK_BOTH(iam::parse_arn("arn:aws:IAM::123456789012:user/a").error() ==
+                   iam::arn_error{arn_rule::bad_service, 8});
     IAM_CHECK_BOTH(iam::parse_arn("arn:aws:::123456789012:user/a").error().rule == arn_rule::bad_service);
     IAM_CHECK_BOTH(iam::parse_arn("arn:aws:s3:US:123456789012:x").error() == iam::arn_error{arn_rule::bad_region, 11});
     IAM_CHECK_BOTH(iam::parse_arn("arn:aws:iam::12345:user/a").error() == iam::arn_error{arn_rule::bad_account, 13});

@@ -11,14 +11,15 @@ namespace {
 
 const iam::action_catalog& catalog() {
     static const iam::action_catalog c = iam::action_catalog::parse_tsv(
-        "action\taccess_level\tresource_types\n"
-        "s3:GetObject\tRead\tobject*\n"
-        "s3:PutObject\tWrite\tobject*\n"
-        "s3:ListBucket\tList\tbucket*\n"
-        "s3:DeleteObject\tWrite\tobject*\n"
-        "iam:CreateUser\tWrite\tuser*\n"
-        "iam:TagUser\tTagging, Write\tuser*\n"
-        "ec2:RunInstances\tWrite\tinstance*\n").value();
+                                             "action\taccess_level\tresource_types\n"
+                                             "s3:GetObject\tRead\tobject*\n"
+                                             "s3:PutObject\tWrite\tobject*\n"
+                                             "s3:ListBucket\tList\tbucket*\n"
+                                             "s3:DeleteObject\tWrite\tobject*\n"
+                                             "iam:CreateUser\tWrite\tuser*\n"
+                                             "iam:TagUser\tTagging, Write\tuser*\n"
+                                             "ec2:RunInstances\tWrite\tinstance*\n")
+                                             .value();
     return c;
 }
 
@@ -39,7 +40,8 @@ std::vector<std::string> actions(const std::vector<iam::effective_permission>& l
 }  // namespace
 
 TEST_CASE("effective permissions: the union of identity allows, expanded over the catalog") {
-    const auto list = effective({R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"arn:aws:s3:::reports/*"},
+    const auto list = effective(
+        {R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"arn:aws:s3:::reports/*"},
                                    {"Effect":"Allow","Action":["S3:ListBucket","iam:Create*"],"Resource":"*"}]})"});
     CHECK(actions(list) == std::vector<std::string>{"iam:CreateUser", "s3:GetObject", "s3:ListBucket"});
     CHECK(list[1].resources == std::vector<std::string>{"arn:aws:s3:::reports/*"});
@@ -49,7 +51,8 @@ TEST_CASE("effective permissions: the union of identity allows, expanded over th
 }
 
 TEST_CASE("effective permissions: conditions mark an action; NotAction and NotResource expand") {
-    const auto list = effective({R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","NotResource":"arn:aws:iam::123456789012:user/admin","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})"});
+    const auto list = effective(
+        {R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","NotResource":"arn:aws:iam::123456789012:user/admin","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})"});
     CHECK(actions(list) == std::vector<std::string>{"ec2:RunInstances", "iam:CreateUser", "iam:TagUser"});
     CHECK(list[1].conditional);
     CHECK(list[1].condition_keys == std::vector<std::string>{"aws:MultiFactorAuthPresent"});
@@ -59,38 +62,47 @@ TEST_CASE("effective permissions: conditions mark an action; NotAction and NotRe
 
 TEST_CASE("effective permissions: a boundary intersects and narrows `*`") {
     const std::string admin = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})";
-    const auto list = effective({admin}, {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::sandbox/*"}})"});
-    CHECK(actions(list) == std::vector<std::string>{"s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"});
+    const auto list = effective(
+        {admin},
+        {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::sandbox/*"}})"});
+    CHECK(actions(list) ==
+          std::vector<std::string>{"s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"});
     CHECK(list[0].resources == std::vector<std::string>{"arn:aws:s3:::sandbox/*"});
-    const auto none = effective({R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"}})"},
-                                {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::sandbox/*"}})"});
+    const auto none = effective(
+        {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"}})"},
+        {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::sandbox/*"}})"});
     CHECK(none.empty());
 }
 
 TEST_CASE("effective permissions: explicit denies remove actions or exclude resources") {
-    const std::string admin = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:*","iam:*"],"Resource":"*"}})";
-    auto list = effective({admin, R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"},
+    const std::string admin =
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:*","iam:*"],"Resource":"*"}})";
+    auto list =
+        effective({admin, R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"},
                                       {"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::audit/*"},
                                       {"Effect":"Deny","Action":"s3:PutObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]})"});
-    CHECK(actions(list) == std::vector<std::string>{"s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"});
+    CHECK(actions(list) ==
+          std::vector<std::string>{"s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"});
     CHECK(list[0].excluded == std::vector<std::string>{"arn:aws:s3:::audit/*"});
     CHECK_FALSE(list[1].conditional);
     CHECK(list[1].condition_keys.empty());
     CHECK(list[3].conditional);  // a conditional deny may apply
     CHECK(list[3].condition_keys == std::vector<std::string>{"aws:SecureTransport"});
-    list = effective({R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::audit/x"},
+    list = effective(
+        {R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::audit/x"},
                                                               {"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::audit/*"}]})"});
     CHECK(list.empty());
 }
 
 TEST_CASE("effective permissions: the keys of every condition involved, once each ignoring case") {
-    const auto list = effective({R"({"Version":"2012-10-17","Statement":[
+    const auto list = effective(
+        {R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"Bool":{"aws:SecureTransport":"true"}}},
         {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"AWS:SecureTransport":"true"}}},
         {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalTag/team":"data"}}}]})"},
-                                {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}})"});
+        {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}})"});
     REQUIRE(actions(list) == std::vector<std::string>{"s3:GetObject"});
     CHECK(list[0].conditional);
-    CHECK(list[0].condition_keys ==
-          std::vector<std::string>{"aws:SourceIp", "aws:SecureTransport", "aws:RequestedRegion", "aws:PrincipalTag/team"});
+    CHECK(list[0].condition_keys == std::vector<std::string>{"aws:SourceIp", "aws:SecureTransport",
+                                                             "aws:RequestedRegion", "aws:PrincipalTag/team"});
 }

@@ -48,7 +48,8 @@ TEST_CASE("group: checked name and path, ARN") {
 TEST_CASE("tag: key then value checked") {
     CHECK(iam::tag::make("Cost Center", "12345"));
     CHECK(iam::tag::make("aws:x", "v").error().rule == iam::name_rule::reserved_prefix);
-    CHECK(iam::tag::make("k", "bad!").error() == iam::name_error{iam::name_rule::bad_character, 3, iam::name_kind::tag_value});
+    CHECK(iam::tag::make("k", "bad!").error() ==
+          iam::name_error{iam::name_rule::bad_character, 3, iam::name_kind::tag_value});
     CHECK(iam::tag::make("a", "1").value() < iam::tag::make("b", "0").value());
 }
 
@@ -63,7 +64,8 @@ TEST_CASE("managed_policy: AWS managed and customer managed ARNs") {
     CHECK_FALSE(mine->is_aws_managed());
     CHECK(mine->document == R"({"Version":"2012-10-17"})");
     CHECK(iam::managed_policy::customer("12", "x").error().kind == iam::name_kind::account_id);
-    CHECK(iam::managed_policy::customer("123456789012", "x", "/a//").error().rule == iam::name_rule::empty_path_segment);
+    CHECK(iam::managed_policy::customer("123456789012", "x", "/a//").error().rule ==
+          iam::name_rule::empty_path_segment);
     CHECK(iam::managed_policy::aws_managed("bad name").error().rule == iam::name_rule::bad_character);
     CHECK(*mine < *view_only);  // digits sort before `aws`
     CHECK_FALSE(iam::managed_policy{}.is_aws_managed());

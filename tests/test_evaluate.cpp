@@ -25,7 +25,8 @@ std::string statement(const std::string& effect, const std::string& action, cons
     std::string s = R"({"Effect":")" + effect + R"(","Action":)" + action + R"(,"Resource":)" + resource;
     if (!condition.empty()) s += R"(,"Condition":)" + condition;
     s += "}";
-    return version.empty() ? R"({"Statement":[)" + s + "]}" : R"({"Version":")" + version + R"(","Statement":[)" + s + "]}";
+    return version.empty() ? R"({"Statement":[)" + s + "]}"
+                           : R"({"Version":")" + version + R"(","Statement":[)" + s + "]}";
 }
 
 struct scenario {
@@ -35,8 +36,10 @@ struct scenario {
 
     iam::evaluation_result run() const {
         iam::policy_set set;
-        for (std::size_t i = 0; i < identity.size(); ++i) set.identity.push_back({"p" + std::to_string(i), load(identity[i])});
-        for (std::size_t i = 0; i < boundary.size(); ++i) set.boundary.push_back({"b" + std::to_string(i), load(boundary[i])});
+        for (std::size_t i = 0; i < identity.size(); ++i)
+            set.identity.push_back({"p" + std::to_string(i), load(identity[i])});
+        for (std::size_t i = 0; i < boundary.size(); ++i)
+            set.boundary.push_back({"b" + std::to_string(i), load(boundary[i])});
         return iam::evaluate(request, std::move(set));
     }
     decision decide() const { return run().decision; }
@@ -111,7 +114,8 @@ TEST_CASE("resources match case-sensitively; NotResource; `*` as the request res
     scenario s;
     s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::Bucket/*")")};
     CHECK(s.decide() == decision::implicit_deny);
-    s.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::other/*"}})"};
+    s.identity = {
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::other/*"}})"};
     CHECK(s.decide() == decision::allowed);
     s.request.resource = "arn:aws:s3:::other/x";
     CHECK(s.decide() == decision::implicit_deny);
@@ -126,8 +130,9 @@ TEST_CASE("resources match case-sensitively; NotResource; `*` as the request res
     CHECK(s.decide() == decision::explicit_deny);
     s.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"*"}})"};
     CHECK(s.decide() == decision::implicit_deny);
-    s.identity = {statement("Allow", R"("*")", R"("*")"),
-                  R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","NotResource":"arn:aws:s3:::x"}})"};
+    s.identity = {
+        statement("Allow", R"("*")", R"("*")"),
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","NotResource":"arn:aws:s3:::x"}})"};
     CHECK(s.decide() == decision::allowed);
 }
 
@@ -183,7 +188,8 @@ TEST_CASE("conditions: several keys AND, several values OR, key names ignore cas
     const auto user = [](std::string name) { return entry("aws:username", {std::move(name)}); };
     CHECK(with_condition(R"({"StringEquals":{"aws:username":["bob","alice"]}})", {user("alice")}) == decision::allowed);
     CHECK(with_condition(R"({"StringEquals":{"AWS:UserName":"alice"}})", {user("alice")}) == decision::allowed);
-    CHECK(with_condition(R"({"StringEquals":{"aws:username":"alice","aws:x":"1"}})", {user("alice")}) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringEquals":{"aws:username":"alice","aws:x":"1"}})", {user("alice")}) ==
+          decision::implicit_deny);
     CHECK(with_condition(R"({"StringEquals":{"aws:username":"alice"},"StringLike":{"aws:x":"1*"}})",
                          {user("alice"), entry("aws:x", {"12"})}) == decision::allowed);
 }
@@ -196,61 +202,104 @@ TEST_CASE("conditions: missing keys fail positive operators, satisfy negated one
     CHECK(with_condition(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", {}) == decision::allowed);
     CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"true"}})", {}) == decision::allowed);
     CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"false"}})", {}) == decision::implicit_deny);
-    CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"false"}})", {entry("aws:TokenIssueTime", {"x"})}) == decision::allowed);
+    CHECK(with_condition(R"({"Null":{"aws:TokenIssueTime":"false"}})", {entry("aws:TokenIssueTime", {"x"})}) ==
+          decision::allowed);
     // An empty list is a present key (the reference simulator).
     CHECK(with_condition(R"({"Null":{"aws:TagKeys":"true"}})", {entry("aws:TagKeys", {}, context_type::string_list)}) ==
           decision::implicit_deny);
 }
 
 TEST_CASE("conditions: ForAnyValue and ForAllValues on multivalued keys, empty and missing sets") {
-    const auto tags = [](std::vector<std::string> v) { return entry("aws:TagKeys", std::move(v), context_type::string_list); };
-    CHECK(with_condition(R"({"ForAnyValue:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::allowed);
-    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::implicit_deny);
-    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}})", {tags({"a", "b"})}) == decision::allowed);
+    const auto tags = [](std::vector<std::string> v) {
+        return entry("aws:TagKeys", std::move(v), context_type::string_list);
+    };
+    CHECK(with_condition(R"({"ForAnyValue:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}})", {tags({"a", "b"})}) ==
+          decision::allowed);
     CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {}) == decision::allowed);
     CHECK(with_condition(R"({"ForAllValues:StringEquals":{"aws:TagKeys":"a"}})", {tags({})}) == decision::allowed);
     CHECK(with_condition(R"({"ForAnyValue:StringEquals":{"aws:TagKeys":"a"}})", {}) == decision::implicit_deny);
-    CHECK(with_condition(R"({"ForAnyValue:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::allowed);
-    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) == decision::implicit_deny);
-    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"b"})}) == decision::allowed);
+    CHECK(with_condition(R"({"ForAnyValue:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"a", "b"})}) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"ForAllValues:StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"b"})}) ==
+          decision::allowed);
     // A single-valued operator on a multivalued key does not match (the reference simulator).
     CHECK(with_condition(R"({"StringEquals":{"aws:TagKeys":"a"}})", {tags({"a"})}) == decision::implicit_deny);
     CHECK(with_condition(R"({"StringNotEquals":{"aws:TagKeys":"a"}})", {tags({"b"})}) == decision::implicit_deny);
 }
 
 TEST_CASE("conditions: every operator family") {
-    const auto one = [](const char* key, const char* value, context_type type) { return std::vector{entry(key, {value}, type)}; };
-    CHECK(with_condition(R"({"StringEqualsIgnoreCase":{"aws:username":"ALICE"}})", one("aws:username", "alice", context_type::string)) == decision::allowed);
-    CHECK(with_condition(R"({"StringNotEqualsIgnoreCase":{"aws:username":"ALICE"}})", one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"StringLike":{"aws:username":"A*"}})", one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"StringNotLike":{"aws:username":"a*"}})", one("aws:username", "bob", context_type::string)) == decision::allowed);
-    CHECK(with_condition(R"({"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}})", one("aws:MultiFactorAuthAge", "100", context_type::numeric)) == decision::allowed);
-    CHECK(with_condition(R"({"NumericGreaterThanEquals":{"ctx:n":"3600"}})", one("ctx:n", "3600", context_type::numeric)) == decision::allowed);
-    CHECK(with_condition(R"({"NumericEquals":{"ctx:n":5}})", one("ctx:n", "5.0", context_type::numeric)) == decision::allowed);
-    CHECK(with_condition(R"({"NumericNotEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::allowed);
-    CHECK(with_condition(R"({"NumericLessThanEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"NumericGreaterThan":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) == decision::allowed);
-    CHECK(with_condition(R"({"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}})", one("aws:CurrentTime", "2021-01-01T00:00:00Z", context_type::date)) == decision::allowed);
-    CHECK(with_condition(R"({"DateEquals":{"ctx:t":"2020-01-01T02:00:00+02:00"}})", one("ctx:t", "2020-01-01T00:00:00Z", context_type::date)) == decision::allowed);
-    CHECK(with_condition(R"({"DateLessThan":{"ctx:t":"1577836800"}})", one("ctx:t", "2019-12-31", context_type::date)) == decision::allowed);
-    CHECK(with_condition(R"({"DateNotEquals":{"ctx:t":"2020-01-01"}})", one("ctx:t", "2020-01-02", context_type::date)) == decision::allowed);
-    CHECK(with_condition(R"({"DateLessThanEquals":{"ctx:t":"2020-01-01"}})", one("ctx:t", "2020-01-01", context_type::date)) == decision::allowed);
-    CHECK(with_condition(R"({"DateGreaterThanEquals":{"ctx:t":"2020-01-02"}})", one("ctx:t", "2020-01-01", context_type::date)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":"true"}})", one("aws:SecureTransport", "True", context_type::boolean)) == decision::allowed);
-    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":true}})", one("aws:SecureTransport", "false", context_type::boolean)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGVsbG8=", context_type::binary)) == decision::allowed);
-    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGk=", context_type::binary)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "10.1.2.3", context_type::ip)) == decision::allowed);
-    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"2001:db8::/32"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
-    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "11.0.0.1", context_type::ip)) == decision::allowed);
-    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
+    const auto one = [](const char* key, const char* value, context_type type) {
+        return std::vector{entry(key, {value}, type)};
+    };
+    CHECK(with_condition(R"({"StringEqualsIgnoreCase":{"aws:username":"ALICE"}})",
+                         one("aws:username", "alice", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"StringNotEqualsIgnoreCase":{"aws:username":"ALICE"}})",
+                         one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringLike":{"aws:username":"A*"}})",
+                         one("aws:username", "alice", context_type::string)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"StringNotLike":{"aws:username":"a*"}})",
+                         one("aws:username", "bob", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}})",
+                         one("aws:MultiFactorAuthAge", "100", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericGreaterThanEquals":{"ctx:n":"3600"}})",
+                         one("ctx:n", "3600", context_type::numeric)) == decision::allowed);
+    CHECK(with_condition(R"({"NumericEquals":{"ctx:n":5}})", one("ctx:n", "5.0", context_type::numeric)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"NumericNotEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"NumericLessThanEquals":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"NumericGreaterThan":{"ctx:n":"5"}})", one("ctx:n", "6", context_type::numeric)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}})",
+                         one("aws:CurrentTime", "2021-01-01T00:00:00Z", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateEquals":{"ctx:t":"2020-01-01T02:00:00+02:00"}})",
+                         one("ctx:t", "2020-01-01T00:00:00Z", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateLessThan":{"ctx:t":"1577836800"}})",
+                         one("ctx:t", "2019-12-31", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateNotEquals":{"ctx:t":"2020-01-01"}})",
+                         one("ctx:t", "2020-01-02", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateLessThanEquals":{"ctx:t":"2020-01-01"}})",
+                         one("ctx:t", "2020-01-01", context_type::date)) == decision::allowed);
+    CHECK(with_condition(R"({"DateGreaterThanEquals":{"ctx:t":"2020-01-02"}})",
+                         one("ctx:t", "2020-01-01", context_type::date)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":"true"}})",
+                         one("aws:SecureTransport", "True", context_type::boolean)) == decision::allowed);
+    CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":true}})",
+                         one("aws:SecureTransport", "false", context_type::boolean)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGVsbG8=", context_type::binary)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGk=", context_type::binary)) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
+                         one("aws:SourceIp", "10.1.2.3", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"2001:db8::/32"}})",
+                         one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
+                         one("aws:SourceIp", "11.0.0.1", context_type::ip)) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
+                         one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
     // A single address of the other family proves nothing (the reference simulator).
-    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}})", one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"::/0"}})", one("aws:SourceIp", "1.2.3.4", context_type::ip)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:topic*"}})", one("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topicA", context_type::string)) == decision::allowed);
-    CHECK(with_condition(R"({"ArnEquals":{"ctx:s":"arn:aws:logs:*:*:log-group:*"}})", one("ctx:s", "arn:aws:logs:us-east-1:1:log-group:a:b", context_type::string)) == decision::allowed);
-    CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*"}})", one("ctx:s", "hello", context_type::string)) == decision::implicit_deny);
-    CHECK(with_condition(R"({"ArnNotEquals":{"ctx:s":"arn:aws:sns:*:*:x"}})", one("ctx:s", "arn:aws:sns:r:1:y", context_type::string)) == decision::allowed);
+    CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}})",
+                         one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"::/0"}})",
+                         one("aws:SourceIp", "1.2.3.4", context_type::ip)) == decision::implicit_deny);
+    CHECK(with_condition(R"({"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:topic*"}})",
+                         one("aws:SourceArn", "arn:aws:sns:us-east-1:123456789012:topicA", context_type::string)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"ArnEquals":{"ctx:s":"arn:aws:logs:*:*:log-group:*"}})",
+                         one("ctx:s", "arn:aws:logs:us-east-1:1:log-group:a:b", context_type::string)) ==
+          decision::allowed);
+    CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*"}})", one("ctx:s", "hello", context_type::string)) ==
+          decision::implicit_deny);
+    CHECK(with_condition(R"({"ArnNotEquals":{"ctx:s":"arn:aws:sns:*:*:x"}})",
+                         one("ctx:s", "arn:aws:sns:r:1:y", context_type::string)) == decision::allowed);
 }
 
 TEST_CASE("conditions: an unreadable request value fails its comparison and is reported") {
@@ -260,7 +309,8 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
     const auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.unreadable.size() == 1);
-    CHECK(r.unreadable[0] == iam::unreadable_value{"ctx:n", iam::condition_operator::numeric_less_than, "ten", {0, 0, false}});
+    CHECK(r.unreadable[0] ==
+          iam::unreadable_value{"ctx:n", iam::condition_operator::numeric_less_than, "ten", {0, 0, false}});
     // Nor does it satisfy a negated operator: an unreadable value proves no mismatch
     // (the reference simulator agrees).
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
@@ -273,7 +323,8 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
 
 TEST_CASE("missing condition keys are listed with the statement that needed them") {
     iam::policy_set set;
-    set.identity.push_back({"p", load(statement("Allow", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})"))});
+    set.identity.push_back(
+        {"p", load(statement("Allow", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})"))});
     const iam::compiled_policy_set compiled(std::move(set));
     const auto r = compiled.evaluate({"s3:GetObject", "arn:aws:s3:::b/k", "", "", {}});
     CHECK(r.decision == decision::implicit_deny);
@@ -314,7 +365,8 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
     CHECK(s.decide() == decision::implicit_deny);
     // In conditions, with StringLike keeping its own wildcards.
     CHECK(with_condition(R"({"StringLike":{"s3:prefix":"home/${aws:username}/*"}})",
-                         {entry("s3:prefix", {"home/alice/x"}), entry("aws:username", {"alice"})}) == decision::allowed);
+                         {entry("s3:prefix", {"home/alice/x"}), entry("aws:username", {"alice"})}) ==
+          decision::allowed);
     CHECK(with_condition(R"({"StringEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {""})}) ==
           decision::implicit_deny);
     // A variable without a value never makes a statement apply: it matches nothing in
@@ -327,16 +379,20 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
           decision::implicit_deny);
     scenario n;
     n.request.caller_arn.clear();
-    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
+    n.identity = {
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
     CHECK(n.decide() == decision::implicit_deny);
     // ...unless the part without the variable already rules the resource out (the
     // segment holding it is unknown, but for a resource type written before it).
-    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::210987654321:user/${aws:username}"}})"};
+    n.identity = {
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::210987654321:user/${aws:username}"}})"};
     CHECK(n.decide() == decision::allowed);
-    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::${aws:username}/private/*"}})"};
+    n.identity = {
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::${aws:username}/private/*"}})"};
     CHECK(n.decide() == decision::implicit_deny);
     n.request.resource = "arn:aws:iam::123456789012:role/app";  // a resource type before the variable counts
-    n.identity = {R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::123456789012:user/${aws:username}"}})"};
+    n.identity = {
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::123456789012:user/${aws:username}"}})"};
     CHECK(n.decide() == decision::allowed);
     n.request.resource = "arn:aws:iam::123456789012:user/bob";
     CHECK(n.decide() == decision::implicit_deny);
@@ -386,9 +442,11 @@ TEST_CASE("AWS's documentation wins: cases where the reference simulator answers
         // Same page: "epoch (UNIX) time" counts seconds; the reference simulator reads the
         // number as milliseconds, so 1704067200 would be a day in January 1970.
         CHECK(with_condition(R"({"DateEquals":{"aws:CurrentTime":"1704067200"}})",
-                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) == decision::allowed);
+                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) ==
+              decision::allowed);
         CHECK(with_condition(R"({"DateLessThan":{"aws:CurrentTime":"1735689600"}})",
-                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) == decision::allowed);
+                             {entry("aws:CurrentTime", {"2024-01-01T00:00:00Z"}, context_type::date)}) ==
+              decision::allowed);
     }
     SUBCASE("a variable in the resource part of any ARN, SQS queues included") {
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
@@ -404,8 +462,14 @@ TEST_CASE("AWS's documentation wins: cases where the reference simulator answers
 
 TEST_CASE("a compiled set answers many requests and explains with names and Sids") {
     iam::policy_set set;
-    set.identity.push_back({"ReadOnly", load(R"({"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]})")});
-    set.identity.push_back({"NoSecrets", load(R"({"Version":"2012-10-17","Statement":[{"Sid":"Secret","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::secret/*"}]})")});
+    set.identity.push_back(
+        {"ReadOnly",
+         load(
+             R"({"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]})")});
+    set.identity.push_back(
+        {"NoSecrets",
+         load(
+             R"({"Version":"2012-10-17","Statement":[{"Sid":"Secret","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::secret/*"}]})")});
     const iam::compiled_policy_set compiled(std::move(set));
     iam::request r{"s3:GetObject", "arn:aws:s3:::public/x", "arn:aws:iam::123456789012:user/alice", "", {}};
     iam::evaluation_result out;
@@ -434,10 +498,10 @@ TEST_CASE("principal keys: derived from an IAM user caller, each unless the requ
     iam::request r{"s3:GetObject", "*", "arn:aws:iam::123456789012:user/division/alice", "", {}};
     std::vector<iam::context_entry> derived;
     iam::principal_context(r, derived);
-    CHECK(derived == std::vector<iam::context_entry>{entry("aws:username", {"alice"}),
-                                                      entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:user/division/alice"}),
-                                                      entry("aws:PrincipalAccount", {"123456789012"}),
-                                                      entry("aws:PrincipalType", {"User"})});
+    CHECK(derived == std::vector<iam::context_entry>{
+                         entry("aws:username", {"alice"}),
+                         entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:user/division/alice"}),
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"User"})});
     // aws:userid only when the unique id is known; tags as aws:PrincipalTag/KEY.
     r.caller_user_id = "AIDAJQABLZS4A3QDU576Q";
     r.caller_tags = {{"team", "blue"}, {"cost-center", "42"}};
@@ -450,7 +514,8 @@ TEST_CASE("principal keys: derived from an IAM user caller, each unless the requ
     r.context = {entry("AWS:USERNAME", {"mallory"}), entry("aws:PrincipalTag/team", {"red"})};
     iam::principal_context(r, derived);
     CHECK(iam::context_view(r.context, derived).find("aws:username")->values == std::vector<std::string>{"mallory"});
-    CHECK(iam::context_view(r.context, derived).find("aws:PrincipalTag/team")->values == std::vector<std::string>{"red"});
+    CHECK(iam::context_view(r.context, derived).find("aws:PrincipalTag/team")->values ==
+          std::vector<std::string>{"red"});
     CHECK(derived.size() == 5);
     // Only an IAM user's ARN says who the caller is: nothing for roles, root or no caller.
     for (const char* other : {"arn:aws:iam::123456789012:role/app", "arn:aws:iam::123456789012:root", "", "alice"}) {
@@ -473,7 +538,8 @@ TEST_CASE("principal keys: a caller set from an iam::user decides conditions and
     };
     CHECK(decide(R"({"StringEquals":{"aws:username":"alice"}})") == decision::allowed);
     CHECK(decide(R"({"StringEquals":{"aws:userid":"AIDAEXAMPLEALICE0001"}})") == decision::allowed);
-    CHECK(decide(R"({"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:user/engineering/alice"}})") == decision::allowed);
+    CHECK(decide(R"({"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:user/engineering/alice"}})") ==
+          decision::allowed);
     CHECK(decide(R"({"StringEquals":{"aws:PrincipalAccount":"123456789012"}})") == decision::allowed);
     CHECK(decide(R"({"StringEquals":{"aws:PrincipalType":"User"}})") == decision::allowed);
     CHECK(decide(R"({"StringEquals":{"aws:PrincipalTag/team":"blue"}})") == decision::allowed);
@@ -490,9 +556,12 @@ TEST_CASE("principal keys: a caller set from an iam::user decides conditions and
 TEST_CASE("missing keys: every missing key of a matching statement, not just the first failing one") {
     scenario s;
     s.request.caller_arn.clear();
-    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")",
-                            R"({"Bool":{"aws:MultiFactorAuthPresent":"true"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringLike":{"s3:prefix":"home/${aws:username}/*"}})"),
-                  statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::other/*")", R"({"Bool":{"aws:SecureTransport":"true"}})")};
+    s.identity = {
+        statement(
+            "Allow", R"("s3:GetObject")", R"("*")",
+            R"({"Bool":{"aws:MultiFactorAuthPresent":"true"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringLike":{"s3:prefix":"home/${aws:username}/*"}})"),
+        statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::other/*")",
+                  R"({"Bool":{"aws:SecureTransport":"true"}})")};
     s.request.context = {entry("s3:prefix", {"home/alice/x"})};
     const auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
@@ -506,21 +575,24 @@ TEST_CASE("missing keys: every missing key of a matching statement, not just the
 
 TEST_CASE("missing keys in allows: could an implicit deny become allowed, could an allow vanish") {
     scenario s;
-    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}})")};
+    s.identity = {
+        statement("Allow", R"("s3:GetObject")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}})")};
     auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.missing.size() == 1);
     CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
     // A failed condition on a supplied key blocks the statement whatever the missing one is.
-    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")",
-                            R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"StringEquals":{"aws:username":"bob"}})")};
+    s.identity = {
+        statement("Allow", R"("s3:GetObject")", R"("*")",
+                  R"({"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"StringEquals":{"aws:username":"bob"}})")};
     r = s.run();
     REQUIRE(r.missing.size() == 1);
     CHECK_FALSE(r.missing[0].statement_could_flip);
     CHECK(r.missing[0].could_become.empty());
     CHECK(r.could_become.empty());
     // An allow that holds only because the key is absent (a negated operator) could stop.
-    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", R"({"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}})")};
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")",
+                            R"({"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}})")};
     r = s.run();
     CHECK(r.decision == decision::allowed);
     REQUIRE(r.missing.size() == 1);
@@ -612,7 +684,8 @@ TEST_CASE("missing keys: a policy variable whose key has no single value is miss
     scenario s;
     s.request.resource = "arn:aws:s3:::home/alice/x";
     s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::home/${aws:username}/*")")};
-    s.request.context = {entry("aws:username", {"alice"}, context_type::string_list)};  // supplied wins over the caller's
+    s.request.context = {
+        entry("aws:username", {"alice"}, context_type::string_list)};  // supplied wins over the caller's
     auto r = s.run();
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.missing.size() == 1);
@@ -638,18 +711,25 @@ TEST_CASE("unreadable request values are errors on the result, whatever the oper
         return r.unreadable;
     };
     using op = iam::condition_operator;
-    CHECK(unreadable(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})", entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
+    CHECK(unreadable(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
+                     entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
           std::vector<iam::unreadable_value>{{"aws:SourceIp", op::ip_address, "10.0.0.256", {0, 0, false}}});
-    CHECK(unreadable(R"({"DateLessThan":{"aws:CurrentTime":"2024-01-01"}})", entry("aws:CurrentTime", {"yesterday"}, context_type::date)) ==
+    CHECK(unreadable(R"({"DateLessThan":{"aws:CurrentTime":"2024-01-01"}})",
+                     entry("aws:CurrentTime", {"yesterday"}, context_type::date)) ==
           std::vector<iam::unreadable_value>{{"aws:CurrentTime", op::date_less_than, "yesterday", {0, 0, false}}});
-    CHECK(unreadable(R"({"NumericNotEquals":{"ctx:n":"1"}})", entry("ctx:n", {"1,5"}, context_type::numeric)).size() == 1);
+    CHECK(unreadable(R"({"NumericNotEquals":{"ctx:n":"1"}})", entry("ctx:n", {"1,5"}, context_type::numeric)).size() ==
+          1);
     CHECK(unreadable(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", entry("aws:SourceArn", {"sns/x"})) ==
           std::vector<iam::unreadable_value>{{"aws:SourceArn", op::arn_not_like, "sns/x", {0, 0, false}}});
-    CHECK(unreadable(R"({"Bool":{"aws:SecureTransport":"true"}})", entry("aws:SecureTransport", {"yes"}, context_type::boolean)).size() == 1);
-    CHECK(unreadable(R"({"BinaryEquals":{"ctx:b":"aGk="}})", entry("ctx:b", {"%%%"}, context_type::binary)).size() == 1);
+    CHECK(unreadable(R"({"Bool":{"aws:SecureTransport":"true"}})",
+                     entry("aws:SecureTransport", {"yes"}, context_type::boolean))
+              .size() == 1);
+    CHECK(unreadable(R"({"BinaryEquals":{"ctx:b":"aGk="}})", entry("ctx:b", {"%%%"}, context_type::binary)).size() ==
+          1);
     // Each bad value of a set, with the good ones left out.
     CHECK(unreadable(R"({"ForAllValues:IpAddress":{"ctx:ips":"10.0.0.0/8"}})",
-                     entry("ctx:ips", {"10.1.1.1", "x", "10.2.2.2", "y"}, context_type::ip_list)).size() == 2);
+                     entry("ctx:ips", {"10.1.1.1", "x", "10.2.2.2", "y"}, context_type::ip_list))
+              .size() == 2);
     // String operators read any text.
     CHECK(unreadable(R"({"StringEquals":{"ctx:s":"a"}})", entry("ctx:s", {"10.0.0.256"}, context_type::ip)).empty());
     CHECK(iam::request_value_unreadable(op::bool_, "FALSE") == false);
@@ -667,7 +747,8 @@ TEST_CASE("policy variables: parsed once for substitution and for what is missin
     CHECK(star->is_literal());
     CHECK_FALSE(iam::next_variable("${unclosed", 0));
     std::vector<std::string_view> unresolved;
-    const std::vector<iam::context_entry> context{entry("aws:username", {"alice"}), entry("ctx:set", {"a"}, context_type::string_list)};
+    const std::vector<iam::context_entry> context{entry("aws:username", {"alice"}),
+                                                  entry("ctx:set", {"a"}, context_type::string_list)};
     iam::for_each_unresolved_variable("${aws:username}/${ctx:set}/${ctx:none}/${ctx:other, 'd'}/${$}", context,
                                       [&](std::string_view key) { unresolved.push_back(key); });
     CHECK(unresolved == std::vector<std::string_view>{"ctx:set", "ctx:none"});

@@ -139,7 +139,10 @@ TEST_CASE("json::parse: reports every error kind with its exact offset, line and
     check_error("-x", json_errc::invalid_number, 1, 1, 2);
     check_error("1.e5", json_errc::invalid_number, 2, 1, 3);
     check_error("[1e+]", json_errc::invalid_number, 4, 1, 5);
-    check_error("\"a\xFF" "b\"", json_errc::invalid_utf8, 2, 1, 3);
+    check_error(
+        "\"a\xFF"
+        "b\"",
+        json_errc::invalid_utf8, 2, 1, 3);
     check_error("\"\xC0\xAF\"", json_errc::invalid_utf8, 1, 1, 2);  // overlong '/'
     check_error("\"a\tb\"", json_errc::control_character, 2, 1, 3);
     check_error("[\n\"a\nb\"]", json_errc::control_character, 4, 2, 3);
@@ -192,9 +195,11 @@ TEST_CASE("json::parse: the duplicate-key index covers every member, whenever it
             check_error(text, json_errc::duplicate_key, prefix.size(), 1, prefix.size() + 1);
         }
     }
-    const std::string fuzzed = "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":8,\"k8\":8,"
-                               "\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,"
-                               "\"k17\"\xCB" "17}";
+    const std::string fuzzed =
+        "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":8,\"k8\":8,"
+        "\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,"
+        "\"k17\"\xCB"
+        "17}";
     check_error(fuzzed, json_errc::expected_colon, fuzzed.size() - 4, 1, fuzzed.size() - 3);
 }
 
@@ -273,8 +278,8 @@ TEST_CASE("json::parse: accepts numbers by the RFC 8259 grammar only") {
         CAPTURE(ok);
         CHECK(json::parse(ok).has_value());
     }
-    for (const char* bad : {"01", "00", "-", "+1", ".5", "1.", "1.e1", "1e", "1e+", "--1", "0x10", "1_000",
-                            "NaN", "Infinity", "-Infinity", "1,5"}) {
+    for (const char* bad : {"01", "00", "-", "+1", ".5", "1.", "1.e1", "1e", "1e+", "--1", "0x10", "1_000", "NaN",
+                            "Infinity", "-Infinity", "1,5"}) {
         CAPTURE(bad);
         CHECK_FALSE(json::parse(bad).has_value());
     }
@@ -328,7 +333,7 @@ TEST_CASE("json::value: factories build values and make_number validates the gra
     CHECK(json::write(obj) == R"({"b":false,"a":["x",null]})");
     CHECK(obj == parse_ok(R"({"b":false,"a":["x",null]})"));
     CHECK_FALSE(obj == parse_ok(R"({"a":["x",null],"b":false})"));  // order matters
-    CHECK_FALSE(parse_ok("1.0") == parse_ok("1"));                   // number text matters
+    CHECK_FALSE(parse_ok("1.0") == parse_ok("1"));                  // number text matters
     CHECK(json::write(json::value::make_object()) == "{}");
     CHECK(json::write(json::value::make_array()) == "[]");
 }
@@ -345,9 +350,10 @@ TEST_CASE("json::value: copies are deep and independent") {
 }
 
 TEST_CASE("json::write: compact output round-trips exactly") {
-    for (const char* text : {"null", "true", "false", "0", "\"\"", "[]", "{}", R"([1,"a",{"b":[null,true]}])",
-                             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]})",
-                             R"(["\"\\\b\f\n\r\t\u0001\u001f"])", "[\"caf\xC3\xA9\"]"}) {
+    for (const char* text :
+         {"null", "true", "false", "0", "\"\"", "[]", "{}", R"([1,"a",{"b":[null,true]}])",
+          R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]})",
+          R"(["\"\\\b\f\n\r\t\u0001\u001f"])", "[\"caf\xC3\xA9\"]"}) {
         CAPTURE(text);
         const json::value v = parse_ok(text);
         CHECK(json::write(v) == text);
@@ -380,8 +386,12 @@ TEST_CASE("json::write: pretty output indents by two spaces and parses back to t
 }
 
 TEST_CASE("json::write: ill-formed UTF-8 in a built string becomes U+FFFD") {
-    const std::string out = json::write(json::value::make_string("a\xFF" "b"));
-    CHECK(out == "\"a\xEF\xBF\xBD" "b\"");
+    const std::string out =
+        json::write(json::value::make_string("a\xFF"
+                                             "b"));
+    CHECK(out ==
+          "\"a\xEF\xBF\xBD"
+          "b\"");
     CHECK(json::parse(out).has_value());
 }
 

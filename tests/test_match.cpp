@@ -31,10 +31,13 @@ TEST_CASE("resources: case-sensitive, wildcards stay in their colon segment unle
     // ARN segment, it can expand to match beyond the colon boundaries."
     IAM_CHECK_BOTH(wildcard_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b.txt", wildcard_mode::arn));
     IAM_CHECK_BOTH(!wildcard_match("arn:aws:s3:::bucket/*", "arn:aws:s3:::Bucket/a", wildcard_mode::arn));
-    IAM_CHECK_BOTH(wildcard_match("arn:aws:logs:*:123456789012:log-group:*", "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x", wildcard_mode::arn));
+    IAM_CHECK_BOTH(wildcard_match("arn:aws:logs:*:123456789012:log-group:*",
+                                  "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x",
+                                  wildcard_mode::arn));
     // A segment-final `*` crosses colons...
     IAM_CHECK_BOTH(wildcard_match("arn:aws:iam::*", "arn:aws:iam::123456789012:user/a", wildcard_mode::arn));
-    IAM_CHECK_BOTH(wildcard_match("arn:aws:ec2:*:*:instance/*", "arn:aws:ec2:us-east-1:123456789012:instance/i-1", wildcard_mode::arn));
+    IAM_CHECK_BOTH(wildcard_match("arn:aws:ec2:*:*:instance/*", "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+                                  wildcard_mode::arn));
     // ...a `*` inside a segment does not (the reference simulator lets it: AWS's words win).
     IAM_CHECK_BOTH(!wildcard_match("arn:aws:s3:::my*bucket", "arn:aws:s3:::my:x:bucket", wildcard_mode::arn));
     IAM_CHECK_BOTH(wildcard_match("arn:aws:s3:::my*bucket", "arn:aws:s3:::my-big-bucket", wildcard_mode::arn));

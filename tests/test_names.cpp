@@ -128,13 +128,13 @@ TEST_CASE("tag keys and values: Unicode letters, numbers, separators and _.:/=+-
     // UG id_tags: the aws: prefix is reserved (AWS rejects it in any case).
     IAM_CHECK_BOTH(iam::check_tag_key("Cost Center").ok());
     IAM_CHECK_BOTH(iam::check_tag_key("部署").ok());
-    IAM_CHECK_BOTH(iam::check_tag_key("٣").ok());                 // Arabic-Indic digit (Nd)
-    IAM_CHECK_BOTH(iam::check_tag_key("a\u00A0b").ok());          // no-break space (Zs)
+    IAM_CHECK_BOTH(iam::check_tag_key("٣").ok());         // Arabic-Indic digit (Nd)
+    IAM_CHECK_BOTH(iam::check_tag_key("a\u00A0b").ok());  // no-break space (Zs)
     IAM_CHECK_BOTH(iam::check_tag_key("team:a/b=c+d-e@f_g.h").ok());
     IAM_CHECK_BOTH(iam::check_tag_key("") == err(name_kind::tag_key, name_rule::empty));
     IAM_CHECK_BOTH(iam::check_tag_key("a!") == err(name_kind::tag_key, name_rule::bad_character, 1));
     IAM_CHECK_BOTH(iam::check_tag_key("a\tb") == err(name_kind::tag_key, name_rule::bad_character, 1));  // Cc, not Z
-    IAM_CHECK_BOTH(iam::check_tag_key("ab😀") == err(name_kind::tag_key, name_rule::bad_character, 2));  // So
+    IAM_CHECK_BOTH(iam::check_tag_key("ab😀") == err(name_kind::tag_key, name_rule::bad_character, 2));   // So
     IAM_CHECK_BOTH(iam::check_tag_key("a\xC3") == err(name_kind::tag_key, name_rule::bad_utf8, 1));
     IAM_CHECK_BOTH(iam::check_tag_key("\xED\xA0\x80") == err(name_kind::tag_key, name_rule::bad_utf8, 0));  // surrogate
     IAM_CHECK_BOTH(iam::check_tag_key("aws:team") == err(name_kind::tag_key, name_rule::reserved_prefix));
@@ -169,7 +169,8 @@ TEST_CASE("account aliases: 3-63 of [a-z0-9-], hyphens only inside and single, n
     IAM_CHECK_BOTH(iam::check_account_alias("My-co") == err(name_kind::account_alias, name_rule::bad_character, 0));
     IAM_CHECK_BOTH(iam::check_account_alias("-abc") == err(name_kind::account_alias, name_rule::alias_edge_hyphen, 0));
     IAM_CHECK_BOTH(iam::check_account_alias("abc-") == err(name_kind::account_alias, name_rule::alias_edge_hyphen, 3));
-    IAM_CHECK_BOTH(iam::check_account_alias("a--b") == err(name_kind::account_alias, name_rule::alias_double_hyphen, 1));
+    IAM_CHECK_BOTH(iam::check_account_alias("a--b") ==
+                   err(name_kind::account_alias, name_rule::alias_double_hyphen, 1));
     IAM_CHECK_BOTH(iam::check_account_alias("123456789012") ==
                    err(name_kind::account_alias, name_rule::alias_is_account_id));
     CHECK(iam::is_valid_account_alias(repeat(63)));

@@ -109,7 +109,8 @@ TEST_CASE("a minimal policy parses into the typed model") {
 }
 
 TEST_CASE("validate_policy on a DOM gives the same model as parse_policy on the text") {
-    const std::string text = doc(R"({"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":true}}})");
+    const std::string text = doc(
+        R"({"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":true}}})");
     auto dom = iam::json::parse(text);
     REQUIRE(dom.has_value());
     auto from_dom = iam::validate_policy(*dom);
@@ -123,7 +124,8 @@ TEST_CASE("validate_policy on a DOM gives the same model as parse_policy on the 
 TEST_CASE("every documented condition operator parses with qualifiers and IfExists, and is spelled back") {
     for (std::size_t i = 0; i < iam::condition_operator_count; ++i) {
         const auto op = static_cast<iam::condition_operator>(i);
-        for (auto q : {iam::set_qualifier::none, iam::set_qualifier::for_all_values, iam::set_qualifier::for_any_value}) {
+        for (auto q :
+             {iam::set_qualifier::none, iam::set_qualifier::for_all_values, iam::set_qualifier::for_any_value}) {
             for (bool if_exists : {false, true}) {
                 const iam::operator_spec spec{op, q, if_exists};
                 const std::string text = iam::operator_text(spec);
@@ -173,7 +175,8 @@ TEST_CASE("Version is 2012-10-17, 2008-10-17 or absent") {
     auto none = iam::parse_policy(R"({"Statement":)" + allow_all + "}");
     REQUIRE(none.has_value());
     CHECK(none->version == iam::policy_version::absent);
-    require_one_error(R"({"Version":"2012-10-18","Statement":)" + allow_all + "}", policy_errc::bad_version, "/Version", 11);
+    require_one_error(R"({"Version":"2012-10-18","Statement":)" + allow_all + "}", policy_errc::bad_version, "/Version",
+                      11);
     require_one_error(R"({"Version":2012,"Statement":)" + allow_all + "}", policy_errc::bad_version, "/Version", 11);
 }
 
@@ -226,7 +229,8 @@ TEST_CASE("a statement allows only the documented elements") {
 
 TEST_CASE("Sid holds ASCII letters and digits, may be empty, and is unique") {
     require_valid(doc(R"({"Sid":"AllowS3Read2","Effect":"Allow","Action":"*","Resource":"*"})"));
-    require_valid(doc(R"({"Sid":"","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"","Effect":"Allow","Action":"*","Resource":"*"})"));
+    require_valid(doc(
+        R"({"Sid":"","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"","Effect":"Allow","Action":"*","Resource":"*"})"));
     const std::string dash = doc(R"({"Sid":"allow-s3","Effect":"Allow","Action":"*","Resource":"*"})");
     require_one_error(dash, policy_errc::bad_sid, "/Statement/0/Sid", at(dash, "\"allow-s3\""));
     const std::string space = doc(R"({"Sid":"a b","Effect":"Allow","Action":"*","Resource":"*"})");
@@ -234,7 +238,8 @@ TEST_CASE("Sid holds ASCII letters and digits, may be empty, and is unique") {
     const std::string number = doc(R"({"Sid":1,"Effect":"Allow","Action":"*","Resource":"*"})");
     require_one_error(number, policy_errc::wrong_type, "/Statement/0/Sid", at(number, "1,"));
     // Sids compare exactly: "a" and "A" differ.
-    require_valid(doc(R"({"Sid":"a","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"A","Effect":"Allow","Action":"*","Resource":"*"})"));
+    require_valid(doc(
+        R"({"Sid":"a","Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"A","Effect":"Allow","Action":"*","Resource":"*"})"));
 }
 
 TEST_CASE("a repeated Sid is an error at the later statement") {
@@ -265,8 +270,8 @@ TEST_CASE("Principal and NotPrincipal are rejected in every identity-based kind"
         CHECK(errors[0].offset == at(text, "\"Principal\""));
         CHECK(errors[0].message.find("identity policies cannot have Principal") != std::string::npos);
         const std::string not_p = doc(R"({"Effect":"Deny","NotPrincipal":"*","Action":"*","Resource":"*"})");
-        require_one_error(not_p, policy_errc::principal_not_allowed, "/Statement/0/NotPrincipal", at(not_p, "\"NotPrincipal\""),
-                          kind);
+        require_one_error(not_p, policy_errc::principal_not_allowed, "/Statement/0/NotPrincipal",
+                          at(not_p, "\"NotPrincipal\""), kind);
     }
 }
 
@@ -312,7 +317,8 @@ TEST_CASE("an action is * or service:pattern; no vendor prefix is an error") {
                                  "s3:Get:Object", "s3.x:Get", "s3:Get/x", "**"}) {
         INFO(bad);
         CHECK_FALSE(iam::is_valid_action_pattern(bad));
-        const std::string text = doc(R"({"Effect":"Allow","Action":["s3:GetObject",")" + std::string(bad) + R"("],"Resource":"*"})");
+        const std::string text =
+            doc(R"({"Effect":"Allow","Action":["s3:GetObject",")" + std::string(bad) + R"("],"Resource":"*"})");
         require_one_error(text, policy_errc::bad_action, "/Statement/0/Action/1", at(text, "\"s3:GetObject\"") + 15);
     }
     const std::string single = doc(R"({"Effect":"Allow","Action":"GetObject","Resource":"*"})");
@@ -320,16 +326,19 @@ TEST_CASE("an action is * or service:pattern; no vendor prefix is an error") {
 }
 
 TEST_CASE("a resource is * or an ARN pattern of six fields") {
-    for (std::string_view ok : {"*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*", "arn:*:kms:*:${aws:PrincipalAccount}:key/*",
-                                "arn:aws:iam::123456789012:user/${aws:username}", "arn:aws:logs:us-east-1:1:log-group:x:*",
-                                "arn:aws:s3:::my bucket/a?"}) {
+    for (std::string_view ok :
+         {"*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*", "arn:*:kms:*:${aws:PrincipalAccount}:key/*",
+          "arn:aws:iam::123456789012:user/${aws:username}", "arn:aws:logs:us-east-1:1:log-group:x:*",
+          "arn:aws:s3:::my bucket/a?"}) {
         INFO(ok);
         CHECK(iam::is_valid_resource_pattern(ok));
         require_valid(doc(R"({"Effect":"Allow","Action":"*","Resource":")" + std::string(ok) + R"("})"));
     }
-    for (std::string_view bad : {"bucket", "", "arn:aws:s3", "arn:aws:s3::", "ARN:aws:s3:::b", "**", "arn:aws:s3:::b\\t"}) {
+    for (std::string_view bad :
+         {"bucket", "", "arn:aws:s3", "arn:aws:s3::", "ARN:aws:s3:::b", "**", "arn:aws:s3:::b\\t"}) {
         INFO(bad);
-        const std::string text = doc(R"({"Effect":"Allow","Action":"*","Resource":["*",")" + std::string(bad) + R"("]})");
+        const std::string text =
+            doc(R"({"Effect":"Allow","Action":"*","Resource":["*",")" + std::string(bad) + R"("]})");
         require_one_error(text, policy_errc::bad_resource, "/Statement/0/Resource/1", at(text, "[\"*\",") + 5);
     }
     const std::string number = doc(R"({"Effect":"Allow","Action":"*","Resource":{}})");
@@ -352,30 +361,36 @@ TEST_CASE("Condition is an object of operators, each an object of keys") {
     const std::string not_object = with_condition(R"([])");
     require_one_error(not_object, policy_errc::wrong_type, "/Statement/0/Condition", at(not_object, "[]"));
     const std::string op_not_object = with_condition(R"({"StringEquals":"x"})");
-    require_one_error(op_not_object, policy_errc::wrong_type, "/Statement/0/Condition/StringEquals", at(op_not_object, "\"x\""));
+    require_one_error(op_not_object, policy_errc::wrong_type, "/Statement/0/Condition/StringEquals",
+                      at(op_not_object, "\"x\""));
     const std::string op_empty = with_condition(R"({"StringEquals":{}})");
     require_one_error(op_empty, policy_errc::empty_list, "/Statement/0/Condition/StringEquals", at(op_empty, "{}}"));
 }
 
 TEST_CASE("an unknown condition operator is an error at its key") {
     const std::string text = with_condition(R"({"StringEqualz":{"aws:username":"a"}})");
-    require_one_error(text, policy_errc::unknown_operator, "/Statement/0/Condition/StringEqualz", at(text, "\"StringEqualz\""));
+    require_one_error(text, policy_errc::unknown_operator, "/Statement/0/Condition/StringEqualz",
+                      at(text, "\"StringEqualz\""));
     const std::string lower = with_condition(R"({"stringEquals":{"aws:username":"a"}})");
-    require_one_error(lower, policy_errc::unknown_operator, "/Statement/0/Condition/stringEquals", at(lower, "\"stringEquals\""));
+    require_one_error(lower, policy_errc::unknown_operator, "/Statement/0/Condition/stringEquals",
+                      at(lower, "\"stringEquals\""));
 }
 
 TEST_CASE("IfExists is allowed on every operator but Null") {
-    require_valid(with_condition(R"({"StringEqualsIfExists":{"aws:username":"a"},"BoolIfExists":{"aws:SecureTransport":"true"}})"));
+    require_valid(with_condition(
+        R"({"StringEqualsIfExists":{"aws:username":"a"},"BoolIfExists":{"aws:SecureTransport":"true"}})"));
     const std::string text = with_condition(R"({"NullIfExists":{"aws:TokenIssueTime":"true"}})");
-    require_one_error(text, policy_errc::if_exists_on_null, "/Statement/0/Condition/NullIfExists", at(text, "\"NullIfExists\""));
+    require_one_error(text, policy_errc::if_exists_on_null, "/Statement/0/Condition/NullIfExists",
+                      at(text, "\"NullIfExists\""));
 }
 
 TEST_CASE("condition keys look like prefix:name, with '/' escaped in the pointer") {
     const std::string text = with_condition(R"({"StringEquals":{"username":"a"}})");
-    require_one_error(text, policy_errc::bad_condition_key, "/Statement/0/Condition/StringEquals/username", at(text, "\"username\""));
+    require_one_error(text, policy_errc::bad_condition_key, "/Statement/0/Condition/StringEquals/username",
+                      at(text, "\"username\""));
     const std::string tag = with_condition(R"({"NumericEquals":{"aws:RequestTag/Cost":"x"}})");
-    require_one_error(tag, policy_errc::bad_condition_value, "/Statement/0/Condition/NumericEquals/aws:RequestTag~1Cost",
-                      at(tag, "\"x\""));
+    require_one_error(tag, policy_errc::bad_condition_value,
+                      "/Statement/0/Condition/NumericEquals/aws:RequestTag~1Cost", at(tag, "\"x\""));
 }
 
 TEST_CASE("a condition key repeated ignoring case under one operator is an error at the later key") {
@@ -389,12 +404,14 @@ TEST_CASE("a condition key repeated ignoring case under one operator is an error
     for (int i = 0; i < 20; ++i) many += "\"k:" + std::to_string(i) + "\":\"v\",";
     many += R"("K:7":"v"}})";
     const std::string big = with_condition(many);
-    require_one_error(big, policy_errc::duplicate_condition_key, "/Statement/0/Condition/StringEquals/K:7", at(big, "\"K:7\""));
+    require_one_error(big, policy_errc::duplicate_condition_key, "/Statement/0/Condition/StringEquals/K:7",
+                      at(big, "\"K:7\""));
 }
 
 TEST_CASE("an empty array of condition values is an error") {
     const std::string text = with_condition(R"({"StringEquals":{"aws:username":[]}})");
-    require_one_error(text, policy_errc::empty_list, "/Statement/0/Condition/StringEquals/aws:username", at(text, "[]"));
+    require_one_error(text, policy_errc::empty_list, "/Statement/0/Condition/StringEquals/aws:username",
+                      at(text, "[]"));
 }
 
 TEST_CASE("condition values: strings, or JSON numbers and booleans kept as their text") {
@@ -426,35 +443,67 @@ TEST_CASE("condition values are type-checked per operator, at the value's pointe
         bool ok;
     };
     const case_ cases[] = {
-        {"NumericEquals", "3600", true},      {"NumericEquals", "\"3600\"", true},    {"NumericLessThan", "\"-1.5e3\"", true},
-        {"NumericEquals", "\"abc\"", false},  {"NumericEquals", "true", false},       {"NumericEquals", "\"\"", false},
-        {"DateLessThan", "\"2020-01-01T00:00:00Z\"", true},                           {"DateEquals", "\"2020-01-01\"", true},
-        {"DateGreaterThan", "\"2020-06-30T23:59:59.123+02:00\"", true},               {"DateEquals", "1700000000", true},
-        {"DateEquals", "\"1700000000\"", true},                                       {"DateLessThan", "\"${aws:CurrentTime}\"", true},
-        {"DateEquals", "\"yesterday\"", false},                                       {"DateEquals", "\"2021-02-29\"", false},
-        {"DateEquals", "\"2020-13-01\"", false},                                      {"DateEquals", "\"2020-01-01T24:00:00Z\"", false},
-        {"DateEquals", "1.5", false},         {"DateEquals", "true", false},
-        {"Bool", "true", true},               {"Bool", "\"false\"", true},            {"Bool", "\"yes\"", false},
-        {"Bool", "\"True\"", false},          {"Bool", "1", false},                   {"Bool", "\"${aws:x}\"", true},
-        {"Null", "false", true},              {"Null", "\"true\"", true},             {"Null", "\"maybe\"", false},
-        {"IpAddress", "\"10.0.0.0/8\"", true},  {"IpAddress", "\"203.0.113.7\"", true}, {"NotIpAddress", "\"2001:db8::/32\"", true},
-        {"IpAddress", "\"::1\"", true},       {"IpAddress", "\"::ffff:10.0.0.1\"", true}, {"IpAddress", "\"1:2:3:4:5:6:7:8/128\"", true},
-        {"IpAddress", "\"300.1.1.1\"", false}, {"IpAddress", "\"10.0.0.0/33\"", false}, {"IpAddress", "\"10.0.0\"", false},
-        {"IpAddress", "\"1:2:3:4:5:6:7:8:9\"", false}, {"IpAddress", "\"1::2::3\"", false}, {"IpAddress", "\"010.0.0.1\"", false},
-        {"IpAddress", "\"2001:db8::/129\"", false}, {"IpAddress", "1", false},
-        {"BinaryEquals", "\"QmluYXJ5VmFsdWU=\"", true}, {"BinaryEquals", "\"abc\"", false}, {"BinaryEquals", "\"ab=c\"", false},
-        {"ArnEquals", "\"arn:aws:iam::123456789012:role/x\"", true}, {"ArnLike", "\"arn:aws:sns:*:*:t\"", true},
-        {"ArnNotLike", "\"role/x\"", false}, {"ArnEquals", "true", false},
-        {"StringEquals", "\"anything at all\"", true}, {"StringLike", "12", true},
+        {"NumericEquals", "3600", true},
+        {"NumericEquals", "\"3600\"", true},
+        {"NumericLessThan", "\"-1.5e3\"", true},
+        {"NumericEquals", "\"abc\"", false},
+        {"NumericEquals", "true", false},
+        {"NumericEquals", "\"\"", false},
+        {"DateLessThan", "\"2020-01-01T00:00:00Z\"", true},
+        {"DateEquals", "\"2020-01-01\"", true},
+        {"DateGreaterThan", "\"2020-06-30T23:59:59.123+02:00\"", true},
+        {"DateEquals", "1700000000", true},
+        {"DateEquals", "\"1700000000\"", true},
+        {"DateLessThan", "\"${aws:CurrentTime}\"", true},
+        {"DateEquals", "\"yesterday\"", false},
+        {"DateEquals", "\"2021-02-29\"", false},
+        {"DateEquals", "\"2020-13-01\"", false},
+        {"DateEquals", "\"2020-01-01T24:00:00Z\"", false},
+        {"DateEquals", "1.5", false},
+        {"DateEquals", "true", false},
+        {"Bool", "true", true},
+        {"Bool", "\"false\"", true},
+        {"Bool", "\"yes\"", false},
+        {"Bool", "\"True\"", false},
+        {"Bool", "1", false},
+        {"Bool", "\"${aws:x}\"", true},
+        {"Null", "false", true},
+        {"Null", "\"true\"", true},
+        {"Null", "\"maybe\"", false},
+        {"IpAddress", "\"10.0.0.0/8\"", true},
+        {"IpAddress", "\"203.0.113.7\"", true},
+        {"NotIpAddress", "\"2001:db8::/32\"", true},
+        {"IpAddress", "\"::1\"", true},
+        {"IpAddress", "\"::ffff:10.0.0.1\"", true},
+        {"IpAddress", "\"1:2:3:4:5:6:7:8/128\"", true},
+        {"IpAddress", "\"300.1.1.1\"", false},
+        {"IpAddress", "\"10.0.0.0/33\"", false},
+        {"IpAddress", "\"10.0.0\"", false},
+        {"IpAddress", "\"1:2:3:4:5:6:7:8:9\"", false},
+        {"IpAddress", "\"1::2::3\"", false},
+        {"IpAddress", "\"010.0.0.1\"", false},
+        {"IpAddress", "\"2001:db8::/129\"", false},
+        {"IpAddress", "1", false},
+        {"BinaryEquals", "\"QmluYXJ5VmFsdWU=\"", true},
+        {"BinaryEquals", "\"abc\"", false},
+        {"BinaryEquals", "\"ab=c\"", false},
+        {"ArnEquals", "\"arn:aws:iam::123456789012:role/x\"", true},
+        {"ArnLike", "\"arn:aws:sns:*:*:t\"", true},
+        {"ArnNotLike", "\"role/x\"", false},
+        {"ArnEquals", "true", false},
+        {"StringEquals", "\"anything at all\"", true},
+        {"StringLike", "12", true},
     };
     for (const case_& c : cases) {
-        const std::string text = with_condition("{\"" + std::string(c.op) + "\":{\"aws:k\":[" + std::string(c.value) + "]}}");
+        const std::string text =
+            with_condition("{\"" + std::string(c.op) + "\":{\"aws:k\":[" + std::string(c.value) + "]}}");
         INFO(c.op << " " << c.value);
         if (c.ok) {
             require_valid(text);
         } else {
             require_one_error(text, policy_errc::bad_condition_value,
-                              "/Statement/0/Condition/" + std::string(c.op) + "/aws:k/0", at(text, "[" + std::string(c.value)) + 1);
+                              "/Statement/0/Condition/" + std::string(c.op) + "/aws:k/0",
+                              at(text, "[" + std::string(c.value)) + 1);
         }
     }
 }
@@ -500,7 +549,8 @@ TEST_CASE("Allow with NotAction and Resource * warns; Deny or a narrower resourc
     CHECK(r->warnings[0].path == "/Statement/0/NotAction");
     CHECK(r->warnings[0].offset == at(text, "\"NotAction\""));
     CHECK(iam::parse_policy(doc(R"({"Effect":"Deny","NotAction":"iam:*","Resource":"*"})"))->warnings.empty());
-    CHECK(iam::parse_policy(doc(R"({"Effect":"Allow","NotAction":"iam:*","Resource":"arn:aws:s3:::b"})"))->warnings.empty());
+    CHECK(iam::parse_policy(doc(R"({"Effect":"Allow","NotAction":"iam:*","Resource":"arn:aws:s3:::b"})"))
+              ->warnings.empty());
     CHECK(iam::parse_policy(doc(R"({"Effect":"Allow","NotAction":"iam:*","NotResource":"*"})"))->warnings.empty());
     CHECK(iam::parse_policy(doc(R"({"Effect":"Allow","Action":"iam:*","Resource":"*"})"))->warnings.empty());
 }
@@ -511,7 +561,8 @@ TEST_CASE("with a catalog, unknown services and actions are warnings, matched ig
     REQUIRE(catalog);
     iam::policy_options options;
     options.catalog = &catalog.value();
-    const std::string text = doc(R"({"Effect":"Allow","Action":["S3:GetObject","s3:GetObjekt","s3:Get*","nosuch:Get","*"],"Resource":"*"})");
+    const std::string text =
+        doc(R"({"Effect":"Allow","Action":["S3:GetObject","s3:GetObjekt","s3:Get*","nosuch:Get","*"],"Resource":"*"})");
     auto r = iam::parse_policy(text, policy_kind::identity, options);
     REQUIRE(r.has_value());
     REQUIRE(r->warnings.size() == 2);
@@ -531,8 +582,8 @@ TEST_CASE("policy_size counts characters except white space outside strings") {
     CHECK(iam::policy_size("{ \"a\" :\n\t\"b\" }\r\n") == 9);
     CHECK(iam::policy_size(R"({"a":"b c"})") == 11);       // white space inside a string counts
     CHECK(iam::policy_size("{\"a\":\"\xC3\xA9\"}") == 9);  // é is one character
-    CHECK(iam::policy_size(R"({"a":"\" "})") == 11);         // an escaped quote does not end the string
-    CHECK(iam::policy_size(R"({"a":"\u00e9"})") == 14);     // escapes count as written
+    CHECK(iam::policy_size(R"({"a":"\" "})") == 11);       // an escaped quote does not end the string
+    CHECK(iam::policy_size(R"({"a":"\u00e9"})") == 14);    // escapes count as written
 }
 
 namespace {
@@ -598,7 +649,8 @@ TEST_CASE("only tab, LF, CR and U+0020-U+00FF may appear in a policy document") 
 TEST_CASE("the canonical writer round-trips to an equal model") {
     require_round_trip(doc(allow_all));
     require_round_trip(R"({"Statement":{"Effect":"Deny","NotAction":["s3:*"],"NotResource":"arn:aws:s3:::b"}})");
-    require_round_trip(R"({"Version":"2008-10-17","Id":"x \"quoted\" \u00e9","Statement":[{"Sid":"","Effect":"Allow","Action":"*","Resource":["*"]}]})");
+    require_round_trip(
+        R"({"Version":"2008-10-17","Id":"x \"quoted\" \u00e9","Statement":[{"Sid":"","Effect":"Allow","Action":"*","Resource":["*"]}]})");
     require_round_trip(with_condition(
         R"({"Bool":{"aws:MultiFactorAuthPresent":true},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},)"
         R"("ForAllValues:StringLikeIfExists":{"aws:TagKeys":["a*","b/\\c"],"aws:ResourceTag/x":"y"},)"
@@ -606,7 +658,8 @@ TEST_CASE("the canonical writer round-trips to an equal model") {
     const std::string canonical = iam::write_policy(*iam::parse_policy(
         "{ \"Statement\" : { \"Action\" : \"s3:*\", \"Effect\" : \"Allow\", \"Sid\" : \"A\", \"Resource\" : \"*\" },"
         " \"Version\" : \"2012-10-17\" }"));
-    CHECK(canonical == R"({"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*"}]})");
+    CHECK(canonical ==
+          R"({"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"s3:*","Resource":"*"}]})");
 }
 
 TEST_CASE("the writer groups conditions of one operator under one key") {
@@ -615,14 +668,15 @@ TEST_CASE("the writer groups conditions of one operator under one key") {
     iam::statement s;
     s.action.values = {"s3:GetObject"};
     s.resource.values = {"*"};
-    s.conditions.push_back({iam::condition_operator::string_equals, iam::set_qualifier::none, false, "a:x", {"1"}, false});
+    s.conditions.push_back(
+        {iam::condition_operator::string_equals, iam::set_qualifier::none, false, "a:x", {"1"}, false});
     s.conditions.push_back({iam::condition_operator::bool_, iam::set_qualifier::none, false, "a:y", {"true"}, false});
-    s.conditions.push_back({iam::condition_operator::string_equals, iam::set_qualifier::none, false, "a:z", {"2", "3"}, false});
+    s.conditions.push_back(
+        {iam::condition_operator::string_equals, iam::set_qualifier::none, false, "a:z", {"2", "3"}, false});
     p.statements.push_back(s);
     const std::string text = iam::write_policy(p);
-    CHECK(text ==
-          R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",)"
-          R"("Condition":{"StringEquals":{"a:x":"1","a:z":["2","3"]},"Bool":{"a:y":"true"}}}]})");
+    CHECK(text == R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",)"
+                  R"("Condition":{"StringEquals":{"a:x":"1","a:z":["2","3"]},"Bool":{"a:y":"true"}}}]})");
     require_valid(text);
 }
 

@@ -39,18 +39,23 @@ TEST_CASE("simulate_json: AWS's input shape in, AWS's output shape out") {
     CHECK(*matched[0].find("Sid")->as_string() == "Read");
     CHECK(*matched[1].find("SourcePolicyType")->as_string() == "PermissionsBoundaryPolicy");
     CHECK(*results[0].find("PermissionsBoundaryDecisionDetail")->find("AllowedByPermissionsBoundary")->as_boolean());
-    CHECK(*results[1].find("MatchedStatements")->as_array()->at(0).find("SourcePolicyId")->as_string() == "PolicyInputList.2");
+    CHECK(*results[1].find("MatchedStatements")->as_array()->at(0).find("SourcePolicyId")->as_string() ==
+          "PolicyInputList.2");
 }
 
-TEST_CASE("simulate_json: missing context keys are listed with what they could change; no boundary, no boundary detail") {
+TEST_CASE(
+    "simulate_json: missing context keys are listed with what they could change; no boundary, no boundary detail") {
     const std::string out = iam::simulate_json(
         R"({"PolicyInputList":["{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}}"],"ActionNames":["iam:CreateUser"]})");
-    CHECK(out == R"({"EvaluationResults":[{"EvalActionName":"iam:CreateUser","EvalResourceName":"*","EvalDecision":"implicitDeny","MatchedStatements":[],)"
-                 R"("MissingContextValues":["aws:MultiFactorAuthPresent"],)"
-                 R"("CouldChangeDecision":[{"ContextKeyName":"aws:MultiFactorAuthPresent","CouldBecome":["allowed"]}],"UnreadableContextValues":[]}]})");
+    CHECK(
+        out ==
+        R"({"EvaluationResults":[{"EvalActionName":"iam:CreateUser","EvalResourceName":"*","EvalDecision":"implicitDeny","MatchedStatements":[],)"
+        R"("MissingContextValues":["aws:MultiFactorAuthPresent"],)"
+        R"("CouldChangeDecision":[{"ContextKeyName":"aws:MultiFactorAuthPresent","CouldBecome":["allowed"]}],"UnreadableContextValues":[]}]})");
 }
 
-TEST_CASE("simulate_json: keys derived from an IAM user CallerArn; a deny a missing key could apply; unreadable values") {
+TEST_CASE(
+    "simulate_json: keys derived from an IAM user CallerArn; a deny a missing key could apply; unreadable values") {
     const std::string out = iam::simulate_json(R"({
       "PolicyInputList": [{"Version":"2012-10-17","Statement":[
           {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::home/${aws:username}/*","Condition":{"StringEquals":{"aws:PrincipalType":"User","aws:PrincipalAccount":"123456789012"},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/*"}}},
@@ -68,25 +73,30 @@ TEST_CASE("simulate_json: keys derived from an IAM user CallerArn; a deny a miss
     CHECK(iam::json::write(*results[0].find("MissingContextValues")) == R"(["aws:SourceIp"])");
     CHECK(iam::json::write(*results[0].find("CouldChangeDecision")) ==
           R"([{"ContextKeyName":"aws:SourceIp","CouldBecome":["explicitDeny"]}])");
-    CHECK(iam::json::write(*results[1].find("UnreadableContextValues")) ==
-          R"([{"ContextKeyName":"s3:max-keys","ContextKeyValue":"ten","Operator":"NumericLessThan","SourcePolicyId":"PolicyInputList.1","StatementIndex":2}])");
+    CHECK(
+        iam::json::write(*results[1].find("UnreadableContextValues")) ==
+        R"([{"ContextKeyName":"s3:max-keys","ContextKeyValue":"ten","Operator":"NumericLessThan","SourcePolicyId":"PolicyInputList.1","StatementIndex":2}])");
     CHECK(*results[1].find("EvalDecision")->as_string() == "allowed");  // the unreadable value proves nothing
 }
 
 TEST_CASE("simulate_json: a refused input is one error naming the field") {
     CHECK(iam::simulate_json("{") == R"({"Error":"invalid JSON at line 1, column 2: unexpected end of input"})");
     CHECK(iam::simulate_json("[]") == R"({"Error":"the input must be a JSON object"})");
-    CHECK(iam::simulate_json(R"({"PolicyInputList":[]})") == R"({"Error":"ActionNames must name at least one action"})");
+    CHECK(iam::simulate_json(R"({"PolicyInputList":[]})") ==
+          R"({"Error":"ActionNames must name at least one action"})");
     CHECK(iam::simulate_json(R"({"PolicyInputList":"x","ActionNames":["a:b"]})") ==
           R"({"Error":"PolicyInputList must be an array of policy documents"})");
     CHECK(iam::simulate_json(R"({"PolicyInputList":[1],"ActionNames":["a:b"]})") ==
           R"j({"Error":"PolicyInputList.1 must be a policy document (a JSON string or object)"})j");
-    const std::string bad_policy = iam::simulate_json(R"({"PolicyInputList":["{\"Statement\":{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}}"],"ActionNames":["a:b"]})");
+    const std::string bad_policy = iam::simulate_json(
+        R"({"PolicyInputList":["{\"Statement\":{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}}"],"ActionNames":["a:b"]})");
     CHECK(bad_policy.find("PolicyInputList.1 is not a valid policy") != std::string::npos);
     CHECK(bad_policy.find("[/Statement/Effect]") != std::string::npos);
-    CHECK(iam::simulate_json(R"({"ActionNames":["a:b"],"ContextEntries":[{"ContextKeyName":"k","ContextKeyType":"weird"}]})")
+    CHECK(iam::simulate_json(
+              R"({"ActionNames":["a:b"],"ContextEntries":[{"ContextKeyName":"k","ContextKeyType":"weird"}]})")
               .find("ContextKeyType of k") != std::string::npos);
-    CHECK(iam::simulate_json(R"({"ActionNames":["a:b"],"CallerArn":5})") == R"({"Error":"CallerArn must be a string"})");
+    CHECK(iam::simulate_json(R"({"ActionNames":["a:b"],"CallerArn":5})") ==
+          R"({"Error":"CallerArn must be a string"})");
     CHECK(iam::simulate_json(R"({"ActionNames":"a:b"})") == R"({"Error":"ActionNames must be an array of strings"})");
 }
 
@@ -138,7 +148,8 @@ TEST_CASE("golden: full simulate outputs of the showcase cases, their decisions 
     REQUIRE((cases.is_open() && outputs.is_open() && decisions.is_open()));
     std::size_t count = 0;
     std::string case_line, output_line, decision_line;
-    while (std::getline(cases, case_line) && std::getline(outputs, output_line) && std::getline(decisions, decision_line)) {
+    while (std::getline(cases, case_line) && std::getline(outputs, output_line) &&
+           std::getline(decisions, decision_line)) {
         ++count;
         const std::string ours = iam::simulate_json(case_line);
         CHECK_MESSAGE(ours == output_line, "showcase case " << count);

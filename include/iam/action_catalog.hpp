@@ -41,9 +41,9 @@ constexpr std::string_view to_string(access_level level) noexcept {
 
 /// One action of the catalog; the views point into the catalog's text.
 struct catalog_action {
-    std::string_view action;          ///< `service:ActionName`, AWS's spelling
-    std::string_view service;         ///< the prefix before `:`
-    std::string_view name;            ///< the part after `:`
+    std::string_view action;   ///< `service:ActionName`, AWS's spelling
+    std::string_view service;  ///< the prefix before `:`
+    std::string_view name;     ///< the part after `:`
     access_level level = access_level::read;
     std::string_view resource_types;  ///< comma-separated; a trailing `*` marks a required one
 };
@@ -78,7 +78,8 @@ public:
             if (line_number == 1 || line.empty()) continue;  // the header names the columns
             const std::size_t tab1 = line.find('\t');
             const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-            if (tab2 == std::string_view::npos) return catalog_error{line_number, "expected three tab-separated columns"};
+            if (tab2 == std::string_view::npos)
+                return catalog_error{line_number, "expected three tab-separated columns"};
             catalog_action entry;
             entry.action = line.substr(0, tab1);
             const std::size_t colon = entry.action.find(':');
@@ -87,19 +88,23 @@ public:
             entry.service = entry.action.substr(0, colon);
             entry.name = entry.action.substr(colon + 1);
             const std::string_view level = line.substr(tab1 + 1, tab2 - tab1 - 1);
-            if (level == "List") entry.level = access_level::list;
-            else if (level == "Read") entry.level = access_level::read;
-            else if (level == "Write") entry.level = access_level::write;
-            else if (level == "Tagging, Write" || level == "Tagging") entry.level = access_level::tagging;
+            if (level == "List")
+                entry.level = access_level::list;
+            else if (level == "Read")
+                entry.level = access_level::read;
+            else if (level == "Write")
+                entry.level = access_level::write;
+            else if (level == "Tagging, Write" || level == "Tagging")
+                entry.level = access_level::tagging;
             else if (level == "Permissions management, Write" || level == "Permissions management")
                 entry.level = access_level::permissions_management;
-            else return catalog_error{line_number, "unknown access level"};
+            else
+                return catalog_error{line_number, "unknown access level"};
             entry.resource_types = line.substr(tab2 + 1);
             catalog.actions_.push_back(entry);
         }
-        std::sort(catalog.actions_.begin(), catalog.actions_.end(), [](const catalog_action& a, const catalog_action& b) {
-            return before(a, b.service, b.name);
-        });
+        std::sort(catalog.actions_.begin(), catalog.actions_.end(),
+                  [](const catalog_action& a, const catalog_action& b) { return before(a, b.service, b.name); });
         return catalog;
     }
 
@@ -112,9 +117,8 @@ public:
         if (colon == std::string_view::npos) return nullptr;
         const std::string_view service = action.substr(0, colon);
         const std::string_view name = action.substr(colon + 1);
-        const auto it = std::lower_bound(actions_.begin(), actions_.end(), 0, [&](const catalog_action& a, int) {
-            return before(a, service, name);
-        });
+        const auto it = std::lower_bound(actions_.begin(), actions_.end(), 0,
+                                         [&](const catalog_action& a, int) { return before(a, service, name); });
         return it != actions_.end() && iequals(it->service, service) && iequals(it->name, name) ? &*it : nullptr;
     }
 
@@ -122,7 +126,9 @@ public:
 
     /// The actions of one service prefix (any case); empty when the service is unknown.
     std::span<const catalog_action> service_actions(std::string_view service) const noexcept {
-        const auto by_service = [](const catalog_action& a, std::string_view key) { return icompare(a.service, key) < 0; };
+        const auto by_service = [](const catalog_action& a, std::string_view key) {
+            return icompare(a.service, key) < 0;
+        };
         const auto first = std::lower_bound(actions_.begin(), actions_.end(), service, by_service);
         auto last = first;
         while (last != actions_.end() && iequals(last->service, service)) ++last;

@@ -26,16 +26,16 @@ struct arn {
 
 /// The rule an ARN broke.
 enum class arn_rule : std::uint8_t {
-    ok,               ///< valid
-    too_long,         ///< over 2048 characters (API `arnType`)
-    missing_prefix,   ///< does not start with `arn:`
-    missing_field,    ///< fewer than six colon-separated fields
-    bad_partition,    ///< partition empty or not `aws` / `aws-...` of lowercase letters
-    bad_service,      ///< service empty or not lowercase letters, digits and `-`
-    bad_region,       ///< region not lowercase letters, digits and `-`
-    bad_account,      ///< account neither empty, `aws`, nor 12 digits
-    empty_resource,   ///< nothing after the fifth colon
-    bad_character,    ///< a control character, space or non-ASCII byte
+    ok,              ///< valid
+    too_long,        ///< over 2048 characters (API `arnType`)
+    missing_prefix,  ///< does not start with `arn:`
+    missing_field,   ///< fewer than six colon-separated fields
+    bad_partition,   ///< partition empty or not `aws` / `aws-...` of lowercase letters
+    bad_service,     ///< service empty or not lowercase letters, digits and `-`
+    bad_region,      ///< region not lowercase letters, digits and `-`
+    bad_account,     ///< account neither empty, `aws`, nor 12 digits
+    empty_resource,  ///< nothing after the fifth colon
+    bad_character,   ///< a control character, space or non-ASCII byte
 };
 
 /// Why an ARN is invalid and at which byte.
@@ -74,7 +74,9 @@ constexpr bool is_lower_alnum_dash(std::string_view s) noexcept {
 /// **Example**:
 ///     static_assert(iam::parse_arn("arn:aws:iam::123456789012:user/alice").value().resource == "user/alice");
 constexpr result<arn, arn_error> parse_arn(std::string_view text) noexcept {
-    const auto fail = [](arn_rule rule, std::size_t offset) { return arn_error{rule, static_cast<std::uint32_t>(offset)}; };
+    const auto fail = [](arn_rule rule, std::size_t offset) {
+        return arn_error{rule, static_cast<std::uint32_t>(offset)};
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c <= 0x20 || c >= 0x7F) return fail(arn_rule::bad_character, i);

@@ -25,16 +25,28 @@ namespace iam {
 
 /// AWS's context key types (SimulateCustomPolicy `ContextKeyType`).
 enum class context_type : std::uint8_t {
-    string, string_list, numeric, numeric_list, boolean, boolean_list,
-    ip, ip_list, binary, binary_list, date, date_list,
+    string,
+    string_list,
+    numeric,
+    numeric_list,
+    boolean,
+    boolean_list,
+    ip,
+    ip_list,
+    binary,
+    binary_list,
+    date,
+    date_list,
 };
 
-inline constexpr std::array<std::string_view, 12> context_type_names{
-    "string", "stringList", "numeric", "numericList", "boolean", "booleanList",
-    "ip",     "ipList",     "binary",  "binaryList",  "date",    "dateList"};
+inline constexpr std::array<std::string_view, 12> context_type_names{"string",  "stringList",  "numeric", "numericList",
+                                                                     "boolean", "booleanList", "ip",      "ipList",
+                                                                     "binary",  "binaryList",  "date",    "dateList"};
 
 /// AWS's name of a type, e.g. `"stringList"`.
-constexpr std::string_view to_string(context_type type) noexcept { return context_type_names[static_cast<std::size_t>(type)]; }
+constexpr std::string_view to_string(context_type type) noexcept {
+    return context_type_names[static_cast<std::size_t>(type)];
+}
 
 /// The type named `name` (AWS's spelling, ignoring case).
 constexpr std::optional<context_type> parse_context_type(std::string_view name) noexcept {
@@ -75,7 +87,8 @@ struct context_view {
     std::span<const context_entry> derived;   ///< entries derived from its caller
 
     /// A view of `supplied` and, after it, `derived`.
-    context_view(std::span<const context_entry> supplied_entries, std::span<const context_entry> derived_entries = {}) noexcept
+    context_view(std::span<const context_entry> supplied_entries,
+                 std::span<const context_entry> derived_entries = {}) noexcept
         : supplied(supplied_entries), derived(derived_entries) {}
     /// A view of a request's supplied entries alone.
     context_view(const std::vector<context_entry>& supplied_entries) noexcept : supplied(supplied_entries) {}
@@ -152,7 +165,8 @@ inline bool substitute_variables(std::string_view text, const context_view& cont
 }
 
 /// Calls `visit(key)` for each policy variable of `text` that has no single value in
-/// `context` (see `lacks_single_value`) and no default: the keys a request would have to supply for `text` to mean anything.
+/// `context` (see `lacks_single_value`) and no default: the keys a request would have to supply for `text` to mean
+/// anything.
 template <typename Visit>
 void for_each_unresolved_variable(std::string_view text, const context_view& context, Visit&& visit) {
     std::size_t pos = 0;
@@ -246,7 +260,9 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
         case date_greater_than:
         case date_greater_than_equals:
             return detail::compare_ordered(op, parse_date(request_value), parse_date(policy_value));
-        case bool_: return iequals(request_value, policy_value) && (iequals(policy_value, "true") || iequals(policy_value, "false"));
+        case bool_:
+            return iequals(request_value, policy_value) &&
+                   (iequals(policy_value, "true") || iequals(policy_value, "false"));
         case binary_equals: {
             const auto a = decode_base64(request_value);
             return a && a == decode_base64(policy_value);
@@ -258,7 +274,8 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
             if (!network || !address) return false;
             // A single address of the other family cannot be compared: for NotIpAddress
             // it proves nothing, so it counts as a match (the reference simulator; AWS is silent).
-            if (network->v6 != address->v6 && policy_value.find('/') == std::string_view::npos) return op == not_ip_address;
+            if (network->v6 != address->v6 && policy_value.find('/') == std::string_view::npos)
+                return op == not_ip_address;
             return network->contains(*address);
         }
         case arn_equals:
@@ -277,17 +294,26 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
 inline bool request_value_unreadable(condition_operator op, std::string_view value) {
     using enum condition_operator;
     switch (op) {
-        case numeric_equals: case numeric_not_equals: case numeric_less_than:
-        case numeric_less_than_equals: case numeric_greater_than: case numeric_greater_than_equals:
-            return !parse_number(value);
-        case date_equals: case date_not_equals: case date_less_than:
-        case date_less_than_equals: case date_greater_than: case date_greater_than_equals:
-            return !parse_date(value);
-        case ip_address: case not_ip_address: return !parse_ip_network(value);
+        case numeric_equals:
+        case numeric_not_equals:
+        case numeric_less_than:
+        case numeric_less_than_equals:
+        case numeric_greater_than:
+        case numeric_greater_than_equals: return !parse_number(value);
+        case date_equals:
+        case date_not_equals:
+        case date_less_than:
+        case date_less_than_equals:
+        case date_greater_than:
+        case date_greater_than_equals: return !parse_date(value);
+        case ip_address:
+        case not_ip_address: return !parse_ip_network(value);
         case binary_equals: return !decode_base64(value);
         case bool_: return !iequals(value, "true") && !iequals(value, "false");
-        case arn_equals: case arn_like: case arn_not_equals: case arn_not_like:
-            return std::count(value.begin(), value.end(), ':') < 5;
+        case arn_equals:
+        case arn_like:
+        case arn_not_equals:
+        case arn_not_like: return std::count(value.begin(), value.end(), ':') < 5;
         default: return false;
     }
 }
@@ -295,8 +321,8 @@ inline bool request_value_unreadable(condition_operator op, std::string_view val
 /// What evaluating one condition found besides its answer.
 struct condition_outcome {
     bool satisfied = false;
-    bool key_missing = false;       ///< the request had no value for the key
-    bool unreadable_value = false;  ///< a request value did not parse for the operator
+    bool key_missing = false;              ///< the request had no value for the key
+    bool unreadable_value = false;         ///< a request value did not parse for the operator
     const context_entry* entry = nullptr;  ///< the entry read for the key (nullptr when missing)
 };
 
@@ -315,13 +341,16 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
     outcome.key_missing = entry == nullptr;
     if (c.op == condition_operator::null) {
         for (const std::string_view v : c.values) {
-            if (iequals(v, "true") ? entry == nullptr : iequals(v, "false") && entry != nullptr) outcome.satisfied = true;
+            if (iequals(v, "true") ? entry == nullptr : iequals(v, "false") && entry != nullptr)
+                outcome.satisfied = true;
         }
         return outcome;
     }
     if (entry == nullptr) {
-        if (c.qualifier == set_qualifier::for_all_values) outcome.satisfied = true;
-        else if (c.qualifier == set_qualifier::none) outcome.satisfied = c.if_exists || is_negated(c.op);
+        if (c.qualifier == set_qualifier::for_all_values)
+            outcome.satisfied = true;
+        else if (c.qualifier == set_qualifier::none)
+            outcome.satisfied = c.if_exists || is_negated(c.op);
         return outcome;
     }
     if (c.qualifier == set_qualifier::none && is_multivalued(entry->type)) return outcome;

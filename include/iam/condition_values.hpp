@@ -24,8 +24,7 @@ constexpr bool is_hex_digit(char c) noexcept {
 }
 
 constexpr unsigned hex_value(char c) noexcept {
-    return is_ascii_digit(c) ? static_cast<unsigned>(c - '0')
-                             : static_cast<unsigned>((c | 0x20) - 'a' + 10);
+    return is_ascii_digit(c) ? static_cast<unsigned>(c - '0') : static_cast<unsigned>((c | 0x20) - 'a' + 10);
 }
 
 // The value of s[pos, pos+len) as decimal digits, or -1 if any is not a digit.
@@ -201,7 +200,8 @@ constexpr bool parse_ipv6(std::string_view s, std::uint8_t* out) noexcept {
         }
         if (j == i || j - i > 4 || count == 8) return false;
         std::uint16_t group = 0;
-        for (std::size_t k = i; k < j; ++k) group = static_cast<std::uint16_t>((unsigned{group} << 4) | hex_value(s[k]));
+        for (std::size_t k = i; k < j; ++k)
+            group = static_cast<std::uint16_t>((unsigned{group} << 4) | hex_value(s[k]));
         groups[count++] = group;
         i = j;
         if (i == s.size()) break;

@@ -18,7 +18,7 @@ namespace iam {
 
 /// One action the policies allow.
 struct effective_permission {
-    std::string_view action;             ///< the catalog's spelling (views the catalog)
+    std::string_view action;  ///< the catalog's spelling (views the catalog)
     iam::access_level level = access_level::read;
     std::vector<std::string> resources;  ///< patterns it is allowed on (`*`: any)
     std::vector<std::string> excluded;   ///< patterns excluded by NotResource or by a deny on part of them
@@ -39,7 +39,8 @@ inline void add_unique(std::vector<std::string>& list, std::string_view item) {
 inline void add_conditions(effective_permission& p, const statement& s) {
     p.conditional = p.conditional || !s.conditions.empty();
     for (const condition& c : s.conditions)
-        if (std::none_of(p.condition_keys.begin(), p.condition_keys.end(), [&](const std::string& k) { return iequals(k, c.key); }))
+        if (std::none_of(p.condition_keys.begin(), p.condition_keys.end(),
+                         [&](const std::string& k) { return iequals(k, c.key); }))
             p.condition_keys.emplace_back(c.key);
 }
 
@@ -66,8 +67,10 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         boundary_allows.clear();
         denies.clear();
         set.for_each_statement_naming(entry.action, [&](const statement_ref& ref, const statement& s) {
-            if (s.effect == policy_effect::deny) denies.push_back(&s);
-            else (ref.in_boundary ? boundary_allows : allows).push_back(&s);
+            if (s.effect == policy_effect::deny)
+                denies.push_back(&s);
+            else
+                (ref.in_boundary ? boundary_allows : allows).push_back(&s);
         });
         if (allows.empty() || (set.has_boundary() && boundary_allows.empty())) continue;
 
@@ -86,8 +89,10 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
                 for (const std::string_view limit : b->resource.values) {
                     if (b->resource.negated) continue;
                     for (const std::string& granted : p.resources) {
-                        if (detail::covers(limit, granted)) detail::add_unique(bounded, granted);
-                        else if (granted == "*" || detail::covers(granted, limit)) detail::add_unique(bounded, limit);
+                        if (detail::covers(limit, granted))
+                            detail::add_unique(bounded, granted);
+                        else if (granted == "*" || detail::covers(granted, limit))
+                            detail::add_unique(bounded, limit);
                     }
                 }
                 if (b->resource.negated) bounded = p.resources;  // approximate: marked conditional above
@@ -104,7 +109,8 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
             }
             for (const std::string_view pattern : d->resource.values) {
                 if (pattern == "*") removed = true;
-                std::erase_if(p.resources, [&](const std::string& granted) { return detail::covers(pattern, granted); });
+                std::erase_if(p.resources,
+                              [&](const std::string& granted) { return detail::covers(pattern, granted); });
                 detail::add_unique(p.excluded, pattern);
             }
         }

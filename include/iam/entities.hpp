@@ -75,12 +75,12 @@ struct managed_policy {
     std::string name;
     std::string path = "/";
     std::string document;
-    std::string default_version_id = "v1";     ///< the version `document` is
+    std::string default_version_id = "v1";                 ///< the version `document` is
     std::vector<managed_policy_version> other_versions{};  ///< stored non-default versions (AWS keeps at most 5 in all)
-    std::string policy_id{};                   ///< AWS's unique id (`ANPA...`), empty until known
-    std::string description{};                 ///< at most 1000 characters; fixed at creation
+    std::string policy_id{};                               ///< AWS's unique id (`ANPA...`), empty until known
+    std::string description{};                             ///< at most 1000 characters; fixed at creation
     timestamp created{};
-    timestamp updated{};                       ///< when the default version last changed
+    timestamp updated{};  ///< when the default version last changed
 
     /// A customer managed policy of `account`; checks the name and the policy path.
     static result<managed_policy, name_error> customer(std::string_view account, std::string_view name,
@@ -90,7 +90,8 @@ struct managed_policy {
         return make(account, name, path, document, partition);
     }
 
-    /// An AWS managed policy, e.g. `aws_managed("ReadOnlyAccess")` or `aws_managed("ViewOnlyAccess", "/job-function/")`.
+    /// An AWS managed policy, e.g. `aws_managed("ReadOnlyAccess")` or `aws_managed("ViewOnlyAccess",
+    /// "/job-function/")`.
     static result<managed_policy, name_error> aws_managed(std::string_view name, std::string_view path = "/",
                                                           std::string_view document = {}) {
         return make("aws", name, path, document);
@@ -108,8 +109,9 @@ struct managed_policy {
     }
 
 private:
-    static result<managed_policy, name_error> make(std::string_view account, std::string_view name, std::string_view path,
-                                                   std::string_view document, std::string_view partition = "aws") {
+    static result<managed_policy, name_error> make(std::string_view account, std::string_view name,
+                                                   std::string_view path, std::string_view document,
+                                                   std::string_view partition = "aws") {
         if (const name_error e = check_managed_policy_name(name); !e.ok()) return e;
         if (const name_error e = check_policy_path(path); !e.ok()) return e;
         managed_policy policy;
@@ -198,7 +200,9 @@ struct user {
 
     friend bool operator==(const user&, const user&) = default;
     /// Users order by name ignoring case, the way IAM tells names apart.
-    friend std::weak_ordering operator<=>(const user& a, const user& b) noexcept { return compare_names(a.name, b.name); }
+    friend std::weak_ordering operator<=>(const user& a, const user& b) noexcept {
+        return compare_names(a.name, b.name);
+    }
 };
 
 /// An IAM group. Groups cannot be tagged (UG id_tags) and hold no credentials.
@@ -221,7 +225,9 @@ struct group {
     }
 
     friend bool operator==(const group&, const group&) = default;
-    friend std::weak_ordering operator<=>(const group& a, const group& b) noexcept { return compare_names(a.name, b.name); }
+    friend std::weak_ordering operator<=>(const group& a, const group& b) noexcept {
+        return compare_names(a.name, b.name);
+    }
 };
 
 }  // namespace iam

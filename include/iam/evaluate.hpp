@@ -63,21 +63,25 @@ public:
     friend constexpr bool operator==(decision_set, decision_set) = default;
 
 private:
-    static constexpr std::uint8_t bit(decision d) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(d)); }
+    static constexpr std::uint8_t bit(decision d) noexcept {
+        return static_cast<std::uint8_t>(1u << static_cast<unsigned>(d));
+    }
     std::uint8_t bits_ = 0;
 };
 
 /// Every decision, in `decision` order (for listing a `decision_set`).
-inline constexpr std::array<decision, 3> all_decisions{decision::allowed, decision::explicit_deny, decision::implicit_deny};
+inline constexpr std::array<decision, 3> all_decisions{decision::allowed, decision::explicit_deny,
+                                                       decision::implicit_deny};
 
 /// One request: who asks to do what on which resource, with what context.
 struct request {
-    std::string action;           ///< `service:Action`
-    std::string resource = "*";   ///< a resource ARN; `*` asks about any resource (see `resource_applies`)
+    std::string action;          ///< `service:Action`
+    std::string resource = "*";  ///< a resource ARN; `*` asks about any resource (see `resource_applies`)
     /// The caller's ARN; empty when unknown. An IAM user's ARN gives the principal keys
     /// (`principal_context`).
     std::string caller_arn;
-    std::string resource_owner;   ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
+    std::string
+        resource_owner;  ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
     std::vector<context_entry> context;  ///< the supplied context: it wins over keys derived from the caller
     std::string caller_user_id{};        ///< the calling IAM user's unique id (`AIDA...`) when known: `aws:userid`
     std::vector<tag> caller_tags{};      ///< the calling IAM user's tags: `aws:PrincipalTag/KEY`
@@ -162,9 +166,9 @@ using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
 /// `lacks_single_value`). Listed for each statement whose action and
 /// resource match the request (or would once the key is supplied), once per statement.
 struct missing_key {
-    std::string_view key;  ///< as the policy spells it (views the text of `policy`)
-    statement_ref in;      ///< the statement that referenced it
-    bool statement_applies = false;     ///< whether that statement applies to the request as it stands
+    std::string_view key;            ///< as the policy spells it (views the text of `policy`)
+    statement_ref in;                ///< the statement that referenced it
+    bool statement_applies = false;  ///< whether that statement applies to the request as it stands
     /// Whether supplying the missing keys could change whether that statement applies
     /// (an over-approximation: see `evaluation_result::could_become`).
     bool statement_could_flip = false;
@@ -184,9 +188,9 @@ struct missing_key {
 struct unreadable_value {
     std::string_view key;  ///< the condition key as the policy spells it (views the text of `policy`)
     condition_operator op = condition_operator::string_equals;  ///< the operator that could not read it
-    std::string value;     ///< the request's value
-    statement_ref in;      ///< the statement of the condition
-    compiled_policy_ptr policy{};  ///< the policy of `in`, kept alive for `key`
+    std::string value;                                          ///< the request's value
+    statement_ref in;                                           ///< the statement of the condition
+    compiled_policy_ptr policy{};                               ///< the policy of `in`, kept alive for `key`
     /// Equal in everything but the `policy` that keeps `key` alive.
     friend bool operator==(const unreadable_value& a, const unreadable_value& b) noexcept {
         return a.key == b.key && a.op == b.op && a.value == b.value && a.in == b.in;
@@ -201,8 +205,8 @@ struct evaluation_result {
     iam::decision decision = decision::implicit_deny;
     std::vector<statement_ref> matched;
     bool has_boundary = false;
-    bool allowed_by_boundary = true;   ///< true when there is no boundary
-    bool same_account = true;          ///< false: the resource belongs to another account
+    bool allowed_by_boundary = true;  ///< true when there is no boundary
+    bool same_account = true;         ///< false: the resource belongs to another account
     /// Identity policies alone cannot allow this resource, and resource policies are
     /// not modelled: a resource of another account (UG reference_policies_evaluation-logic
     /// cross-account), or a KMS key asked for a `kms:` action, whose key policy must allow (KMS developer guide,
@@ -219,7 +223,7 @@ struct evaluation_result {
     /// may name a decision no values give, never misses one that some values give.
     decision_set could_become;
     std::vector<unreadable_value> unreadable;  ///< request values that did not parse for their operator
-    std::string scratch;               ///< a buffer evaluation reuses for policy variables; no meaning
+    std::string scratch;                       ///< a buffer evaluation reuses for policy variables; no meaning
     /// A buffer for the keys derived from the caller (`principal_context`), filled when
     /// a statement in question names one; no meaning.
     std::vector<context_entry> derived_scratch;
@@ -228,7 +232,8 @@ struct evaluation_result {
 /// True for the keys `principal_context` derives (ignoring case).
 constexpr bool is_principal_key(std::string_view key) noexcept {
     constexpr std::string_view tag_prefix = "aws:PrincipalTag/";
-    for (const std::string_view derived : {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType"})
+    for (const std::string_view derived :
+         {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType"})
         if (iequals(key, derived)) return true;
     return key.size() > tag_prefix.size() && iequals(key.substr(0, tag_prefix.size()), tag_prefix);
 }
@@ -273,8 +278,10 @@ inline std::string_view unknown_segments(std::string_view pattern, std::string& 
         if (!has_variable(part)) {
             out.append(part);
         } else {
-            const std::size_t type_end = segment == 5 && service != "s3" ? part.find_first_of("/:") : std::string_view::npos;
-            if (type_end != std::string_view::npos && !has_variable(part.substr(0, type_end))) out.append(part.substr(0, type_end + 1));
+            const std::size_t type_end =
+                segment == 5 && service != "s3" ? part.find_first_of("/:") : std::string_view::npos;
+            if (type_end != std::string_view::npos && !has_variable(part.substr(0, type_end)))
+                out.append(part.substr(0, type_end + 1));
             out.push_back('*');
         }
         if (colon == std::string_view::npos) break;
@@ -306,7 +313,7 @@ enum class resource_match : std::uint8_t { no, yes, unknown };
 
 // What examining one statement found.
 struct statement_check {
-    bool relevant = false;    // its action and resource match, or could once missing keys are supplied
+    bool relevant = false;  // its action and resource match, or could once missing keys are supplied
     bool applies = false;
     bool could_flip = false;  // supplying missing keys could change `applies`
 };
@@ -319,9 +326,9 @@ constexpr std::size_t role_of(bool deny, bool in_boundary) noexcept {
 
 // The statements of one kind, as the request stands.
 struct role_tally {
-    bool any_on = false;           // one applies
-    bool all_on_can_stop = true;   // each that applies could stop
-    bool some_can_start = false;   // one that does not apply could start
+    bool any_on = false;          // one applies
+    bool all_on_can_stop = true;  // each that applies could stop
+    bool some_can_start = false;  // one that does not apply could start
 };
 
 // The kinds of statement one missing key could switch on or off.
@@ -346,8 +353,9 @@ inline decision_set could_become(decision now, const std::array<role_tally, 3>& 
     if (now != decision::explicit_deny && key.can_start[deny_role]) out.insert(decision::explicit_deny);
     switch (now) {
         case decision::explicit_deny:
-            if (denies.all_on_can_stop && (key.can_stop[deny_role] || key.can_start[identity_role] || key.can_stop[identity_role] ||
-                                           key.can_start[boundary_role] || key.can_stop[boundary_role])) {
+            if (denies.all_on_can_stop &&
+                (key.can_stop[deny_role] || key.can_start[identity_role] || key.can_stop[identity_role] ||
+                 key.can_start[boundary_role] || key.can_stop[boundary_role])) {
                 if (allow_reachable) out.insert(decision::allowed);
                 if (allows_can_vanish) out.insert(decision::implicit_deny);
             }
@@ -370,9 +378,9 @@ struct compiled_statement {
     const statement* source = nullptr;
     std::uint32_t statement_index = 0;
     bool deny = false;
-    bool variables = false;                 // Version 2012-10-17: `${...}` is substituted
-    bool condition_variables = false;       // and a condition value holds one
-    bool principal_keys = false;            // a condition key or variable is one `principal_context` derives
+    bool variables = false;            // Version 2012-10-17: `${...}` is substituted
+    bool condition_variables = false;  // and a condition value holds one
+    bool principal_keys = false;       // a condition key or variable is one `principal_context` derives
     // The Action/NotAction patterns, lower-cased once: those naming a service, sorted
     // so a request reads only its service's run, and the rest (`*`, `s3*:...`).
     std::vector<shaped_pattern> service_actions;
@@ -443,17 +451,21 @@ private:
                 runs.push_back({std::string(service.substr(0, service.size() - 1)), index, first, last});
                 first = last;
             }
-            for (const std::string_view pattern : source.resource.values) c.resource_shapes.push_back(classify_wildcard(pattern));
+            for (const std::string_view pattern : source.resource.values)
+                c.resource_shapes.push_back(classify_wildcard(pattern));
             statements_.push_back(std::move(c));
-            if (any_service) any_service_.push_back(index);
-            else by_service_.insert(by_service_.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
+            if (any_service)
+                any_service_.push_back(index);
+            else
+                by_service_.insert(by_service_.end(), std::make_move_iterator(runs.begin()),
+                                   std::make_move_iterator(runs.end()));
             runs.clear();
         }
     }
 
     iam::policy document_;
     std::vector<detail::compiled_statement> statements_;
-    std::vector<std::uint32_t> any_service_;     // NotAction, `*`, wildcard services: always checked
+    std::vector<std::uint32_t> any_service_;       // NotAction, `*`, wildcard services: always checked
     std::vector<detail::service_run> by_service_;  // each statement's patterns per service
 };
 
@@ -476,8 +488,10 @@ class compiled_policy_set {
 public:
     /// Prepares every policy of `set`.
     explicit compiled_policy_set(policy_set set) {
-        for (named_policy& p : set.identity) identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
-        for (named_policy& p : set.boundary) boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
+        for (named_policy& p : set.identity)
+            identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
+        for (named_policy& p : set.boundary)
+            boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
         index();
     }
 
@@ -597,8 +611,9 @@ private:
         };
         for (const candidate& c : universal_) offer(c, action_matches(*c.statement, action));
         const std::string_view service = action.substr(0, action.find(':'));
-        const auto entry = std::lower_bound(by_service_.begin(), by_service_.end(), service,
-                                            [](const service_entry& e, std::string_view key) { return e.service < key; });
+        const auto entry =
+            std::lower_bound(by_service_.begin(), by_service_.end(), service,
+                             [](const service_entry& e, std::string_view key) { return e.service < key; });
         if (entry == by_service_.end() || entry->service != service) return;
         for (const candidate& c : entry->candidates) {
             const auto first = c.statement->service_actions.begin() + c.first;
@@ -647,7 +662,8 @@ private:
         if (resource == detail::resource_match::no) return {};
         if (resource == detail::resource_match::unknown) {
             for (const std::string_view pattern : s.source->resource.values)
-                if (could_name(s, pattern, r, context, out.scratch)) for_each_unresolved_variable(pattern, context, note_missing);
+                if (could_name(s, pattern, r, context, out.scratch))
+                    for_each_unresolved_variable(pattern, context, note_missing);
         }
         bool blocked = resource == detail::resource_match::unknown;
         bool every_block_missing = true;  // each failed part references a missing key
@@ -664,7 +680,8 @@ private:
                     });
             if (o.unreadable_value)
                 for (const std::string& value : o.entry->values)
-                    if (request_value_unreadable(c.op, value)) out.unreadable.push_back({c.key, c.op, value, ref, entry(ref).policy});
+                    if (request_value_unreadable(c.op, value))
+                        out.unreadable.push_back({c.key, c.op, value, ref, entry(ref).policy});
             if (!o.satisfied) {
                 blocked = true;
                 every_block_missing = every_block_missing && references_missing;
@@ -696,8 +713,10 @@ private:
         for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
             const std::string_view pattern = block.values[i];
             if (s.variables && has_variable(pattern)) {
-                if (substitute_variables(pattern, context, true, scratch)) matched = wildcard_match(scratch, r.resource, wildcard_mode::arn);
-                else unresolved = unresolved || could_name(s, pattern, r, context, scratch);
+                if (substitute_variables(pattern, context, true, scratch))
+                    matched = wildcard_match(scratch, r.resource, wildcard_mode::arn);
+                else
+                    unresolved = unresolved || could_name(s, pattern, r, context, scratch);
             } else {
                 matched = wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i]);
             }
@@ -729,10 +748,12 @@ private:
             detail::key_roles roles;
             for (const missing_key& other : out.missing) {
                 if (!other.statement_could_flip || !iequals(other.key, k.key)) continue;
-                const std::size_t role = detail::role_of(statement_of(other.in).effect == policy_effect::deny, other.in.in_boundary);
+                const std::size_t role =
+                    detail::role_of(statement_of(other.in).effect == policy_effect::deny, other.in.in_boundary);
                 (other.statement_applies ? roles.can_stop : roles.can_start)[role] = true;
             }
-            k.could_become = detail::could_become(out.decision, tally, roles, out.has_boundary, out.needs_resource_policy);
+            k.could_become =
+                detail::could_become(out.decision, tally, roles, out.has_boundary, out.needs_resource_policy);
             out.could_become.insert(k.could_become);
         }
     }
@@ -765,7 +786,9 @@ private:
                 for (const std::uint32_t i : policy.any_service_)
                     universal_.push_back({&policy.statements_[i], policy_index, in_boundary});
                 for (const detail::service_run& run : policy.by_service_)
-                    runs.push_back({run.service, {&policy.statements_[run.statement], policy_index, in_boundary, run.first, run.last}});
+                    runs.push_back(
+                        {run.service,
+                         {&policy.statements_[run.statement], policy_index, in_boundary, run.first, run.last}});
             }
         };
         add(identity_, false);

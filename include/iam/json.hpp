@@ -35,22 +35,23 @@ namespace iam::json {
 
 /// Why a JSON text was rejected by `parse`.
 enum class json_errc : unsigned char {
-    input_too_large,          ///< the input is longer than `parse_options::max_input_size` (offset 0)
-    byte_order_mark,          ///< the input starts with a UTF-8 byte order mark (offset 0)
-    unexpected_end,           ///< the input ends before the value is complete (offset = input size)
-    expected_value,           ///< a byte that cannot start a value where a value is required
-    invalid_literal,          ///< a byte that breaks `true`, `false` or `null` (offset of that byte)
-    invalid_number,           ///< a number breaking the RFC 8259 grammar: leading zero, no digit after '-', '.' or 'e'
-    invalid_utf8,             ///< bytes in a string that are not well-formed UTF-8 (offset of the first one)
-    control_character,        ///< an unescaped byte below 0x20 inside a string
-    invalid_escape,           ///< a backslash escape RFC 8259 does not define, or `\u` without 4 hex digits (offset of the backslash)
-    lone_surrogate,           ///< a `\u` escape of a UTF-16 surrogate that is not a high-low pair (offset of its backslash)
-    expected_key,             ///< something other than a string where an object key is required
-    expected_colon,           ///< an object key not followed by ':'
+    input_too_large,    ///< the input is longer than `parse_options::max_input_size` (offset 0)
+    byte_order_mark,    ///< the input starts with a UTF-8 byte order mark (offset 0)
+    unexpected_end,     ///< the input ends before the value is complete (offset = input size)
+    expected_value,     ///< a byte that cannot start a value where a value is required
+    invalid_literal,    ///< a byte that breaks `true`, `false` or `null` (offset of that byte)
+    invalid_number,     ///< a number breaking the RFC 8259 grammar: leading zero, no digit after '-', '.' or 'e'
+    invalid_utf8,       ///< bytes in a string that are not well-formed UTF-8 (offset of the first one)
+    control_character,  ///< an unescaped byte below 0x20 inside a string
+    invalid_escape,     ///< a backslash escape RFC 8259 does not define, or `\u` without 4 hex digits (offset of the
+                        ///< backslash)
+    lone_surrogate,     ///< a `\u` escape of a UTF-16 surrogate that is not a high-low pair (offset of its backslash)
+    expected_key,       ///< something other than a string where an object key is required
+    expected_colon,     ///< an object key not followed by ':'
     expected_comma_or_close,  ///< after an element or member, neither ',' nor the closing bracket
     trailing_content,         ///< non-whitespace after the single top-level value
-    depth_exceeded,           ///< arrays and objects nested deeper than `parse_options::max_depth` (offset of the bracket)
-    duplicate_key,            ///< an object key equal to an earlier key of the same object (offset of the second key)
+    depth_exceeded,  ///< arrays and objects nested deeper than `parse_options::max_depth` (offset of the bracket)
+    duplicate_key,   ///< an object key equal to an earlier key of the same object (offset of the second key)
 };
 
 /// A short English description of `kind`, e.g. "duplicate object key".
@@ -231,7 +232,9 @@ public:
         return kind_ == value_kind::object ? std::get_if<object_type>(&data_) : nullptr;
     }
     /// The members for editing, or nullptr if this is not an object.
-    object_type* as_object() noexcept { return kind_ == value_kind::object ? std::get_if<object_type>(&data_) : nullptr; }
+    object_type* as_object() noexcept {
+        return kind_ == value_kind::object ? std::get_if<object_type>(&data_) : nullptr;
+    }
 
     /// The value of the first member named `key`; nullptr if there is none or this
     /// is not an object. Linear: policy objects have a handful of members.
@@ -258,8 +261,8 @@ private:
 
 /// One object member.
 struct member {
-    std::string key;           ///< the decoded key
-    json::value value;         ///< the member's value
+    std::string key;             ///< the decoded key
+    json::value value;           ///< the member's value
     std::size_t key_offset = 0;  ///< byte offset of the key's opening quote in the parsed text
 };
 
@@ -497,8 +500,8 @@ inline std::size_t skip_plain_string_bytes(const char* data, std::size_t pos, st
     while (size - pos >= 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
         // A signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
-        const __m128i stop =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), _mm_cmplt_epi8(x, space));
+        const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                          _mm_cmplt_epi8(x, space));
         const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
         if (mask != 0) return pos + static_cast<std::size_t>(std::countr_zero(mask));
         pos += 16;
@@ -512,8 +515,8 @@ inline std::size_t skip_plain_string_bytes(const char* data, std::size_t pos, st
         const std::uint64_t quote = x ^ (ones * '"');
         const std::uint64_t backslash = x ^ (ones * '\\');
         // Classic "has zero byte" / "has byte less than n" tests: exact about whether any byte matches.
-        const std::uint64_t stop = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                                   ((x - ones * 0x20) & ~x) | x;
+        const std::uint64_t stop =
+            ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((x - ones * 0x20) & ~x) | x;
         if ((stop & highs) != 0) break;
         pos += 8;
     }
@@ -528,7 +531,6 @@ constexpr int hex_value(char c) noexcept {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
-
 
 /// The number `text` (RFC 8259 syntax) as an `int64_t`; nothing if it has a
 /// fraction or exponent part or is out of range.
@@ -644,9 +646,9 @@ private:
 
 /// One member of an object `element`.
 struct member_view {
-    std::string_view key;     ///< the decoded key
-    element value;            ///< the member's value
-    std::size_t key_offset;   ///< byte offset of the key's opening quote
+    std::string_view key;    ///< the decoded key
+    element value;           ///< the member's value
+    std::size_t key_offset;  ///< byte offset of the key's opening quote
 };
 
 /// The elements of an array `element`, in order.
@@ -932,7 +934,8 @@ public:
                     add(value_kind::null, start);
                     break;
                 default: {
-                    if (c != '-' && !detail::has_flag(c, detail::char_digit)) return fail(json_errc::expected_value, pos_);
+                    if (c != '-' && !detail::has_flag(c, detail::char_digit))
+                        return fail(json_errc::expected_value, pos_);
                     const detail::number_scan scan = detail::scan_number(text_, pos_);
                     if (!scan.ok) return fail(scan.error, scan.end);
                     add(value_kind::number, start, text_.substr(pos_, scan.end - pos_));
@@ -1140,7 +1143,8 @@ private:
         if (!parse_string(key)) return false;
         ++doc_.nodes_[frames_.back().index].size;
         add(value_kind::string, key_offset, key);
-        if (!options_.allow_duplicate_keys && is_duplicate(frames_.back())) return set_error(json_errc::duplicate_key, key_offset);
+        if (!options_.allow_duplicate_keys && is_duplicate(frames_.back()))
+            return set_error(json_errc::duplicate_key, key_offset);
         skip_ws();
         if (pos_ >= size) return set_error(json_errc::unexpected_end, size);
         if (text_[pos_] != ':') return set_error(json_errc::expected_colon, pos_);

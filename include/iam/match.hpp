@@ -55,7 +55,9 @@ public:
 private:
     static constexpr std::size_t inline_words = 8;  // patterns up to 511 characters need no allocation
 
-    static constexpr bool test(const std::uint64_t* set, std::size_t i) { return ((set[i / 64] >> (i % 64)) & 1u) != 0; }
+    static constexpr bool test(const std::uint64_t* set, std::size_t i) {
+        return ((set[i / 64] >> (i % 64)) & 1u) != 0;
+    }
     static constexpr void put(std::uint64_t* set, std::size_t i) { set[i / 64] |= std::uint64_t{1} << (i % 64); }
 
     // An escape byte guards the byte after it, even another escape byte: the byte at i
@@ -140,12 +142,14 @@ enum class wildcard_shape : std::uint8_t {
 constexpr wildcard_shape classify_wildcard(std::string_view pattern) noexcept {
     if (pattern == "*") return wildcard_shape::any;
     if (!detail::has_wildcard(pattern)) return wildcard_shape::exact;
-    if (pattern.back() == '*' && !detail::has_wildcard(pattern.substr(0, pattern.size() - 1))) return wildcard_shape::prefix;
+    if (pattern.back() == '*' && !detail::has_wildcard(pattern.substr(0, pattern.size() - 1)))
+        return wildcard_shape::prefix;
     return wildcard_shape::general;
 }
 
 /// `wildcard_match` for a pattern whose shape is known (`classify_wildcard(pattern)`).
-constexpr bool wildcard_match(std::string_view pattern, std::string_view text, wildcard_mode mode, wildcard_shape shape) {
+constexpr bool wildcard_match(std::string_view pattern, std::string_view text, wildcard_mode mode,
+                              wildcard_shape shape) {
     const bool fold = mode == wildcard_mode::action;
     switch (shape) {
         case wildcard_shape::any: return true;

@@ -87,7 +87,8 @@ inline name_list_report lint_name_list(std::span<const std::string_view> sources
     if (check_unique) {
         // Sized once from the line count: growing would rehash every name again.
         std::size_t lines = 0;
-        for (const std::string_view text : sources) lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+        for (const std::string_view text : sources)
+            lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
         seen.reserve(lines);
         table.reserve(lines, text_at);
     }

@@ -8,8 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -25,19 +25,19 @@ namespace iam {
 
 /// Every kind of identifier the validators know. Rules and sources: see `name_limits`.
 enum class name_kind : std::uint8_t {
-    user,                 ///< CreateUser `userNameType`: 1–64 of `[\w+=,.@-]`
-    group,                ///< `groupNameType`: 1–128 of `[\w+=,.@-]`
-    role,                 ///< `roleNameType`: 1–64 of `[\w+=,.@-]`
-    managed_policy,       ///< `policyNameType`: 1–128 of `[\w+=,.@-]`
-    inline_policy,        ///< PutUserPolicy `PolicyName` (`policyNameType`): 1–128 of `[\w+=,.@-]`
-    path,                 ///< `pathType`: `/` or `/` + U+0021–U+007E + `/`, 1–512
-    policy_path,          ///< `policyPathType`: `((/[A-Za-z0-9.,+@=_-]+)*)/`, 1–512
-    tag_key,              ///< `tagKeyType`: 1–128 characters of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, no `aws:` prefix
-    tag_value,            ///< `tagValueType`: 0–256 characters of the same set, no `aws:` prefix
-    account_id,           ///< `accountIdType`: exactly 12 decimal digits
-    account_alias,        ///< `accountAliasType`: 3–63 of `[a-z0-9-]`, not a 12-digit number
-    access_key_id,        ///< `accessKeyIdType`: 16–128 of `[\w]`
-    mfa_device,           ///< `virtualMFADeviceName`: 1–226 of `[\w+=,.@-]` (see name_limits)
+    user,            ///< CreateUser `userNameType`: 1–64 of `[\w+=,.@-]`
+    group,           ///< `groupNameType`: 1–128 of `[\w+=,.@-]`
+    role,            ///< `roleNameType`: 1–64 of `[\w+=,.@-]`
+    managed_policy,  ///< `policyNameType`: 1–128 of `[\w+=,.@-]`
+    inline_policy,   ///< PutUserPolicy `PolicyName` (`policyNameType`): 1–128 of `[\w+=,.@-]`
+    path,            ///< `pathType`: `/` or `/` + U+0021–U+007E + `/`, 1–512
+    policy_path,     ///< `policyPathType`: `((/[A-Za-z0-9.,+@=_-]+)*)/`, 1–512
+    tag_key,         ///< `tagKeyType`: 1–128 characters of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, no `aws:` prefix
+    tag_value,       ///< `tagValueType`: 0–256 characters of the same set, no `aws:` prefix
+    account_id,      ///< `accountIdType`: exactly 12 decimal digits
+    account_alias,   ///< `accountAliasType`: 3–63 of `[a-z0-9-]`, not a 12-digit number
+    access_key_id,   ///< `accessKeyIdType`: 16–128 of `[\w]`
+    mfa_device,      ///< `virtualMFADeviceName`: 1–226 of `[\w+=,.@-]` (see name_limits)
 };
 
 /// The rule a name broke. `ok` means it broke none.
@@ -73,11 +73,11 @@ struct name_error {
 
 /// The length and character rules of one kind, with where they come from.
 struct name_limits {
-    std::string_view noun;         ///< "user name", "tag key", ...
-    std::size_t min_length;        ///< in characters (code points for tags, bytes otherwise)
+    std::string_view noun;   ///< "user name", "tag key", ...
+    std::size_t min_length;  ///< in characters (code points for tags, bytes otherwise)
     std::size_t max_length;
-    std::string_view allowed;      ///< the allowed set in words, for messages
-    std::string_view source;       ///< the AWS document that states the rule
+    std::string_view allowed;  ///< the allowed set in words, for messages
+    std::string_view source;   ///< the AWS document that states the rule
 };
 
 /// The rules of `kind`.
@@ -93,8 +93,7 @@ constexpr name_limits limits_of(name_kind kind) noexcept {
         case name_kind::path: return {"path", 1, 512, "characters U+0021 to U+007E between slashes", api};
         case name_kind::policy_path:
             return {"managed policy path", 1, 512, "segments of letters, digits and _+=,.@- between slashes", api};
-        case name_kind::tag_key:
-            return {"tag key", 1, 128, "Unicode letters, digits, white space and _.:/=+-@", api};
+        case name_kind::tag_key: return {"tag key", 1, 128, "Unicode letters, digits, white space and _.:/=+-@", api};
         case name_kind::tag_value:
             return {"tag value", 0, 256, "Unicode letters, digits, white space and _.:/=+-@", api};
         case name_kind::account_id: return {"account id", 12, 12, "digits 0-9", api};
@@ -150,9 +149,7 @@ constexpr std::string_view rule_id(name_rule rule) noexcept {
 //=== ASCII case folding ===//
 
 /// `c` with A–Z mapped to a–z; every other byte unchanged.
-constexpr char ascii_lower(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
+constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 /// Equality ignoring ASCII case (IAM's rule for names: "ADMINS" equals "admins").
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -187,8 +184,7 @@ constexpr std::uint64_t fold8(std::uint64_t w) noexcept {
 
 constexpr std::uint64_t load8(std::string_view s, std::size_t pos, std::size_t count) noexcept {
     std::uint64_t w = 0;
-    for (std::size_t i = 0; i < count; ++i)
-        w |= std::uint64_t{static_cast<unsigned char>(s[pos + i])} << (8 * i);
+    for (std::size_t i = 0; i < count; ++i) w |= std::uint64_t{static_cast<unsigned char>(s[pos + i])} << (8 * i);
     return w;
 }
 
@@ -240,7 +236,7 @@ constexpr byte_class make_byte_class(std::string_view ranges) noexcept {
 }
 
 inline constexpr byte_class entity_name_chars = make_byte_class("azAZ09__++==,,..@@--");  // [\w+=,.@-]
-inline constexpr byte_class word_chars = make_byte_class("azAZ09__");                      // [\w]
+inline constexpr byte_class word_chars = make_byte_class("azAZ09__");                     // [\w]
 inline constexpr byte_class digit_chars = make_byte_class("09");
 inline constexpr byte_class alias_chars = make_byte_class("az09--");
 
@@ -293,15 +289,20 @@ inline bool all_entity_name_chars_fast(std::string_view s) noexcept {
             return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(first - 1))),
                                  _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(last + 1))));
         };
-        const __m128i ok = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(range('+', '.'), range('0', '9')), _mm_or_si128(range('@', 'Z'), range('a', 'z'))),
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')), _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
+        const __m128i ok =
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(range('+', '.'), range('0', '9')),
+                                      _mm_or_si128(range('@', 'Z'), range('a', 'z'))),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')), _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
         return _mm_movemask_epi8(ok) == 0xFFFF;
     };
-    const auto load8 = [&](std::size_t pos) { return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s.data() + pos)); };
+    const auto load8 = [&](std::size_t pos) {
+        return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s.data() + pos));
+    };
     // 8 to 15 bytes: the first and last eight, overlapping, in one register.
     if (s.size() < 16) return all_ok(_mm_unpacklo_epi64(load8(0), load8(s.size() - 8)));
-    const auto load16 = [&](std::size_t pos) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos)); };
+    const auto load16 = [&](std::size_t pos) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
+    };
     bool ok = all_ok(load16(s.size() - 16));  // the last sixteen bytes, overlapping the loop's
     for (std::size_t pos = 0; pos + 16 <= s.size(); pos += 16) ok &= all_ok(load16(pos));
     return ok;
@@ -320,15 +321,24 @@ constexpr bool in_letter_separator_number(char32_t cp) noexcept {
     std::size_t lo = 0, hi = letter_separator_number_ranges.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (letter_separator_number_ranges[mid].last < cp) lo = mid + 1;
-        else hi = mid;
+        if (letter_separator_number_ranges[mid].last < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo < letter_separator_number_ranges.size() && letter_separator_number_ranges[lo].first <= cp;
 }
 
 constexpr bool is_tag_code_point(char32_t cp) noexcept {
     switch (cp) {
-        case '_': case '.': case ':': case '/': case '=': case '+': case '-': case '@': return true;
+        case '_':
+        case '.':
+        case ':':
+        case '/':
+        case '=':
+        case '+':
+        case '-':
+        case '@': return true;
         default: return in_letter_separator_number(cp);
     }
 }
@@ -424,18 +434,32 @@ constexpr name_error check_name(name_kind kind, std::string_view text) noexcept 
     return detail::fail(kind, name_rule::bad_character);
 }
 
-constexpr name_error check_user_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::user, s); }
-constexpr name_error check_group_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::group, s); }
-constexpr name_error check_role_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::role, s); }
-constexpr name_error check_managed_policy_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::managed_policy, s); }
-constexpr name_error check_inline_policy_name(std::string_view s) noexcept { return detail::check_entity_name(name_kind::inline_policy, s); }
+constexpr name_error check_user_name(std::string_view s) noexcept {
+    return detail::check_entity_name(name_kind::user, s);
+}
+constexpr name_error check_group_name(std::string_view s) noexcept {
+    return detail::check_entity_name(name_kind::group, s);
+}
+constexpr name_error check_role_name(std::string_view s) noexcept {
+    return detail::check_entity_name(name_kind::role, s);
+}
+constexpr name_error check_managed_policy_name(std::string_view s) noexcept {
+    return detail::check_entity_name(name_kind::managed_policy, s);
+}
+constexpr name_error check_inline_policy_name(std::string_view s) noexcept {
+    return detail::check_entity_name(name_kind::inline_policy, s);
+}
 constexpr name_error check_path(std::string_view s) noexcept { return check_name(name_kind::path, s); }
 constexpr name_error check_policy_path(std::string_view s) noexcept { return check_name(name_kind::policy_path, s); }
 constexpr name_error check_tag_key(std::string_view s) noexcept { return check_name(name_kind::tag_key, s); }
 constexpr name_error check_tag_value(std::string_view s) noexcept { return check_name(name_kind::tag_value, s); }
 constexpr name_error check_account_id(std::string_view s) noexcept { return check_name(name_kind::account_id, s); }
-constexpr name_error check_account_alias(std::string_view s) noexcept { return check_name(name_kind::account_alias, s); }
-constexpr name_error check_access_key_id(std::string_view s) noexcept { return check_name(name_kind::access_key_id, s); }
+constexpr name_error check_account_alias(std::string_view s) noexcept {
+    return check_name(name_kind::account_alias, s);
+}
+constexpr name_error check_access_key_id(std::string_view s) noexcept {
+    return check_name(name_kind::access_key_id, s);
+}
 
 /// True when `s` is a valid name for CreateUser. Usable in `static_assert`.
 constexpr bool is_valid_user_name(std::string_view s) noexcept { return check_user_name(s).ok(); }
@@ -467,8 +491,8 @@ inline std::string describe(const name_error& error, std::string_view text) {
             out += "(0x";
             out.push_back(hex[byte >> 4]);
             out.push_back(hex[byte & 0xF]);
-            out += ") at offset " + number(error.offset) + " is not allowed in a " + std::string(lim.noun) +
-                   ": use " + std::string(lim.allowed);
+            out += ") at offset " + number(error.offset) + " is not allowed in a " + std::string(lim.noun) + ": use " +
+                   std::string(lim.allowed);
             return out;
         }
         case name_rule::too_long:
@@ -504,7 +528,8 @@ struct name_literal {
     std::string_view text;
 
     template <std::size_t N>
-    consteval name_literal(const char (&literal)[N]) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
+    consteval name_literal(
+        const char (&literal)[N]) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
         : text(literal, N - 1) {
         if (!check_name(Kind, text).ok()) detail::invalid_name_literal();
     }
@@ -526,7 +551,8 @@ public:
     constexpr checked_name() noexcept = default;
 
     /// From a string literal, checked during compilation (see `name_literal`).
-    constexpr checked_name(name_literal<Kind> literal) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
+    constexpr checked_name(
+        name_literal<Kind> literal) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
     {
         assign(literal.text);
     }
@@ -540,13 +566,19 @@ public:
     }
 
     constexpr std::string_view view() const noexcept { return {data_.data(), size_}; }
-    constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT(google-explicit-constructor): a name reads as text
+    constexpr operator std::string_view() const noexcept {
+        return view();
+    }  // NOLINT(google-explicit-constructor): a name reads as text
     std::string str() const { return std::string(view()); }
     constexpr std::size_t size() const noexcept { return size_; }
 
     /// Exact comparison (AWS keeps the case of names); use `iequals` for IAM's uniqueness rule.
-    friend constexpr bool operator==(const checked_name& a, const checked_name& b) noexcept { return a.view() == b.view(); }
-    friend constexpr auto operator<=>(const checked_name& a, const checked_name& b) noexcept { return a.view() <=> b.view(); }
+    friend constexpr bool operator==(const checked_name& a, const checked_name& b) noexcept {
+        return a.view() == b.view();
+    }
+    friend constexpr auto operator<=>(const checked_name& a, const checked_name& b) noexcept {
+        return a.view() <=> b.view();
+    }
 
 private:
     constexpr void assign(std::string_view text) noexcept {

@@ -54,33 +54,33 @@ enum class policy_kind : std::uint8_t {
 
 /// Every condition operator AWS documents (UG reference_policies_elements_condition_operators).
 enum class condition_operator : std::uint8_t {
-    string_equals,                ///< `StringEquals`
-    string_not_equals,            ///< `StringNotEquals`
-    string_equals_ignore_case,    ///< `StringEqualsIgnoreCase`
+    string_equals,                  ///< `StringEquals`
+    string_not_equals,              ///< `StringNotEquals`
+    string_equals_ignore_case,      ///< `StringEqualsIgnoreCase`
     string_not_equals_ignore_case,  ///< `StringNotEqualsIgnoreCase`
-    string_like,                  ///< `StringLike`
-    string_not_like,              ///< `StringNotLike`
-    numeric_equals,               ///< `NumericEquals`
-    numeric_not_equals,           ///< `NumericNotEquals`
-    numeric_less_than,            ///< `NumericLessThan`
-    numeric_less_than_equals,     ///< `NumericLessThanEquals`
-    numeric_greater_than,         ///< `NumericGreaterThan`
-    numeric_greater_than_equals,  ///< `NumericGreaterThanEquals`
-    date_equals,                  ///< `DateEquals`
-    date_not_equals,              ///< `DateNotEquals`
-    date_less_than,               ///< `DateLessThan`
-    date_less_than_equals,        ///< `DateLessThanEquals`
-    date_greater_than,            ///< `DateGreaterThan`
-    date_greater_than_equals,     ///< `DateGreaterThanEquals`
-    bool_,                        ///< `Bool`
-    binary_equals,                ///< `BinaryEquals`
-    ip_address,                   ///< `IpAddress`
-    not_ip_address,               ///< `NotIpAddress`
-    arn_equals,                   ///< `ArnEquals`
-    arn_like,                     ///< `ArnLike`
-    arn_not_equals,               ///< `ArnNotEquals`
-    arn_not_like,                 ///< `ArnNotLike`
-    null,                         ///< `Null`
+    string_like,                    ///< `StringLike`
+    string_not_like,                ///< `StringNotLike`
+    numeric_equals,                 ///< `NumericEquals`
+    numeric_not_equals,             ///< `NumericNotEquals`
+    numeric_less_than,              ///< `NumericLessThan`
+    numeric_less_than_equals,       ///< `NumericLessThanEquals`
+    numeric_greater_than,           ///< `NumericGreaterThan`
+    numeric_greater_than_equals,    ///< `NumericGreaterThanEquals`
+    date_equals,                    ///< `DateEquals`
+    date_not_equals,                ///< `DateNotEquals`
+    date_less_than,                 ///< `DateLessThan`
+    date_less_than_equals,          ///< `DateLessThanEquals`
+    date_greater_than,              ///< `DateGreaterThan`
+    date_greater_than_equals,       ///< `DateGreaterThanEquals`
+    bool_,                          ///< `Bool`
+    binary_equals,                  ///< `BinaryEquals`
+    ip_address,                     ///< `IpAddress`
+    not_ip_address,                 ///< `NotIpAddress`
+    arn_equals,                     ///< `ArnEquals`
+    arn_like,                       ///< `ArnLike`
+    arn_not_equals,                 ///< `ArnNotEquals`
+    arn_not_like,                   ///< `ArnNotLike`
+    null,                           ///< `Null`
 };
 
 /// Number of `condition_operator` values.
@@ -88,12 +88,14 @@ inline constexpr std::size_t condition_operator_count = 27;
 
 namespace detail {
 // At namespace scope so that it is not rebuilt on every call (parse_operator scans it).
+// clang-format off
 inline constexpr std::string_view operator_names[condition_operator_count] = {
     "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
     "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
     "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
     "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
     "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"};
+// clang-format on
 }  // namespace detail
 
 /// The AWS spelling of a base operator, e.g. `"StringEquals"`.
@@ -112,8 +114,8 @@ enum class set_qualifier : std::uint8_t {
 /// A full operator as written in a policy: qualifier, base operator, `IfExists`.
 struct operator_spec {
     condition_operator op = condition_operator::string_equals;  ///< the base operator
-    set_qualifier qualifier = set_qualifier::none;               ///< `ForAllValues:` / `ForAnyValue:` prefix
-    bool if_exists = false;                                      ///< ends in `IfExists`
+    set_qualifier qualifier = set_qualifier::none;              ///< `ForAllValues:` / `ForAnyValue:` prefix
+    bool if_exists = false;                                     ///< ends in `IfExists`
     /// Memberwise equality.
     friend constexpr bool operator==(const operator_spec&, const operator_spec&) = default;
 };
@@ -160,8 +162,8 @@ inline std::string operator_text(const operator_spec& spec) {
 /// One `operator: { key: values }` test. Several conditions AND; several values OR.
 struct condition {
     condition_operator op = condition_operator::string_equals;  ///< the base operator
-    set_qualifier qualifier = set_qualifier::none;               ///< `ForAllValues:` / `ForAnyValue:`
-    bool if_exists = false;                                      ///< `...IfExists`
+    set_qualifier qualifier = set_qualifier::none;              ///< `ForAllValues:` / `ForAnyValue:`
+    bool if_exists = false;                                     ///< `...IfExists`
     /// The condition key as written (keys compare ignoring case, see `iequals`).
     std::string key;
     /// The values as text; a JSON number or boolean keeps its text (`3600`, `true`).
@@ -179,7 +181,7 @@ struct condition {
 struct string_block {
     bool negated = false;     ///< `NotAction` / `NotResource`
     bool array_form = false;  ///< written as a JSON array rather than a single string
-    string_list values;  ///< the patterns in document order
+    string_list values;       ///< the patterns in document order
     /// Memberwise equality.
     friend bool operator==(const string_block&, const string_block&) = default;
 };
@@ -191,14 +193,14 @@ using resource_block = string_block;
 
 /// One statement.
 struct statement {
-    std::optional<std::string> sid;  ///< `Sid`, if present (may be empty)
+    std::optional<std::string> sid;               ///< `Sid`, if present (may be empty)
     policy_effect effect = policy_effect::allow;  ///< `Effect`
     /// `Principal` as JSON; never set by a successful parse (identity policies have none).
     std::optional<json::value> principal;
     /// `NotPrincipal` as JSON; never set by a successful parse.
     std::optional<json::value> not_principal;
-    action_block action;              ///< `Action` / `NotAction`
-    resource_block resource;          ///< `Resource` / `NotResource`
+    action_block action;                ///< `Action` / `NotAction`
+    resource_block resource;            ///< `Resource` / `NotResource`
     std::vector<condition> conditions;  ///< `Condition`, flattened in document order
     /// Memberwise equality.
     friend bool operator==(const statement&, const statement&) = default;
@@ -207,8 +209,8 @@ struct statement {
 /// A policy document.
 struct policy {
     policy_version version = policy_version::absent;  ///< `Version`
-    std::optional<std::string> id;                     ///< `Id`, if present
-    std::vector<statement> statements;                 ///< `Statement` (one object is a list of one)
+    std::optional<std::string> id;                    ///< `Id`, if present
+    std::vector<statement> statements;                ///< `Statement` (one object is a list of one)
     /// Memberwise equality; the canonical writer preserves it (parse → write → parse).
     friend bool operator==(const policy&, const policy&) = default;
 };
@@ -287,7 +289,7 @@ struct policy_error {
     /// Byte offset in the text (`json::line_column` turns it into LINE:COL): the first
     /// byte of the offending value, or the opening quote of an offending key.
     std::size_t offset = 0;
-    std::string message;                         ///< an English sentence
+    std::string message;                          ///< an English sentence
     policy_errc code = policy_errc::json_syntax;  ///< the rule
     /// Memberwise equality.
     friend bool operator==(const policy_error&, const policy_error&) = default;
@@ -451,7 +453,8 @@ inline std::optional<policy_error> check_policy_size(std::string_view text, poli
             } else {
                 constexpr std::string_view hex = "0123456789ABCDEF";
                 msg += "U+";
-                for (int shift = cp > 0xFFFFF ? 20 : cp > 0xFFFF ? 16 : 12; shift >= 0; shift -= 4) msg += hex[(cp >> shift) & 0xF];
+                for (int shift = cp > 0xFFFFF ? 20 : cp > 0xFFFF ? 16 : 12; shift >= 0; shift -= 4)
+                    msg += hex[(cp >> shift) & 0xF];
                 msg += ' ';
             }
             msg += "at byte " + std::to_string(pos) +
@@ -469,11 +472,14 @@ inline std::optional<policy_error> check_policy_size(std::string_view text, poli
     std::size_t hi = text.size();
     while (lo < hi) {  // smallest prefix length whose size exceeds the limit
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (policy_size(text.substr(0, mid)) > *limit) hi = mid; else lo = mid + 1;
+        if (policy_size(text.substr(0, mid)) > *limit)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return policy_error{"", lo == 0 ? 0 : lo - 1,
-                        "the policy has " + std::to_string(size) + " characters (white space not counted); the limit is " +
-                            std::to_string(*limit),
+                        "the policy has " + std::to_string(size) +
+                            " characters (white space not counted); the limit is " + std::to_string(*limit),
                         policy_errc::too_large};
 }
 
@@ -485,9 +491,12 @@ namespace detail {
 inline void append_pointer_segment(std::string& path, std::string_view key) {
     path.push_back('/');
     for (char c : key) {
-        if (c == '~') path += "~0";
-        else if (c == '/') path += "~1";
-        else path.push_back(c);
+        if (c == '~')
+            path += "~0";
+        else if (c == '/')
+            path += "~1";
+        else
+            path.push_back(c);
     }
 }
 
@@ -631,7 +640,8 @@ public:
         } else if (statements->is_object()) {
             add_statement(*statements, statement_path, std::nullopt, out);
         } else if (const auto list = statements->as_array()) {
-            if (list->empty()) error(policy_errc::empty_list, statements->offset(), statement_path, "Statement is empty");
+            if (list->empty())
+                error(policy_errc::empty_list, statements->offset(), statement_path, "Statement is empty");
             out.statements.reserve(list->size());
             std::size_t i = 0;
             for (const json::element s : *list) {
@@ -644,8 +654,9 @@ public:
                 ++i;
             }
         } else {
-            error(policy_errc::wrong_type, statements->offset(), statement_path,
-                  "Statement must be an object or an array of objects, not " + std::string(json_type_name(*statements)));
+            error(
+                policy_errc::wrong_type, statements->offset(), statement_path,
+                "Statement must be an object or an array of objects, not " + std::string(json_type_name(*statements)));
         }
         check_duplicate_sids(out);
         return finish(std::move(out));
@@ -674,7 +685,8 @@ private:
         }
         std::stable_sort(errors_.begin(), errors_.end(), by_offset);
         if (overflow_) {
-            overflow_->message = "more than " + std::to_string(options_.max_errors) + " errors; the rest are not reported";
+            overflow_->message =
+                "more than " + std::to_string(options_.max_errors) + " errors; the rest are not reported";
             errors_.push_back(std::move(*overflow_));
         }
         return policy_errors{std::move(errors_), std::move(warnings_)};
@@ -747,7 +759,8 @@ private:
                     error(policy_errc::wrong_type, v.offset(), path.child(key),
                           "Sid must be a string, not " + std::string(json_type_name(v)));
                 } else {
-                    if (!std::all_of(sid->begin(), sid->end(), [](char c) { return policy_is_alpha(c) || policy_is_digit(c); }))
+                    if (!std::all_of(sid->begin(), sid->end(),
+                                     [](char c) { return policy_is_alpha(c) || policy_is_digit(c); }))
                         error(policy_errc::bad_sid, v.offset(), path.child(key),
                               "Sid " + policy_quote(*sid) + " may hold only ASCII letters and digits");
                     st.sid = std::string(*sid);
@@ -804,7 +817,8 @@ private:
             return;
         }
         out.array_form = true;
-        if (items->empty()) error(policy_errc::empty_list, v.offset(), path, "the list is empty: give at least " + std::string(what));
+        if (items->empty())
+            error(policy_errc::empty_list, v.offset(), path, "the list is empty: give at least " + std::string(what));
         out.values.reserve(items->size(), string_chars(*items));
         std::size_t i = 0;
         for (const json::element item : *items) {
@@ -823,14 +837,16 @@ private:
         if (is_action) {
             if (!is_valid_action_pattern(s)) {
                 error(policy_errc::bad_action, item.offset(), path,
-                      "action " + policy_quote(s) + " must be `*` or `service:Action` (letters, digits and `-` in "
-                      "the service; letters, digits and `*?_-` in the action)");
+                      "action " + policy_quote(s) +
+                          " must be `*` or `service:Action` (letters, digits and `-` in "
+                          "the service; letters, digits and `*?_-` in the action)");
             } else if (s != "*") {
                 check_catalog(s, item.offset(), path);
             }
         } else if (!is_valid_resource_pattern(s)) {
             error(policy_errc::bad_resource, item.offset(), path,
-                  "resource " + policy_quote(s) + " must be `*` or an ARN `arn:partition:service:region:account:resource`");
+                  "resource " + policy_quote(s) +
+                      " must be `*` or an ARN `arn:partition:service:region:account:resource`");
         }
         out.values.push_back(s);
     }
@@ -843,7 +859,8 @@ private:
             warning(policy_errc::unknown_service, offset, path,
                     "service prefix " + policy_quote(service) + " is not in the action catalog");
         } else if (action.find_first_of("*?") == std::string_view::npos && !catalog->contains(action)) {
-            warning(policy_errc::unknown_action, offset, path, "action " + policy_quote(action) + " is not in the action catalog");
+            warning(policy_errc::unknown_action, offset, path,
+                    "action " + policy_quote(action) + " is not in the action catalog");
         }
     }
 
@@ -858,7 +875,8 @@ private:
             const path_node op_path = path.child(om.key);
             const std::optional<operator_spec> spec = parse_operator(om.key);
             if (!spec) {
-                error(policy_errc::unknown_operator, om.key_offset, op_path, "unknown condition operator " + policy_quote(om.key));
+                error(policy_errc::unknown_operator, om.key_offset, op_path,
+                      "unknown condition operator " + policy_quote(om.key));
                 continue;
             }
             if (spec->op == condition_operator::null && spec->if_exists) {
@@ -871,7 +889,8 @@ private:
                       "a condition operator takes an object of keys, not " + std::string(json_type_name(om.value)));
                 continue;
             }
-            if (keys->empty()) error(policy_errc::empty_list, om.value.offset(), op_path, "the operator has no condition keys");
+            if (keys->empty())
+                error(policy_errc::empty_list, om.value.offset(), op_path, "the operator has no condition keys");
             check_duplicate_keys(*keys, op_path);
             const value_family family = family_of(spec->op);
             for (const json::member_view km : *keys) {
@@ -887,7 +906,8 @@ private:
                 c.if_exists = spec->if_exists;
                 if (const auto vals = km.value.as_array()) {
                     c.array_form = true;
-                    if (vals->empty()) error(policy_errc::empty_list, km.value.offset(), key_path, "the condition key has no values");
+                    if (vals->empty())
+                        error(policy_errc::empty_list, km.value.offset(), key_path, "the condition key has no values");
                     c.values.reserve(vals->size(), string_chars(*vals));
                     std::size_t i = 0;
                     for (const json::element item : *vals) check_value(item, family, key_path.child(i++), c);
@@ -919,8 +939,9 @@ private:
             return;
         }
         std::vector<json::member_view> sorted(keys.begin(), keys.end());
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const json::member_view& a, const json::member_view& b) { return icompare(a.key, b.key) < 0; });
+        std::stable_sort(sorted.begin(), sorted.end(), [](const json::member_view& a, const json::member_view& b) {
+            return icompare(a.key, b.key) < 0;
+        });
         for (std::size_t i = 1; i < sorted.size(); ++i) {
             if (iequals(sorted[i].key, sorted[i - 1].key)) report(sorted[i]);
         }
@@ -952,7 +973,8 @@ private:
             if (!fits) bad("the number " + std::string(text.substr(0, 40)));
             c.values.push_back(text);
         } else if (const std::optional<bool> b = v.as_boolean()) {
-            const bool fits = family == value_family::string || family == value_family::boolean || family == value_family::null;
+            const bool fits =
+                family == value_family::string || family == value_family::boolean || family == value_family::null;
             if (!fits) bad(*b ? "true" : "false");
             c.values.push_back(*b ? "true" : "false");
         } else {
@@ -1010,16 +1032,18 @@ inline result<parsed_policy, policy_errors> validate_policy(const json::value& d
 /// warnings never fail. Never throws on any input (allocation failure aside).
 ///
 /// **Example**:
-///     auto r = iam::parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
+///     auto r =
+///     iam::parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
 ///     if (r) assert(r->statements[0].action.values[0] == "s3:*");
-inline result<parsed_policy, policy_errors> parse_policy(std::string_view text, policy_kind kind = policy_kind::identity,
+inline result<parsed_policy, policy_errors> parse_policy(std::string_view text,
+                                                         policy_kind kind = policy_kind::identity,
                                                          const policy_options& options = {}) {
     // The flat document views `text`, so only the model's own strings are allocated.
     const auto doc = json::parse_document(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
-        return policy_errors{{policy_error{"", e.offset, "invalid JSON: " + std::string(e.message()), policy_errc::json_syntax}},
-                             {}};
+        return policy_errors{
+            {policy_error{"", e.offset, "invalid JSON: " + std::string(e.message()), policy_errc::json_syntax}}, {}};
     }
     return detail::policy_checker(kind, options).run(doc->root());
 }

@@ -17,9 +17,11 @@ namespace iam {
 template <typename T, typename E>
 class [[nodiscard]] result {
 public:
-    constexpr result(T value) noexcept(noexcept(T(std::move(value))))  // NOLINT(google-explicit-constructor): success converts implicitly
+    constexpr result(T value) noexcept(
+        noexcept(T(std::move(value))))  // NOLINT(google-explicit-constructor): success converts implicitly
         : value_(std::move(value)), ok_(true) {}
-    constexpr result(E error) noexcept(noexcept(E(std::move(error))))  // NOLINT(google-explicit-constructor): failure converts implicitly
+    constexpr result(E error) noexcept(
+        noexcept(E(std::move(error))))  // NOLINT(google-explicit-constructor): failure converts implicitly
         : error_(std::move(error)), ok_(false) {}
 
     constexpr explicit operator bool() const noexcept { return ok_; }

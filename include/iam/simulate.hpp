@@ -25,12 +25,13 @@ namespace iam {
 /// One `simulate-custom-policy --cli-input-json` request, read and checked.
 struct simulation_input {
     std::vector<named_compiled_policy> identity;  ///< PolicyInputList, named `PolicyInputList.N`
-    std::vector<named_compiled_policy> boundary;  ///< PermissionsBoundaryPolicyInputList, `PermissionsBoundaryPolicyInputList.N`
-    std::vector<std::string> actions;     ///< ActionNames
-    std::vector<std::string> resources;   ///< ResourceArns (default `*`)
-    std::string caller_arn;               ///< CallerArn
-    std::string resource_owner;           ///< ResourceOwner
-    std::vector<context_entry> context;   ///< ContextEntries
+    std::vector<named_compiled_policy>
+        boundary;                        ///< PermissionsBoundaryPolicyInputList, `PermissionsBoundaryPolicyInputList.N`
+    std::vector<std::string> actions;    ///< ActionNames
+    std::vector<std::string> resources;  ///< ResourceArns (default `*`)
+    std::string caller_arn;              ///< CallerArn
+    std::string resource_owner;          ///< ResourceOwner
+    std::vector<context_entry> context;  ///< ContextEntries
 };
 
 /// Why an input was refused: a message naming the field (and, for policies, every
@@ -153,7 +154,8 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
         return simulation_error{error};
     if (out.actions.empty()) return simulation_error{"ActionNames must name at least one action"};
     if (out.resources.empty()) out.resources.emplace_back("*");
-    for (const auto& [field, target] : {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
+    for (const auto& [field, target] :
+         {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
         if (const auto v = input.find(field)) {
             if (!v->as_string()) return simulation_error{std::string(field) + " must be a string"};
             *target = *v->as_string();
@@ -165,11 +167,14 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
             context_entry entry;
             const auto name = e.find("ContextKeyName");
             const auto type = e.find("ContextKeyType");
-            if (!name || !name->as_string()) return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
+            if (!name || !name->as_string())
+                return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
             entry.key = *name->as_string();
             if (type) {
                 const auto parsed = type->as_string() ? parse_context_type(*type->as_string()) : std::nullopt;
-                if (!parsed) return simulation_error{"ContextKeyType of " + entry.key + " must be one of AWS's types (string, stringList, numeric, ...)"};
+                if (!parsed)
+                    return simulation_error{"ContextKeyType of " + entry.key +
+                                            " must be one of AWS's types (string, stringList, numeric, ...)"};
                 entry.type = *parsed;
             }
             if (!detail::read_string_list(e, "ContextKeyValues", entry.values, error)) return simulation_error{error};
@@ -208,7 +213,8 @@ inline std::vector<simulation_result> run_simulation(const compiled_policy_set& 
 template <typename Visit>
 void for_each_distinct_key(const std::vector<missing_key>& missing, Visit&& visit) {
     for (auto it = missing.begin(); it != missing.end(); ++it)
-        if (std::none_of(missing.begin(), it, [&](const missing_key& e) { return iequals(e.key, it->key); })) visit(*it);
+        if (std::none_of(missing.begin(), it, [&](const missing_key& e) { return iequals(e.key, it->key); }))
+            visit(*it);
 }
 
 /// The output document AWS's command prints, with the statements that decided each
@@ -218,7 +224,8 @@ void for_each_distinct_key(const std::vector<missing_key>& missing, Visit&& visi
 /// (`[{"ContextKeyName", "CouldBecome": [...]}]`), and `UnreadableContextValues`, each
 /// request value its operator could not read (`[{"ContextKeyName", "ContextKeyValue",
 /// "Operator", "SourcePolicyId", "StatementIndex"}]`).
-inline std::string write_simulation_output(const compiled_policy_set& set, const std::vector<simulation_result>& results) {
+inline std::string write_simulation_output(const compiled_policy_set& set,
+                                           const std::vector<simulation_result>& results) {
     using detail::append_json_string;
     std::string out = "{\"EvaluationResults\":[";
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -236,7 +243,8 @@ inline std::string write_simulation_output(const compiled_policy_set& set, const
             if (m > 0) out += ',';
             out += "{\"SourcePolicyId\":";
             append_json_string(out, set.policy_name(ref));
-            out += ref.in_boundary ? ",\"SourcePolicyType\":\"PermissionsBoundaryPolicy\"" : ",\"SourcePolicyType\":\"IAM Policy\"";
+            out += ref.in_boundary ? ",\"SourcePolicyType\":\"PermissionsBoundaryPolicy\""
+                                   : ",\"SourcePolicyType\":\"IAM Policy\"";
             out += ",\"StatementIndex\":" + std::to_string(ref.statement_index);
             if (const auto& sid = set.statement_of(ref).sid) {
                 out += ",\"Sid\":";

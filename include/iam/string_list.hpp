@@ -38,7 +38,9 @@ public:
 
         iterator() noexcept = default;
         std::string_view operator*() const noexcept { return (*list_)[index_]; }
-        std::string_view operator[](difference_type n) const noexcept { return (*list_)[index_ + static_cast<std::size_t>(n)]; }
+        std::string_view operator[](difference_type n) const noexcept {
+            return (*list_)[index_ + static_cast<std::size_t>(n)];
+        }
         iterator& operator++() noexcept { return ++index_, *this; }
         iterator operator++(int) noexcept { return iterator(list_, index_++); }
         iterator& operator--() noexcept { return --index_, *this; }
@@ -80,8 +82,11 @@ public:
     }
     /// Takes `other`'s block, leaving it empty.
     string_list(string_list&& other) noexcept
-        : block_(std::move(other.block_)), size_(std::exchange(other.size_, 0)), capacity_(std::exchange(other.capacity_, 0)),
-          chars_(std::exchange(other.chars_, 0)), char_capacity_(std::exchange(other.char_capacity_, 0)) {}
+        : block_(std::move(other.block_)),
+          size_(std::exchange(other.size_, 0)),
+          capacity_(std::exchange(other.capacity_, 0)),
+          chars_(std::exchange(other.chars_, 0)),
+          char_capacity_(std::exchange(other.char_capacity_, 0)) {}
     /// Copy-assigns (strong guarantee).
     string_list& operator=(const string_list& other) {
         if (this != &other) *this = string_list(other);

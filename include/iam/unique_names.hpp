@@ -108,8 +108,8 @@ struct duplicate_name {
 /// each with the index of its first occurrence: `{"Alice", "bob", "ALICE"}` gives `{2, 0}`.
 /// Expected linear time; the strings are not copied and a lookup allocates nothing.
 template <std::ranges::forward_range Range>
-    requires std::convertible_to<std::ranges::range_reference_t<Range>, std::string_view>
-std::vector<duplicate_name> find_case_duplicates(const Range& names) {
+requires std::convertible_to<std::ranges::range_reference_t<Range>, std::string_view> std::vector<duplicate_name>
+find_case_duplicates(const Range& names) {
     std::vector<std::string_view> views;
     if constexpr (std::ranges::sized_range<Range>) views.reserve(std::ranges::size(names));
     for (auto&& name : names) views.emplace_back(name);

@@ -58,7 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const iam::context_entry* supplied = iam::find_context(r.context, k.key);
         require(supplied == nullptr || iam::lacks_single_value(supplied));  // a variable needs one value
         require(!k.could_become.contains(first.decision));
-        for (const iam::decision d : iam::all_decisions) require(!k.could_become.contains(d) || first.could_become.contains(d));
+        for (const iam::decision d : iam::all_decisions)
+            require(!k.could_become.contains(d) || first.could_become.contains(d));
     }
     for (const iam::unreadable_value& bad : first.unreadable) require(iam::request_value_unreadable(bad.op, bad.value));
     if (first.decision == iam::decision::allowed && !iam::iequals(r.action, "sts:GetCallerIdentity")) {

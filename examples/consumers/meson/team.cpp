@@ -5,8 +5,8 @@
 #include <array>
 #include <cstdio>
 
-constexpr std::array<iam::user_name, 3> team{
-    iam::user_name{"deploy-bot"}, iam::user_name{"alice.martin"}, iam::user_name{"bob.nguyen"}};
+constexpr std::array<iam::user_name, 3> team{iam::user_name{"deploy-bot"}, iam::user_name{"alice.martin"},
+                                             iam::user_name{"bob.nguyen"}};
 static_assert(iam::is_valid_group_name("platform-engineers"));
 static_assert(!iam::is_valid_user_name("carol/ops"));
 
