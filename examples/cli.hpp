@@ -125,9 +125,15 @@ inline int unknown_option(std::string_view command, std::string_view arg) {
 /// AWS's action catalog, compiled into the tool (examples/data/iam-actions).
 const iam::action_catalog& bundled_action_catalog();
 
+/// The document of an AWS managed policy compiled into the tool (tests/data/aws-managed-policies),
+/// by ARN; nothing for other ARNs or unknown names.
+std::optional<std::string_view> bundled_aws_managed_policy(std::string_view arn);
+
 int lint_names(std::span<const std::string_view> args);
 int check_policy(std::span<const std::string_view> args);
 int simulate(std::span<const std::string_view> args);
+int effective(std::span<const std::string_view> args);
+int audit(std::span<const std::string_view> args);
 
 }  // namespace cli
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a C++ source that defines `const std::string_view NAME` holding a file's bytes,
-so the tool carries its data (the action catalog) with no file to find at run time.
+so the tool carries its data (the action catalog, the AWS managed policies) with no file
+to find at run time.
 Usage: embed.py INPUT OUTPUT NAME"""
 import sys
 

@@ -14,6 +14,8 @@ commands:
   lint-names     check lists of IAM names (one per line) for invalid names and case-insensitive duplicates
   check-policy   check IAM policy documents against AWS's grammar and limits
   simulate       evaluate requests as `aws iam simulate-custom-policy` does, offline
+  effective      what each user of an account may do (from `aws iam get-account-authorization-details`)
+  audit          what is wrong with an account (from the same dump)
 
 Run `iamcpp COMMAND --help` for a command's options.
 )";
@@ -34,5 +36,7 @@ int main(int argc, char** argv) {
     if (args[0] == "lint-names") return cli::lint_names(rest);
     if (args[0] == "check-policy") return cli::check_policy(rest);
     if (args[0] == "simulate") return cli::simulate(rest);
+    if (args[0] == "effective") return cli::effective(rest);
+    if (args[0] == "audit") return cli::audit(rest);
     return cli::fail_usage("unknown command `" + cli::printable(args[0]) + "` (try `iamcpp --help`)");
 }

@@ -6,6 +6,7 @@
 #include "account.hpp"
 #include "action_catalog.hpp"
 #include "arn.hpp"
+#include "audit.hpp"
 #include "authorization_details.hpp"
 #include "condition_values.hpp"
 #include "condition.hpp"

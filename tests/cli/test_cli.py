@@ -203,5 +203,46 @@ check("simulate: --explain goes with --input", code == 2, err)
 code, out, err = run(["simulate", "--input", "/nonexistent.json"])
 check("simulate: unreadable input exits 2", code == 2 and "cannot read" in err, err)
 
+account = os.path.join(data, "account.json")
+code, out, err = run(["audit", account])
+check("audit: the bundled account's findings, gcc-like, exit 1", code == 1 and [l.split(": ")[1:3] for l in out.splitlines()] == [
+    ["unbounded-full-access", "user/alice.martin"], ["access-keys-with-console", "user/bob.nguyen"],
+    ["console-without-mfa", "user/carol.smith"], ["unbounded-full-access", "user/dave.ops"],
+    ["policy-voided-by-boundary", "user/frank.contractor"]], out)
+code, out, err = run(["audit", "--format", "json", account])
+doc = json.loads(out)
+check("audit --format json", code == 1 and doc["account"] == "111122223333" and len(doc["findings"]) == 5 and
+      set(doc["findings"][0]) == {"kind", "entity", "message"}, out)
+clean = json.dumps({"AccountId": "123456789012", "UserDetailList": [{"UserName": "ci", "Path": "/"}]})
+code, out, err = run(["audit", "-"], clean.encode())
+check("audit: a clean account exits 0", code == 0 and out == "", (code, out, err))
+code, out, err = run(["audit", "-"], b'{"AccountId": "123456789012", "UserDetailList": [{"UserName": "a b"}]}')
+check("audit: an unreadable entry is a finding with its JSON path", code == 1 and
+      "unreadable-entry: /UserDetailList/0" in out, (code, out))
+code, out, err = run(["audit", "-"], b"[not json")
+check("audit: unreadable input exits 2", code == 2 and "invalid JSON" in err, (code, err))
+code, out, err = run(["audit"])
+check("audit: no account file is a usage error", code == 2, err)
+
+code, out, err = run(["effective", "--format", "json", account])
+doc = json.loads(out)
+names = [u["name"] for u in doc["users"]]
+frank = next(u for u in doc["users"] if u["name"] == "frank.contractor")
+actions = [a["action"] for a in frank["allowed"]]
+check("effective --format json: every user, actions sorted, the boundary applied", code == 0 and len(names) == 8 and
+      frank["arn"] == "arn:aws:iam::111122223333:user/contractors/frank.contractor" and actions == sorted(actions) and
+      not any(a.startswith("iam:") for a in actions) and
+      {"action", "resources", "conditional"} <= set(frank["allowed"][0]), out[:300])
+code, out, err = run(["effective", "--user", "CAROL.SMITH", account])
+check("effective --user (ignoring case): grouped by service and access level", code == 0 and
+      out.startswith("carol.smith (arn:aws:iam::111122223333:user/carol.smith): ") and
+      "  athena Read: GetQueryExecution, GetQueryResults on arn:aws:athena:eu-west-1:111122223333:workgroup/analytics\n" in out, out)
+code, out, err = run(["effective", "--user", "bob.nguyen", account])
+check("effective marks conditional actions with their keys", "[conditional: " in out and "aws:MultiFactorAuthPresent" in out, out)
+code, out, err = run(["effective", "--user", "nobody", account])
+check("effective: unknown user exits 2", code == 2 and "no user named" in err, (code, err))
+code, out, err = run(["effective", "/nonexistent.json"])
+check("effective: unreadable file exits 2", code == 2 and "cannot read" in err, err)
+
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)
