@@ -82,7 +82,8 @@ inline bool read_inputs(std::string_view command, const std::vector<std::string>
 inline std::optional<std::string_view> option_value(std::span<const std::string_view> args, std::size_t& i,
                                                     std::string_view flag) {
     const std::string_view arg = args[i];
-    if (arg.size() > flag.size() && arg.starts_with(flag) && arg[flag.size()] == '=') return arg.substr(flag.size() + 1);
+    if (arg.size() > flag.size() && arg.starts_with(flag) && arg[flag.size()] == '=')
+        return arg.substr(flag.size() + 1);
     if (arg == flag && i + 1 < args.size()) return args[++i];
     return std::nullopt;
 }

@@ -32,7 +32,8 @@ iam::random_source seeded(std::uint64_t seed) {
 
 // An identity policy of exactly `size` characters without white space.
 std::string sized_policy(std::size_t size) {
-    const std::string head = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::)";
+    const std::string head =
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::)";
     const std::string tail = R"("}})";
     const std::size_t base = iam::policy_size(head + tail);
     REQUIRE(size >= base);
@@ -48,7 +49,8 @@ std::string numbered(std::string_view prefix, std::size_t i) {
 void fill_users(iam::account& a, std::size_t count) {
     for (std::size_t first = 0; first < count; first += 10) {
         std::vector<iam::new_user> batch;
-        for (std::size_t i = first; i < std::min(count, first + 10); ++i) batch.push_back(iam::new_user{.name = numbered("u", i)});
+        for (std::size_t i = first; i < std::min(count, first + 10); ++i)
+            batch.push_back(iam::new_user{.name = numbered("u", i)});
         REQUIRE(a.create_users(batch));
     }
 }
@@ -78,7 +80,8 @@ static_assert(iam::aws_error_code(iam::account_errc::delete_conflict) == "Delete
 static_assert(iam::aws_error_code(iam::account_errc::already_exists) == "EntityAlreadyExists");
 // UG reference_iam-quotas.html, "IAM object quotas" and "IAM and STS character limits".
 static_assert(iam::quotas{}.groups_per_account == 300 && iam::quotas::max_groups_per_account == 500);
-static_assert(iam::quotas{}.customer_managed_policies_per_account == 1500 && iam::quotas::max_customer_managed_policies_per_account == 5000);
+static_assert(iam::quotas{}.customer_managed_policies_per_account == 1500 &&
+              iam::quotas::max_customer_managed_policies_per_account == 5000);
 static_assert(iam::quotas{}.managed_policies_per_user == 10 && iam::quotas::max_managed_policies_per_user == 20);
 static_assert(iam::quotas::users_per_account == 5000 && iam::quotas::groups_per_user == 10);
 static_assert(iam::quotas::managed_policies_per_group == 10 && iam::quotas::tags_per_user == 50);
@@ -98,7 +101,8 @@ TEST_CASE("account: id, alias, partition and the sign-in URL") {
     CHECK(a.alias()->view() == "example-corp");
     REQUIRE(a.set_alias(""));
     CHECK_FALSE(a.alias());
-    CHECK(iam::account::make("123456789012", "acme", "aws-cn")->sign_in_url() == "https://acme.signin.amazonaws.cn/console");
+    CHECK(iam::account::make("123456789012", "acme", "aws-cn")->sign_in_url() ==
+          "https://acme.signin.amazonaws.cn/console");
     CHECK_FALSE(iam::account::make("123456789012", "", "aws-us-gov")->sign_in_url());  // no documented host
     CHECK(iam::account::make("12345").error().field == "account_id");
     CHECK(iam::account::make("123456789012", "--").error().field == "alias");
@@ -145,8 +149,9 @@ TEST_CASE("account: password policy and quota settings stay within AWS's ranges"
 
 TEST_CASE("create_user: path, tags, ARN; nothing else unless asked") {
     auto a = make_account();
-    const auto created = a.create_user(iam::new_user{.name = "alice", .path = "/engineering/", .tags = {{"team", "platform"}}},
-                                       {}, iam::timestamp{std::chrono::seconds{1700000000}});
+    const auto created =
+        a.create_user(iam::new_user{.name = "alice", .path = "/engineering/", .tags = {{"team", "platform"}}}, {},
+                      iam::timestamp{std::chrono::seconds{1700000000}});
     REQUIRE(created);
     CHECK_FALSE(created->password);
     CHECK_FALSE(created->access_key);
@@ -164,7 +169,9 @@ TEST_CASE("create_user: path, tags, ARN; nothing else unless asked") {
 
 TEST_CASE("create_user: every name is checked, with the field named") {
     auto a = make_account();
-    const auto error = [&](iam::new_user u) { return fails_unchanged(a, [&](iam::account& x) { return x.create_user(u); }); };
+    const auto error = [&](iam::new_user u) {
+        return fails_unchanged(a, [&](iam::account& x) { return x.create_user(u); });
+    };
     CHECK(error({.name = "al ice"}).field == "name");
     CHECK(error({.name = std::string(65, 'a')}).code == iam::account_errc::invalid_name);
     CHECK(error({.name = "bob", .path = "engineering"}).field == "path");
@@ -187,7 +194,8 @@ TEST_CASE("create_user: names are unique ignoring case, in the account and in a 
     CHECK(taken.message.find("Alice") != std::string::npos);
     // A duplicate inside the batch, or against the account, creates nobody.
     const std::vector<iam::new_user> inside{{.name = "carol"}, {.name = "dave"}, {.name = "CAROL"}};
-    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_users(inside); }).code == iam::account_errc::already_exists);
+    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_users(inside); }).code ==
+          iam::account_errc::already_exists);
     const std::vector<iam::new_user> against{{.name = "erin"}, {.name = "ALICE"}};
     CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_users(against); }).entity == "user/ALICE");
     CHECK(a.find_user("carol") == nullptr);
@@ -233,7 +241,9 @@ TEST_CASE("create_user: permissions three ways — groups, copy from a user, pol
                           seeded(1)));
     REQUIRE(a.put_user_policy("template", "ReadLogs", read_objects));
     // Copying takes groups, attached and inline policies and the boundary; not tags or credentials.
-    const auto copied = a.create_user({.name = "bob", .groups = {"Oncall", "DEVELOPERS"}, .copy_permissions_from = "Template",
+    const auto copied = a.create_user({.name = "bob",
+                                       .groups = {"Oncall", "DEVELOPERS"},
+                                       .copy_permissions_from = "Template",
                                        .policy_arns = {"arn:aws:iam::aws:policy/ReadOnlyAccess", deploy->arn}});
     REQUIRE(copied);
     const iam::user& bob = copied->user;
@@ -245,7 +255,8 @@ TEST_CASE("create_user: permissions three ways — groups, copy from a user, pol
     CHECK(bob.tags.empty());
     CHECK_FALSE(bob.login);
     // An explicit boundary overrides the copied one.
-    const auto carol = a.create_user({.name = "carol", .copy_permissions_from = "template",
+    const auto carol = a.create_user({.name = "carol",
+                                      .copy_permissions_from = "template",
                                       .permissions_boundary_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"});
     REQUIRE(carol);
     CHECK(carol->user.boundary->policy_arn == "arn:aws:iam::aws:policy/ReadOnlyAccess");
@@ -255,8 +266,9 @@ TEST_CASE("create_user: permissions three ways — groups, copy from a user, pol
     CHECK(a.aws_managed_policies()[1].name == "ReadOnlyAccess");
     CHECK(a.aws_managed_policies()[1].document.empty());
     // Copying from nobody, another account's policy, another partition's, an unknown own policy.
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_user({.name = "dan", .copy_permissions_from = "nobody"}); }).field ==
-          "copy_permissions_from");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.create_user({.name = "dan", .copy_permissions_from = "nobody"});
+          }).field == "copy_permissions_from");
     CHECK(fails_unchanged(a, [](iam::account& x) {
               return x.create_user({.name = "dan", .policy_arns = {"arn:aws:iam::210987654321:policy/Theirs"}});
           }).code == iam::account_errc::invalid_arn);
@@ -264,7 +276,8 @@ TEST_CASE("create_user: permissions three ways — groups, copy from a user, pol
               return x.create_user({.name = "dan", .policy_arns = {"arn:aws-cn:iam::aws:policy/ReadOnlyAccess"}});
           }).code == iam::account_errc::invalid_arn);
     CHECK(fails_unchanged(a, [](iam::account& x) {
-              return x.create_user({.name = "dan", .permissions_boundary_arn = "arn:aws:iam::123456789012:policy/Missing"});
+              return x.create_user(
+                  {.name = "dan", .permissions_boundary_arn = "arn:aws:iam::123456789012:policy/Missing"});
           }).code == iam::account_errc::no_such_entity);
 }
 
@@ -280,7 +293,8 @@ TEST_CASE("console access: a generated password follows the password policy; det
     CHECK(iam::check_password(*first->password, std::nullopt));
     CHECK(first->sign_in_url == "https://123456789012.signin.aws.amazon.com/console");
     auto again = make_account();
-    CHECK(again.create_user({.name = "alice", .console = iam::console_access{}}, seeded(7))->password == first->password);
+    CHECK(again.create_user({.name = "alice", .console = iam::console_access{}}, seeded(7))->password ==
+          first->password);
 
     iam::password_policy strict;
     strict.minimum_length = 32;
@@ -292,8 +306,9 @@ TEST_CASE("console access: a generated password follows the password policy; det
         CHECK(iam::check_password(password, strict));
     }
     // Without a random source no password can be generated.
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_user({.name = "bob", .console = iam::console_access{}}); }).field ==
-          "random");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.create_user({.name = "bob", .console = iam::console_access{}});
+          }).field == "random");
 }
 
 TEST_CASE("console access: a custom password is checked against the password policy") {
@@ -304,9 +319,9 @@ TEST_CASE("console access: a custom password is checked against the password pol
     CHECK(iam::check_password("abcdefgh1", std::nullopt).error().message.find("three") != std::string::npos);
     CHECK(iam::check_password("Ab1!", std::nullopt).error().code == iam::account_errc::invalid_password);
     CHECK_FALSE(iam::check_password(std::string(129, 'a') + "A1", std::nullopt));
-    CHECK_FALSE(iam::check_password("Abcdef1\x01", std::nullopt));    // outside passwordType
-    CHECK_FALSE(iam::check_password("Abcdef1\xC3", std::nullopt));    // not UTF-8
-    CHECK(iam::check_password("Abcdef1\xC3\xA9", std::nullopt));      // U+00E9 is allowed
+    CHECK_FALSE(iam::check_password("Abcdef1\x01", std::nullopt));          // outside passwordType
+    CHECK_FALSE(iam::check_password("Abcdef1\xC3", std::nullopt));          // not UTF-8
+    CHECK(iam::check_password("Abcdef1\xC3\xA9", std::nullopt));            // U+00E9 is allowed
     CHECK_FALSE(iam::check_password("Abcdef1\xE2\x82\xAC", std::nullopt));  // U+20AC is not
 
     iam::password_policy policy;
@@ -323,12 +338,15 @@ TEST_CASE("console access: a custom password is checked against the password pol
     CHECK(fails_unchanged(a, [](iam::account& x) {
               return x.create_user({.name = "bob", .console = iam::console_access{.custom_password = "sh0rt!"}});
           }).message.find("10") != std::string::npos);
-    const auto accepted = a.create_user({.name = "bob", .console = iam::console_access{.custom_password = "long-enough"}});
+    const auto accepted =
+        a.create_user({.name = "bob", .console = iam::console_access{.custom_password = "long-enough"}});
     REQUIRE(accepted);
     CHECK(accepted->password == "long-enough");
 }
 
-TEST_CASE("console access: IAMUserChangePassword is attached exactly when a reset is required and users cannot change passwords") {
+TEST_CASE(
+    "console access: IAMUserChangePassword is attached exactly when a reset is required and users cannot change "
+    "passwords") {
     auto a = make_account();
     // No password policy: users may not change their own password, so the reset needs the policy.
     auto reset = a.create_user({.name = "a1", .console = iam::console_access{.require_reset = true}}, seeded(1));
@@ -350,7 +368,8 @@ TEST_CASE("console access: IAMUserChangePassword is attached exactly when a rese
 
     allows.allow_users_to_change_password = false;
     REQUIRE(a.set_password_policy(allows));
-    auto disallowed = a.create_user({.name = "a4", .policy_arns = {std::string(change_password_arn)},
+    auto disallowed = a.create_user({.name = "a4",
+                                     .policy_arns = {std::string(change_password_arn)},
                                      .console = iam::console_access{.require_reset = true}},
                                     seeded(1));
     REQUIRE(disallowed);
@@ -361,7 +380,8 @@ TEST_CASE("console access: IAMUserChangePassword is attached exactly when a rese
     const auto password = a.create_login_profile("a5", iam::console_access{}, seeded(2));
     REQUIRE(password);
     CHECK(a.find_user("a5")->attached_policy_arns == std::vector<std::string>{std::string(change_password_arn)});
-    CHECK(a.create_login_profile("a5", iam::console_access{}, seeded(2)).error().code == iam::account_errc::already_exists);
+    CHECK(a.create_login_profile("a5", iam::console_access{}, seeded(2)).error().code ==
+          iam::account_errc::already_exists);
     REQUIRE(a.delete_login_profile("a5"));
     CHECK_FALSE(a.find_user("a5")->login);
     CHECK(a.delete_login_profile("a5").error().code == iam::account_errc::no_such_entity);
@@ -376,7 +396,8 @@ TEST_CASE("programmatic access: AWS's key id format; the secret is returned once
     const iam::access_key_pair& pair = *created->access_key;
     CHECK(iam::is_long_term_access_key_id(pair.id.view()));
     CHECK(pair.secret.size() == 40);
-    CHECK(pair.secret.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") == std::string::npos);
+    CHECK(pair.secret.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") ==
+          std::string::npos);
     const iam::user& ci = *a.find_user("ci");
     REQUIRE(ci.access_keys.size() == 1);
     CHECK(ci.access_keys[0].id == pair.id);
@@ -415,9 +436,11 @@ TEST_CASE("MFA devices: registered by name, serial number is the device ARN, at 
     CHECK(a.find_user("alice")->mfa_devices[0].serial_number == *serial);
     CHECK(fails_unchanged(a, [](iam::account& x) { return x.enable_mfa_device("bob", "alice-phone"); }).code ==
           iam::account_errc::already_exists);
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.enable_mfa_device("bob", "bad name"); }).field == "device_name");
+    CHECK(fails_unchanged(a, [](iam::account& x) { return x.enable_mfa_device("bob", "bad name"); }).field ==
+          "device_name");
     for (int i = 1; i < 8; ++i) REQUIRE(a.enable_mfa_device("alice", "key" + std::to_string(i)));
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.enable_mfa_device("alice", "key8"); }).field == "mfa_devices_per_user");
+    CHECK(fails_unchanged(a, [](iam::account& x) { return x.enable_mfa_device("alice", "key8"); }).field ==
+          "mfa_devices_per_user");
     REQUIRE(a.deactivate_mfa_device("alice", *serial));
     CHECK(a.find_user("alice")->mfa_devices.size() == 7);
     CHECK(a.deactivate_mfa_device("alice", *serial).error().code == iam::account_errc::no_such_entity);
@@ -468,11 +491,13 @@ TEST_CASE("quota: 10 groups per user") {
         eleven.push_back(numbered("g", i));
         REQUIRE(a.create_group(eleven.back()));
     }
-    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_user({.name = "alice", .groups = eleven}); }).field ==
-          "groups_per_user");
+    CHECK(fails_unchanged(a, [&](iam::account& x) {
+              return x.create_user({.name = "alice", .groups = eleven});
+          }).field == "groups_per_user");
     eleven.pop_back();
     REQUIRE(a.create_user({.name = "alice", .groups = eleven}));
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.add_user_to_group("alice", "g00010"); }).field == "groups_per_user");
+    CHECK(fails_unchanged(a, [](iam::account& x) { return x.add_user_to_group("alice", "g00010"); }).field ==
+          "groups_per_user");
     CHECK(a.add_user_to_group("alice", "g00009"));  // a member already: no change, no error
 }
 
@@ -481,15 +506,17 @@ TEST_CASE("quota: 10 managed policies per user (raisable to 20), 10 per group") 
     std::vector<std::string> arns;
     for (std::size_t i = 0; i < 21; ++i) arns.push_back("arn:aws:iam::aws:policy/" + numbered("Policy", i));
     const std::vector<std::string> eleven(arns.begin(), arns.begin() + 11);
-    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_user({.name = "alice", .policy_arns = eleven}); }).field ==
-          "managed_policies_per_user");
+    CHECK(fails_unchanged(a, [&](iam::account& x) {
+              return x.create_user({.name = "alice", .policy_arns = eleven});
+          }).field == "managed_policies_per_user");
     const std::vector<std::string> ten(arns.begin(), arns.begin() + 10);
     REQUIRE(a.create_user({.name = "alice", .policy_arns = ten}));
     CHECK(fails_unchanged(a, [&](iam::account& x) { return x.attach_user_policy("alice", arns[10]); }).field ==
           "managed_policies_per_user");
     // Requiring a password reset would attach an eleventh: refused.
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_login_profile("alice", iam::console_access{}, seeded(1)); }).field ==
-          "managed_policies_per_user");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.create_login_profile("alice", iam::console_access{}, seeded(1));
+          }).field == "managed_policies_per_user");
     CHECK(fails_unchanged(a, [&](iam::account& x) {
               return x.create_user({.name = "bob", .policy_arns = ten, .console = iam::console_access{}}, seeded(1));
           }).field == "managed_policies_per_user");
@@ -509,7 +536,8 @@ TEST_CASE("quota: 50 tags per user") {
     auto a = make_account();
     std::vector<iam::tag> tags;
     for (std::size_t i = 0; i < 51; ++i) tags.push_back({numbered("k", i), "v"});
-    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_user({.name = "alice", .tags = tags}); }).field == "tags_per_user");
+    CHECK(fails_unchanged(a, [&](iam::account& x) { return x.create_user({.name = "alice", .tags = tags}); }).field ==
+          "tags_per_user");
     tags.pop_back();
     REQUIRE(a.create_user({.name = "alice", .tags = tags}));
     const std::vector<iam::tag> one_more{{"extra", "v"}};
@@ -524,20 +552,23 @@ TEST_CASE("quota: inline policies of a user total 2,048 characters, of a group 5
     REQUIRE(a.create_user({.name = "alice"}));
     REQUIRE(a.put_user_policy("alice", "First", sized_policy(1000)));
     REQUIRE(a.put_user_policy("alice", "Second", sized_policy(1048) + "\n\n  \t"));
-    const auto over = fails_unchanged(a, [](iam::account& x) { return x.put_user_policy("alice", "Third", sized_policy(200)); });
+    const auto over =
+        fails_unchanged(a, [](iam::account& x) { return x.put_user_policy("alice", "Third", sized_policy(200)); });
     CHECK(over.code == iam::account_errc::limit_exceeded);
     CHECK(over.field == "user_inline_policy_size");
     // Replacing a policy counts its new size only.
     REQUIRE(a.put_user_policy("alice", "second", sized_policy(900)));
     REQUIRE(a.find_user("alice")->inline_policies.size() == 2);
     CHECK(a.find_user("alice")->inline_policies[1].name.view() == "second");
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.put_user_policy("alice", "Big", sized_policy(2049)); }).code ==
-          iam::account_errc::limit_exceeded);
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.put_user_policy("alice", "Big", sized_policy(2049));
+          }).code == iam::account_errc::limit_exceeded);
 
     REQUIRE(a.create_group("Admins"));
     for (const char* name : {"A", "B", "C", "D", "E"}) REQUIRE(a.put_group_policy("Admins", name, sized_policy(1024)));
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.put_group_policy("Admins", "F", sized_policy(200)); }).field ==
-          "group_inline_policy_size");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.put_group_policy("Admins", "F", sized_policy(200));
+          }).field == "group_inline_policy_size");
 }
 
 //=== groups, attachments, inline policies, boundary, tags ===//
@@ -546,7 +577,8 @@ TEST_CASE("groups: create, unique ignoring case, membership, delete refused whil
     auto a = make_account();
     REQUIRE(a.create_group("Admins", "/ops/"));
     CHECK(a.find_group("admins")->arn("123456789012") == "arn:aws:iam::123456789012:group/ops/Admins");
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_group("ADMINS"); }).code == iam::account_errc::already_exists);
+    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_group("ADMINS"); }).code ==
+          iam::account_errc::already_exists);
     CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_group("bad name"); }).field == "name");
     CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_group("ok", "no-slash"); }).field == "path");
     REQUIRE(a.create_user({.name = "alice"}));
@@ -583,9 +615,11 @@ TEST_CASE("managed policies: create, attach and detach for users and groups") {
     CHECK(fails_unchanged(a, [](iam::account& x) {
               return x.create_policy("Old", R"({"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
           }).code == iam::account_errc::invalid_policy);
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_policy("p", read_objects, "/a//"); }).field == "path");
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_policy("p", read_objects, "/", std::string(1001, 'd')); }).field ==
-          "description");
+    CHECK(fails_unchanged(a, [](iam::account& x) { return x.create_policy("p", read_objects, "/a//"); }).field ==
+          "path");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.create_policy("p", read_objects, "/", std::string(1001, 'd'));
+          }).field == "description");
 
     REQUIRE(a.create_user({.name = "alice"}));
     REQUIRE(a.create_group("Admins"));
@@ -601,15 +635,17 @@ TEST_CASE("managed policies: create, attach and detach for users and groups") {
     CHECK(a.find_user("alice")->attached_policy_arns.empty());
     CHECK(a.detach_user_policy("alice", deploy->arn).error().code == iam::account_errc::no_such_entity);
     REQUIRE(a.detach_group_policy("Admins", "arn:aws:iam::aws:policy/AdministratorAccess"));
-    CHECK(a.detach_group_policy("Admins", "arn:aws:iam::aws:policy/AdministratorAccess").error().entity == "group/Admins");
+    CHECK(a.detach_group_policy("Admins", "arn:aws:iam::aws:policy/AdministratorAccess").error().entity ==
+          "group/Admins");
     CHECK(a.attach_group_policy("Nobody", deploy->arn).error().code == iam::account_errc::no_such_entity);
 }
 
 TEST_CASE("inline policies: put, replace, delete; invalid documents refused with the reason") {
     auto a = make_account();
     REQUIRE(a.create_user({.name = "alice"}));
-    REQUIRE(a.put_user_policy("alice", "Read", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", "
-                                               "\"Action\": \"s3:GetObject\", \"Resource\": \"*\"}\n}"));
+    REQUIRE(a.put_user_policy("alice", "Read",
+                              "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", "
+                              "\"Action\": \"s3:GetObject\", \"Resource\": \"*\"}\n}"));
     CHECK(a.find_user("alice")->inline_policies[0].document == std::string(read_objects));  // stored compact
     const auto bad = fails_unchanged(a, [](iam::account& x) {
         return x.put_user_policy("alice", "Bad", R"({"Statement":{"Effect":"Maybe","Action":"*","Resource":"*"}})");
@@ -618,13 +654,15 @@ TEST_CASE("inline policies: put, replace, delete; invalid documents refused with
     CHECK(bad.message.find("/Statement/Effect") != std::string::npos);
     CHECK(fails_unchanged(a, [](iam::account& x) { return x.put_user_policy("alice", "Bad", "{"); }).code ==
           iam::account_errc::invalid_policy);
-    CHECK(fails_unchanged(a, [](iam::account& x) { return x.put_user_policy("alice", "bad name", read_objects); }).field ==
-          "policy_name");
+    CHECK(fails_unchanged(a, [](iam::account& x) {
+              return x.put_user_policy("alice", "bad name", read_objects);
+          }).field == "policy_name");
     // A character outside U+0020–U+00FF.
     CHECK(fails_unchanged(a, [](iam::account& x) {
-              return x.put_user_policy("alice", "Euro",
-                                       "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":"
-                                       "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::\xE2\x82\xAC\"}}");
+              return x.put_user_policy(
+                  "alice", "Euro",
+                  "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":"
+                  "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::\xE2\x82\xAC\"}}");
           }).code == iam::account_errc::invalid_policy);
     REQUIRE(a.put_user_policy("alice", "READ", deny_delete));  // same name ignoring case: replaced
     REQUIRE(a.find_user("alice")->inline_policies.size() == 1);
@@ -670,8 +708,9 @@ TEST_CASE("tags: add, replace ignoring key case, remove ignoring case") {
 TEST_CASE("delete_user: refused while it holds anything, like DeleteConflict, unless asked to remove it") {
     auto a = make_account();
     REQUIRE(a.create_group("Developers"));
-    REQUIRE(a.create_user({.name = "alice", .groups = {"Developers"}, .console = iam::console_access{}, .programmatic_access = true},
-                          seeded(9)));
+    REQUIRE(a.create_user(
+        {.name = "alice", .groups = {"Developers"}, .console = iam::console_access{}, .programmatic_access = true},
+        seeded(9)));
     REQUIRE(a.enable_mfa_device("alice", "phone"));
     REQUIRE(a.put_user_policy("alice", "Read", read_objects));
     const auto conflict = fails_unchanged(a, [](iam::account& x) { return x.delete_user("alice"); });
@@ -695,7 +734,9 @@ TEST_CASE("policy sets: user inline and managed, then each group's, then the bou
     REQUIRE(a.attach_group_policy("Readers", "arn:aws:iam::aws:policy/IAMUserChangePassword"));
     const auto guard = a.create_policy("Guard", deny_delete);
     REQUIRE(guard);
-    REQUIRE(a.create_user({.name = "alice", .groups = {"Readers"}, .policy_arns = {guard->arn},
+    REQUIRE(a.create_user({.name = "alice",
+                           .groups = {"Readers"},
+                           .policy_arns = {guard->arn},
                            .permissions_boundary_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"}));
     REQUIRE(a.put_user_policy("alice", "Own", deny_delete));
     // Without a lookup the AWS managed documents are unknown.
@@ -724,9 +765,11 @@ TEST_CASE("policy sets: user inline and managed, then each group's, then the bou
     const iam::compiled_policy_set user = prepared->compile();
     const std::string caller = a.find_user("alice")->arn(a.id());
     CHECK(user.evaluate({"s3:GetObject", "arn:aws:s3:::b/k", caller, "", {}}).decision == iam::decision::allowed);
-    CHECK(user.evaluate({"s3:DeleteObject", "arn:aws:s3:::b/k", caller, "", {}}).decision == iam::decision::explicit_deny);
+    CHECK(user.evaluate({"s3:DeleteObject", "arn:aws:s3:::b/k", caller, "", {}}).decision ==
+          iam::decision::explicit_deny);
     // Allowed by the identity policies (IAMUserChangePassword) but not by the boundary.
-    CHECK(user.evaluate({"iam:GetAccountPasswordPolicy", "*", caller, "", {}}).decision == iam::decision::implicit_deny);
+    CHECK(user.evaluate({"iam:GetAccountPasswordPolicy", "*", caller, "", {}}).decision ==
+          iam::decision::implicit_deny);
     // The same documents prepared for another user are shared through the cache.
     REQUIRE(a.create_user({.name = "bob", .groups = {"Readers"}}));
     const auto bob = a.prepare_policies_for("bob", cache, lookup);

@@ -124,7 +124,8 @@ TEST_CASE("load: AWS's dump shape, with credentials, password policy and alias")
     REQUIRE(alice.access_keys.size() == 1);
     CHECK(alice.access_keys[0].id.view() == "AKIAIOSFODNN7EXAMPLE");
     CHECK(alice.access_keys[0].status == iam::access_key_status::inactive);
-    CHECK(alice.mfa_devices == std::vector<iam::mfa_device>{{"arn:aws:iam::123456789012:mfa/Alice", at("2016-01-01T00:00:00Z")}});
+    CHECK(alice.mfa_devices ==
+          std::vector<iam::mfa_device>{{"arn:aws:iam::123456789012:mfa/Alice", at("2016-01-01T00:00:00Z")}});
     CHECK(a.find_user("bob")->path == "/ops/");
 
     const iam::group& admins = *a.find_group("admins");
@@ -142,10 +143,12 @@ TEST_CASE("load: AWS's dump shape, with credentials, password policy and alias")
     CHECK(boundary.name == "Boundary");
     CHECK(boundary.policy_id == "ANPA1234567890EXAMPLE");
     CHECK(boundary.default_version_id == "v2");
-    CHECK(boundary.document == R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
+    CHECK(boundary.document ==
+          R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})");
     REQUIRE(boundary.other_versions.size() == 1);
     CHECK(boundary.other_versions[0].version_id == "v1");
-    CHECK(boundary.other_versions[0].document == R"({"Version":"2012-10-17","Statement":[]})");  // URL-encoded in the dump
+    CHECK(boundary.other_versions[0].document ==
+          R"({"Version":"2012-10-17","Statement":[]})");  // URL-encoded in the dump
     CHECK(boundary.updated == at("2015-06-01T00:00:00Z"));
     // AWS managed policies: AdministratorAccess with its document, ReadOnlyAccess known by ARN only.
     REQUIRE(a.aws_managed_policies().size() == 2);
@@ -165,7 +168,14 @@ TEST_CASE("load → save → load gives an equal account; saving again gives the
     // Documents are written as JSON objects, whatever form they were read in.
     const auto doc = iam::json::parse(saved);
     REQUIRE(doc);
-    CHECK(doc->find("UserDetailList")->as_array()->at(0).find("UserPolicyList")->as_array()->at(0).find("PolicyDocument")->is_object());
+    CHECK(doc->find("UserDetailList")
+              ->as_array()
+              ->at(0)
+              .find("UserPolicyList")
+              ->as_array()
+              ->at(0)
+              .find("PolicyDocument")
+              ->is_object());
     CHECK(*doc->find("AccountId")->as_string() == "123456789012");
     const auto& policies = *doc->find("Policies")->as_array();
     CHECK(*policies[0].find("PermissionsBoundaryUsageCount")->as_int64() == 1);
@@ -175,15 +185,22 @@ TEST_CASE("load → save → load gives an equal account; saving again gives the
 TEST_CASE("an account built by operations round-trips through a dump") {
     auto a = iam::account::make("123456789012", "", "aws-cn").value();
     REQUIRE(a.create_group("Developers", "/eng/", at("2020-01-01T00:00:00Z")));
-    REQUIRE(a.put_group_policy("Developers", "Read",
-                               R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}})"));
-    const auto deploy = a.create_policy("Deploy", R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"lambda:*","Resource":"*"}})",
-                                        "/", "deploys", at("2020-01-02T00:00:00Z"));
+    REQUIRE(a.put_group_policy(
+        "Developers", "Read",
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}})"));
+    const auto deploy = a.create_policy(
+        "Deploy", R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"lambda:*","Resource":"*"}})", "/",
+        "deploys", at("2020-01-02T00:00:00Z"));
     REQUIRE(deploy);
     std::mt19937_64 generator(5);
-    const auto created = a.create_user({.name = "alice", .path = "/eng/", .tags = {{"team", "blue"}}, .groups = {"Developers"},
-                                        .policy_arns = {deploy->arn}, .permissions_boundary_arn = "arn:aws-cn:iam::aws:policy/PowerUserAccess",
-                                        .console = iam::console_access{}, .programmatic_access = true},
+    const auto created = a.create_user({.name = "alice",
+                                        .path = "/eng/",
+                                        .tags = {{"team", "blue"}},
+                                        .groups = {"Developers"},
+                                        .policy_arns = {deploy->arn},
+                                        .permissions_boundary_arn = "arn:aws-cn:iam::aws:policy/PowerUserAccess",
+                                        .console = iam::console_access{},
+                                        .programmatic_access = true},
                                        std::ref(generator), at("2021-03-04T05:06:07Z"));
     REQUIRE(created);
     REQUIRE(a.enable_mfa_device("alice", "phone", at("2021-03-05T00:00:00Z")));
@@ -275,7 +292,8 @@ TEST_CASE("policy versions: the default one is the document; contradictions are 
     };
     CHECK(load(policy_with("v1", version("v1", "true") + "," + version("v2", "false"))).problems.empty());
     CHECK(load(policy_with("v2", version("v1", "true"))).problems[0].message == "disagrees with DefaultVersionId");
-    CHECK(load(policy_with("v1", version("v1", "true") + "," + version("v1", "false"))).problems[0].message == "a second version v1");
+    CHECK(load(policy_with("v1", version("v1", "true") + "," + version("v1", "false"))).problems[0].message ==
+          "a second version v1");
     CHECK(load(policy_with("x", version("v1", "true"))).problems[0].path == "/Policies/0/DefaultVersionId");
     std::string six = version("v1", "true");
     for (int i = 2; i <= 6; ++i) six += "," + version("v" + std::to_string(i), "false");
@@ -306,8 +324,10 @@ TEST_CASE("load: only text that is not a JSON object is refused") {
     CHECK(broken.error().message.find("line 1, column 21") != std::string::npos);
     CHECK(iam::load_authorization_details("[]").error().message == "the dump must be a JSON object");
     CHECK(iam::load_authorization_details(R"({"a":1,"a":2})").error().message.find("duplicate") != std::string::npos);
-    const auto wrong_types = load(R"({"AccountId": "123456789012", "UserDetailList": {}, "Policies": "x", "GroupDetailList": null})");
-    CHECK(paths_of(wrong_types.problems) == std::vector<std::string>{"/GroupDetailList", "/Policies", "/UserDetailList"});
+    const auto wrong_types =
+        load(R"({"AccountId": "123456789012", "UserDetailList": {}, "Policies": "x", "GroupDetailList": null})");
+    CHECK(paths_of(wrong_types.problems) ==
+          std::vector<std::string>{"/GroupDetailList", "/Policies", "/UserDetailList"});
     const auto deep = load(std::string(R"({"RoleDetailList": [{"RoleName": "r", "Deep": )") + std::string(100, '[') +
                            std::string(100, ']') + "}]}");
     CHECK(deep.account.roles().size() == 1);
@@ -315,17 +335,19 @@ TEST_CASE("load: only text that is not a JSON object is refused") {
 
 TEST_CASE("a loaded account evaluates: AWS managed documents from the dump itself") {
     const auto loaded = load(dump);
-    const auto set = loaded.account.policy_set_for("Alice", [](std::string_view arn) -> std::optional<std::string_view> {
-        if (arn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
-            return R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:List*","Resource":"*"}})";
-        return std::nullopt;
-    });
+    const auto set =
+        loaded.account.policy_set_for("Alice", [](std::string_view arn) -> std::optional<std::string_view> {
+            if (arn == "arn:aws:iam::aws:policy/ReadOnlyAccess")
+                return R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:List*","Resource":"*"}})";
+            return std::nullopt;
+        });
     REQUIRE(set);
     CHECK(set->identity.size() == 4);  // Encoded, ReadOnlyAccess, Admins' Plain and AdministratorAccess (from the dump)
     CHECK(set->identity[3].name == "arn:aws:iam::aws:policy/AdministratorAccess");
     const iam::compiled_policy_set alice(*set);
     CHECK(alice.evaluate({"s3:PutObject", "arn:aws:s3:::b/k", "", "", {}}).decision == iam::decision::allowed);
-    CHECK(alice.evaluate({"ec2:RunInstances", "*", "", "", {}}).decision == iam::decision::implicit_deny);  // the boundary
+    CHECK(alice.evaluate({"ec2:RunInstances", "*", "", "", {}}).decision ==
+          iam::decision::implicit_deny);  // the boundary
 }
 
 TEST_CASE("timestamps: ISO 8601 in, UTC with Z out") {

@@ -90,9 +90,9 @@ using account_status = account_result<std::monostate>;
 /// STS character limits", white space not counted). The three members are the ones an
 /// account may raise through Service Quotas, up to the `max_` constants; the rest are fixed.
 struct quotas {
-    std::size_t groups_per_account = 300;                     ///< adjustable up to 500
+    std::size_t groups_per_account = 300;                      ///< adjustable up to 500
     std::size_t customer_managed_policies_per_account = 1500;  ///< adjustable up to 5000
-    std::size_t managed_policies_per_user = 10;               ///< adjustable up to 20
+    std::size_t managed_policies_per_user = 10;                ///< adjustable up to 20
 
     static constexpr std::size_t max_groups_per_account = 500;
     static constexpr std::size_t max_customer_managed_policies_per_account = 5000;
@@ -105,8 +105,10 @@ struct quotas {
     static constexpr std::size_t access_keys_per_user = 2;  ///< inactive keys count too
     static constexpr std::size_t mfa_devices_per_user = 8;  ///< in use, any type (8 since November 2022)
     static constexpr std::size_t versions_per_managed_policy = 5;
-    static constexpr std::size_t user_inline_policy_size = *policy_size_limit(policy_kind::user_inline);    ///< all of a user's
-    static constexpr std::size_t group_inline_policy_size = *policy_size_limit(policy_kind::group_inline);  ///< all of a group's
+    static constexpr std::size_t user_inline_policy_size =
+        *policy_size_limit(policy_kind::user_inline);  ///< all of a user's
+    static constexpr std::size_t group_inline_policy_size =
+        *policy_size_limit(policy_kind::group_inline);  ///< all of a group's
     static constexpr std::size_t managed_policy_size = *policy_size_limit(policy_kind::managed);
     /// The console adds at most 10 users at a time (UG id_users_create, 2022 version).
     static constexpr std::size_t users_per_batch = 10;
@@ -122,15 +124,15 @@ struct quotas {
 /// PasswordPolicy; defaults as UpdateAccountPasswordPolicy applies them when omitted).
 /// An account without one gets AWS's default rules instead (see `check_password`).
 struct password_policy {
-    std::uint32_t minimum_length = 6;       ///< 6–128
-    bool require_symbols = false;           ///< one of ``! @ # $ % ^ & * ( ) _ + - = [ ] { } | '``
-    bool require_numbers = false;           ///< one of 0–9
-    bool require_uppercase = false;         ///< one of A–Z
-    bool require_lowercase = false;         ///< one of a–z
+    std::uint32_t minimum_length = 6;             ///< 6–128
+    bool require_symbols = false;                 ///< one of ``! @ # $ % ^ & * ( ) _ + - = [ ] { } | '``
+    bool require_numbers = false;                 ///< one of 0–9
+    bool require_uppercase = false;               ///< one of A–Z
+    bool require_lowercase = false;               ///< one of a–z
     bool allow_users_to_change_password = false;  ///< account-wide; attaches no policy to anyone
-    std::uint32_t max_age_days = 0;         ///< 0: never expires; else 1–1095
-    std::uint32_t reuse_prevention = 0;     ///< 0: reuse allowed; else 1–24
-    bool hard_expiry = false;               ///< an expired password needs an administrator
+    std::uint32_t max_age_days = 0;               ///< 0: never expires; else 1–1095
+    std::uint32_t reuse_prevention = 0;           ///< 0: reuse allowed; else 1–24
+    bool hard_expiry = false;                     ///< an expired password needs an administrator
 
     friend bool operator==(const password_policy&, const password_policy&) = default;
 };
@@ -206,18 +208,20 @@ inline account_status check_password(std::string_view password, const std::optio
         upper = upper || (cp >= 'A' && cp <= 'Z');
         lower = lower || (cp >= 'a' && cp <= 'z');
         digit = digit || (cp >= '0' && cp <= '9');
-        symbol = symbol || (cp < 0x80 && detail::password_symbols.find(static_cast<char>(cp)) != std::string_view::npos);
+        symbol =
+            symbol || (cp < 0x80 && detail::password_symbols.find(static_cast<char>(cp)) != std::string_view::npos);
         i += d.length;
         ++characters;
     }
     const std::size_t minimum = policy ? policy->minimum_length : detail::default_minimum_password_length;
     if (characters < minimum || characters > detail::max_password_length)
-        return fail("the password has " + std::to_string(characters) + " characters; it needs " + std::to_string(minimum) +
-                    " to " + std::to_string(detail::max_password_length));
+        return fail("the password has " + std::to_string(characters) + " characters; it needs " +
+                    std::to_string(minimum) + " to " + std::to_string(detail::max_password_length));
     if (!policy) {
         if (int{upper} + int{lower} + int{digit} + int{symbol} < 3)
-            return fail("without an account password policy AWS requires three of: uppercase letters, lowercase "
-                        "letters, digits and symbols");
+            return fail(
+                "without an account password policy AWS requires three of: uppercase letters, lowercase "
+                "letters, digits and symbols");
         return std::monostate{};
     }
     if (policy->require_uppercase && !upper) return fail("the password policy requires an uppercase letter (A-Z)");
@@ -236,7 +240,9 @@ inline std::string generate_password(const std::optional<password_policy>& polic
         detail::generated_password_length, policy ? policy->minimum_length : detail::default_minimum_password_length);
     std::string password;
     password.reserve(length);
-    const auto pick = [&](std::string_view alphabet) { password.push_back(alphabet[detail::random_below(random, alphabet.size())]); };
+    const auto pick = [&](std::string_view alphabet) {
+        password.push_back(alphabet[detail::random_below(random, alphabet.size())]);
+    };
     if (!policy || policy->require_uppercase) pick(detail::uppercase_letters);
     if (!policy || policy->require_lowercase) pick(detail::lowercase_letters);
     if (!policy || policy->require_numbers) pick(detail::decimal_digits);
@@ -244,7 +250,8 @@ inline std::string generate_password(const std::optional<password_policy>& polic
     const std::string all = std::string(detail::uppercase_letters) + std::string(detail::lowercase_letters) +
                             std::string(detail::decimal_digits) + std::string(detail::password_symbols);
     while (password.size() < length) pick(all);
-    for (std::size_t i = password.size() - 1; i > 0; --i) std::swap(password[i], password[detail::random_below(random, i + 1)]);
+    for (std::size_t i = password.size() - 1; i > 0; --i)
+        std::swap(password[i], password[detail::random_below(random, i + 1)]);
     return password;
 }
 
@@ -269,7 +276,8 @@ constexpr std::optional<std::string_view> sign_in_host(std::string_view partitio
 
 /// `https://ACCOUNT_ID_OR_ALIAS.signin.aws.amazon.com/console`, as the create-user
 /// page writes it (UG id_users_create); nothing for a partition without a known host.
-inline std::optional<std::string> sign_in_url(std::string_view account_id_or_alias, std::string_view partition = "aws") {
+inline std::optional<std::string> sign_in_url(std::string_view account_id_or_alias,
+                                              std::string_view partition = "aws") {
     const auto host = sign_in_host(partition);
     if (!host) return std::nullopt;
     return "https://" + std::string(account_id_or_alias) + "." + std::string(*host) + "/console";
@@ -296,7 +304,8 @@ inline result<policy_arn_parts, std::string> parse_policy_arn(std::string_view t
     const std::string_view rest = parsed->resource.substr(6);  // from the slash after `policy`
     const std::size_t last = rest.rfind('/');
     policy_arn_parts parts{parsed->partition, parsed->account, rest.substr(0, last + 1), rest.substr(last + 1)};
-    if (const name_error e = check_policy_path(parts.path); !e.ok()) return "in `" + std::string(text) + "`: " + describe(e, parts.path);
+    if (const name_error e = check_policy_path(parts.path); !e.ok())
+        return "in `" + std::string(text) + "`: " + describe(e, parts.path);
     if (const name_error e = check_managed_policy_name(parts.name); !e.ok())
         return "in `" + std::string(text) + "`: " + describe(e, parts.name);
     return parts;
@@ -308,7 +317,7 @@ inline result<policy_arn_parts, std::string> parse_policy_arn(std::string_view t
 /// policy; and "Users must create a new password at next sign-in".
 struct console_access {
     std::optional<std::string> custom_password{};  ///< none: generate one
-    bool require_reset = true;                      ///< the console's default
+    bool require_reset = true;                     ///< the console's default
 };
 
 /// One user to create, with the permissions chosen the three ways the console offers
@@ -318,15 +327,15 @@ struct new_user {
     std::string name{};
     std::string path = "/";
     std::vector<tag> tags{};
-    std::vector<std::string> groups{};                     ///< group names to join
+    std::vector<std::string> groups{};  ///< group names to join
     /// Copy an existing user's group memberships, attached managed policies, inline
     /// policies and permissions boundary (not its tags, path or credentials).
     std::optional<std::string> copy_permissions_from{};
-    std::vector<std::string> policy_arns{};                ///< managed policies to attach
+    std::vector<std::string> policy_arns{};  ///< managed policies to attach
     /// Overrides a boundary copied from another user.
     std::optional<std::string> permissions_boundary_arn{};
-    std::optional<console_access> console{};               ///< none: no console access
-    bool programmatic_access = false;                      ///< create an access key
+    std::optional<console_access> console{};  ///< none: no console access
+    bool programmatic_access = false;         ///< create an access key
 };
 
 /// An access key as created: the secret appears here and nowhere else, ever.
@@ -338,8 +347,8 @@ struct access_key_pair {
 
 /// What creating one user produced; the password and secret are shown only here.
 struct created_user {
-    iam::user user{};                          ///< as stored (no password, no secret)
-    std::optional<std::string> password{};     ///< the console password, if console access was asked for
+    iam::user user{};                       ///< as stored (no password, no secret)
+    std::optional<std::string> password{};  ///< the console password, if console access was asked for
     std::optional<access_key_pair> access_key{};
     std::optional<std::string> sign_in_url{};  ///< with console access, where to sign in
 };
@@ -445,7 +454,8 @@ public:
     account() = default;
 
     /// A new account with no users: a 12-digit id, an optional alias, the partition.
-    static account_result<account> make(std::string_view id, std::string_view alias = {}, std::string_view partition = "aws") {
+    static account_result<account> make(std::string_view id, std::string_view alias = {},
+                                        std::string_view partition = "aws") {
         const auto checked = account_id::parse(id);
         if (!checked) return account_error{account_errc::invalid_name, "", "account_id", describe(checked.error(), id)};
         if (!detail::is_valid_partition(partition))
@@ -514,8 +524,10 @@ public:
             };
             if (policy->minimum_length < 6 || policy->minimum_length > 128)
                 return fail("minimum_length", "the minimum password length must be 6 to 128");
-            if (policy->max_age_days > 1095) return fail("max_age_days", "the maximum password age must be 1 to 1095 days (0: never)");
-            if (policy->reuse_prevention > 24) return fail("reuse_prevention", "password reuse prevention must be 1 to 24 (0: off)");
+            if (policy->max_age_days > 1095)
+                return fail("max_age_days", "the maximum password age must be 1 to 1095 days (0: never)");
+            if (policy->reuse_prevention > 24)
+                return fail("reuse_prevention", "password reuse prevention must be 1 to 24 (0: off)");
         }
         password_policy_ = policy;
         return std::monostate{};
@@ -524,16 +536,19 @@ public:
     /// Sets the adjustable quotas, each between AWS's default and its maximum.
     account_status set_quotas(const iam::quotas& q) {
         const iam::quotas defaults;
-        const auto check = [](std::string_view field, std::size_t value, std::size_t low, std::size_t high) -> account_status {
+        const auto check = [](std::string_view field, std::size_t value, std::size_t low,
+                              std::size_t high) -> account_status {
             if (value >= low && value <= high) return std::monostate{};
             return account_error{account_errc::invalid_setting, "", std::string(field),
-                                 std::string(field) + " must be " + std::to_string(low) + " to " + std::to_string(high) +
-                                     " (AWS's default to the most AWS grants)"};
+                                 std::string(field) + " must be " + std::to_string(low) + " to " +
+                                     std::to_string(high) + " (AWS's default to the most AWS grants)"};
         };
         for (const account_status& s :
-             {check("groups_per_account", q.groups_per_account, defaults.groups_per_account, iam::quotas::max_groups_per_account),
+             {check("groups_per_account", q.groups_per_account, defaults.groups_per_account,
+                    iam::quotas::max_groups_per_account),
               check("customer_managed_policies_per_account", q.customer_managed_policies_per_account,
-                    defaults.customer_managed_policies_per_account, iam::quotas::max_customer_managed_policies_per_account),
+                    defaults.customer_managed_policies_per_account,
+                    iam::quotas::max_customer_managed_policies_per_account),
               check("managed_policies_per_user", q.managed_policies_per_user, defaults.managed_policies_per_user,
                     iam::quotas::max_managed_policies_per_user)})
             if (!s) return s;
@@ -544,7 +559,8 @@ public:
     //--- users ---//
 
     /// Creates one user; see `create_users`.
-    account_result<created_user> create_user(const new_user& request, const random_source& random = {}, timestamp now = {}) {
+    account_result<created_user> create_user(const new_user& request, const random_source& random = {},
+                                             timestamp now = {}) {
         auto created = create_users(std::span<const new_user>(&request, 1), random, now);
         if (!created) return created.error();
         return std::move(created.value().front());
@@ -555,11 +571,12 @@ public:
     /// or user to copy, a quota, a bad password — any problem leaves the account as it
     /// was. `random` is needed only for generated passwords and access keys; `now` is
     /// recorded as the creation time.
-    account_result<std::vector<created_user>> create_users(std::span<const new_user> requests, const random_source& random = {},
-                                                           timestamp now = {}) {
+    account_result<std::vector<created_user>> create_users(std::span<const new_user> requests,
+                                                           const random_source& random = {}, timestamp now = {}) {
         if (requests.size() > iam::quotas::users_per_batch)
             return account_error{account_errc::limit_exceeded, "", "users_per_batch",
-                                 "a batch has " + std::to_string(requests.size()) + " users; the console adds at most " +
+                                 "a batch has " + std::to_string(requests.size()) +
+                                     " users; the console adds at most " +
                                      std::to_string(iam::quotas::users_per_batch) + " at a time"};
         if (users_.size() + requests.size() > iam::quotas::users_per_account)
             return account_error{account_errc::limit_exceeded, "", "users_per_account",
@@ -591,7 +608,7 @@ public:
             const auto count = [&](std::size_t n, std::string_view what) {
                 if (n > 0) held.push_back(std::to_string(n) + " " + std::string(what));
             };
-            if (it->login) held.push_back("a console password");
+            if (it->login) held.emplace_back("a console password");
             count(it->access_keys.size(), "access key(s)");
             count(it->mfa_devices.size(), "MFA device(s)");
             count(it->inline_policies.size(), "inline policy(ies)");
@@ -635,14 +652,16 @@ public:
     /// Creates an empty group.
     account_status create_group(std::string_view name, std::string_view path = "/", timestamp now = {}) {
         auto made = group::make(name, path);
-        if (!made) return name_fail(made.error(), made.error().kind == name_kind::path ? path : name, detail::entity_ref("group", name),
-                                    made.error().kind == name_kind::path ? "path" : "name");
+        if (!made)
+            return name_fail(made.error(), made.error().kind == name_kind::path ? path : name,
+                             detail::entity_ref("group", name), made.error().kind == name_kind::path ? "path" : "name");
         if (const group* existing = find_group(name))
-            return account_error{account_errc::already_exists, detail::entity_ref("group", name), "name",
-                                 "a group named " + existing->name.str() + " exists already (names are unique ignoring case)"};
+            return account_error{
+                account_errc::already_exists, detail::entity_ref("group", name), "name",
+                "a group named " + existing->name.str() + " exists already (names are unique ignoring case)"};
         if (groups_.size() >= quotas_.groups_per_account)
-            return limit(detail::entity_ref("group", name), "groups_per_account", "the account has " + std::to_string(groups_.size()) +
-                                                                                     " groups, its quota");
+            return limit(detail::entity_ref("group", name), "groups_per_account",
+                         "the account has " + std::to_string(groups_.size()) + " groups, its quota");
         made.value().created = now;
         groups_.insert(detail::name_position(groups_, made.value().name), std::move(made.value()));
         return std::monostate{};
@@ -656,7 +675,8 @@ public:
         const std::string groupname = it->name.str();
         const auto is_member = [&](const user& u) { return contains_exact(u.groups, groupname); };
         const auto members = static_cast<std::size_t>(std::count_if(users_.begin(), users_.end(), is_member));
-        if (dependents == on_dependents::refuse && members + it->inline_policies.size() + it->attached_policy_arns.size() > 0)
+        if (dependents == on_dependents::refuse &&
+            members + it->inline_policies.size() + it->attached_policy_arns.size() > 0)
             return account_error{account_errc::delete_conflict, detail::entity_ref("group", groupname), "",
                                  "group " + groupname + " still has " + std::to_string(members) + " member(s), " +
                                      std::to_string(it->inline_policies.size()) + " inline and " +
@@ -676,7 +696,8 @@ public:
         if (contains_exact(u->groups, g->name.view())) return std::monostate{};
         if (u->groups.size() >= iam::quotas::groups_per_user)
             return limit(detail::entity_ref("user", u->name), "groups_per_user",
-                         "user " + u->name.str() + " is in " + std::to_string(u->groups.size()) + " groups, the most a user can be in");
+                         "user " + u->name.str() + " is in " + std::to_string(u->groups.size()) +
+                             " groups, the most a user can be in");
         u->groups.push_back(g->name.str());
         return std::monostate{};
     }
@@ -685,7 +706,8 @@ public:
     account_status remove_user_from_group(std::string_view username, std::string_view groupname) {
         user* u = detail::find_named(users_, username);
         if (u == nullptr) return no_such("user", username);
-        const auto it = std::find_if(u->groups.begin(), u->groups.end(), [&](const std::string& g) { return iequals(g, groupname); });
+        const auto it = std::find_if(u->groups.begin(), u->groups.end(),
+                                     [&](const std::string& g) { return iequals(g, groupname); });
         if (it == u->groups.end())
             return account_error{account_errc::no_such_entity, detail::entity_ref("user", u->name), "groups",
                                  "user " + u->name.str() + " is not in a group named " + std::string(groupname)};
@@ -697,21 +719,26 @@ public:
 
     /// Creates a customer managed policy (CreatePolicy): the document must be valid,
     /// Version 2012-10-17, and at most 6,144 characters without white space.
-    account_result<managed_policy> create_policy(std::string_view name, std::string_view document, std::string_view path = "/",
-                                                 std::string_view description = {}, timestamp now = {}) {
+    account_result<managed_policy> create_policy(std::string_view name, std::string_view document,
+                                                 std::string_view path = "/", std::string_view description = {},
+                                                 timestamp now = {}) {
         auto made = managed_policy::customer(id_, name, path, {}, partition_);
         const std::string entity = made ? made->arn : std::string(name);
-        if (!made) return name_fail(made.error(), made.error().kind == name_kind::policy_path ? path : name, entity,
-                                    made.error().kind == name_kind::policy_path ? "path" : "name");
+        if (!made)
+            return name_fail(made.error(), made.error().kind == name_kind::policy_path ? path : name, entity,
+                             made.error().kind == name_kind::policy_path ? "path" : "name");
         const auto same_name = [&](const managed_policy& p) { return iequals(p.name, name); };
-        if (const auto it = std::find_if(customer_policies_.begin(), customer_policies_.end(), same_name); it != customer_policies_.end())
+        if (const auto it = std::find_if(customer_policies_.begin(), customer_policies_.end(), same_name);
+            it != customer_policies_.end())
             return account_error{account_errc::already_exists, entity, "name",
                                  "a policy named " + it->name + " exists already (names are unique ignoring case)"};
         if (description.size() > iam::quotas::policy_description_length)
-            return account_error{account_errc::invalid_input, entity, "description", "a policy description has at most 1000 characters"};
+            return account_error{account_errc::invalid_input, entity, "description",
+                                 "a policy description has at most 1000 characters"};
         if (customer_policies_.size() >= quotas_.customer_managed_policies_per_account)
             return limit(entity, "customer_managed_policies_per_account",
-                         "the account has " + std::to_string(customer_policies_.size()) + " customer managed policies, its quota");
+                         "the account has " + std::to_string(customer_policies_.size()) +
+                             " customer managed policies, its quota");
         auto compact = checked_document(document, policy_kind::managed, entity, "document");
         if (!compact) return compact.error();
         managed_policy& created = made.value();
@@ -750,22 +777,27 @@ public:
     /// user's inline policies together stay within 2,048 characters without white space.
     account_status put_user_policy(std::string_view username, std::string_view policy_name, std::string_view document) {
         return with_user(username, [&](user& u, const std::string& entity) {
-            return put_inline(u, entity, policy_name, document, policy_kind::user_inline, iam::quotas::user_inline_policy_size);
+            return put_inline(u, entity, policy_name, document, policy_kind::user_inline,
+                              iam::quotas::user_inline_policy_size);
         });
     }
     /// Deletes a user's inline policy.
     account_status delete_user_policy(std::string_view username, std::string_view policy_name) {
-        return with_user(username, [&](user& u, const std::string& entity) { return delete_inline(u, entity, policy_name); });
+        return with_user(username,
+                         [&](user& u, const std::string& entity) { return delete_inline(u, entity, policy_name); });
     }
     /// Adds or replaces a group's inline policy; a group's together stay within 5,120.
-    account_status put_group_policy(std::string_view groupname, std::string_view policy_name, std::string_view document) {
+    account_status put_group_policy(std::string_view groupname, std::string_view policy_name,
+                                    std::string_view document) {
         return with_group(groupname, [&](group& g, const std::string& entity) {
-            return put_inline(g, entity, policy_name, document, policy_kind::group_inline, iam::quotas::group_inline_policy_size);
+            return put_inline(g, entity, policy_name, document, policy_kind::group_inline,
+                              iam::quotas::group_inline_policy_size);
         });
     }
     /// Deletes a group's inline policy.
     account_status delete_group_policy(std::string_view groupname, std::string_view policy_name) {
-        return with_group(groupname, [&](group& g, const std::string& entity) { return delete_inline(g, entity, policy_name); });
+        return with_group(groupname,
+                          [&](group& g, const std::string& entity) { return delete_inline(g, entity, policy_name); });
     }
 
     //--- permissions boundary ---//
@@ -773,7 +805,7 @@ public:
     /// Sets (or replaces) a user's permissions boundary to a managed policy.
     account_status set_user_permissions_boundary(std::string_view username, std::string_view arn) {
         return with_user(username, [&](user& u, const std::string& entity) -> account_status {
-            if (const account_status s = check_attachable(arn, entity, "permissions_boundary_arn"); !s) return s;
+            if (account_status s = check_attachable(arn, entity, "permissions_boundary_arn"); !s) return s;
             u.boundary = permissions_boundary{std::string(arn)};
             note_aws_policy(arn);
             return std::monostate{};
@@ -809,7 +841,9 @@ public:
     /// Removes a user's console access.
     account_status delete_login_profile(std::string_view username) {
         return with_user(username, [&](user& u, const std::string& entity) -> account_status {
-            if (!u.login) return account_error{account_errc::no_such_entity, entity, "login", "user " + u.name.str() + " has no console password"};
+            if (!u.login)
+                return account_error{account_errc::no_such_entity, entity, "login",
+                                     "user " + u.name.str() + " has no console password"};
             u.login.reset();
             return std::monostate{};
         });
@@ -817,7 +851,8 @@ public:
 
     /// Creates an access key for a user (at most 2, inactive ones included); the secret
     /// is in the result and nowhere else.
-    account_result<access_key_pair> create_access_key(std::string_view username, const random_source& random, timestamp now = {}) {
+    account_result<access_key_pair> create_access_key(std::string_view username, const random_source& random,
+                                                      timestamp now = {}) {
         user* u = detail::find_named(users_, username);
         if (u == nullptr) return no_such("user", username);
         auto key = issue_access_key(*u, {}, random, now);
@@ -837,11 +872,13 @@ public:
 
     /// Registers a virtual MFA device named `device_name` for a user (at most 8 in use);
     /// returns its serial number, the device's ARN `arn:aws:iam::ACCOUNT:mfa/NAME`.
-    account_result<std::string> enable_mfa_device(std::string_view username, std::string_view device_name, timestamp now = {}) {
+    account_result<std::string> enable_mfa_device(std::string_view username, std::string_view device_name,
+                                                  timestamp now = {}) {
         user* u = detail::find_named(users_, username);
         if (u == nullptr) return no_such("user", username);
         const std::string entity = detail::entity_ref("user", u->name);
-        if (const name_error e = check_name(name_kind::mfa_device, device_name); !e.ok()) return name_fail(e, device_name, entity, "device_name");
+        if (const name_error e = check_name(name_kind::mfa_device, device_name); !e.ok())
+            return name_fail(e, device_name, entity, "device_name");
         std::string serial = entity_arn(id_, "mfa", "/", device_name, partition_);
         for (const user& other : users_)
             for (const mfa_device& d : other.mfa_devices)
@@ -849,7 +886,8 @@ public:
                     return account_error{account_errc::already_exists, entity, "device_name",
                                          "MFA device " + serial + " is in use by user " + other.name.str()};
         if (u->mfa_devices.size() >= iam::quotas::mfa_devices_per_user)
-            return limit(entity, "mfa_devices_per_user", "user " + u->name.str() + " has 8 MFA devices in use, the most AWS allows");
+            return limit(entity, "mfa_devices_per_user",
+                         "user " + u->name.str() + " has 8 MFA devices in use, the most AWS allows");
         u->mfa_devices.push_back(mfa_device{serial, now});
         return serial;
     }
@@ -857,7 +895,8 @@ public:
     /// Removes an MFA device from a user.
     account_status deactivate_mfa_device(std::string_view username, std::string_view serial_number) {
         return with_user(username, [&](user& u, const std::string& entity) -> account_status {
-            if (std::erase_if(u.mfa_devices, [&](const mfa_device& d) { return d.serial_number == serial_number; }) == 0)
+            if (std::erase_if(u.mfa_devices, [&](const mfa_device& d) { return d.serial_number == serial_number; }) ==
+                0)
                 return account_error{account_errc::no_such_entity, entity, "serial_number",
                                      "user " + u.name.str() + " has no MFA device " + std::string(serial_number)};
             return std::monostate{};
@@ -871,13 +910,15 @@ public:
     /// from the account (a dump may carry them) or else from `lookup`.
     account_result<policy_set> policy_set_for(std::string_view username, const policy_lookup& lookup = {}) const {
         policy_set set;
-        const auto error = visit_policies(username, lookup, [&](std::string name, std::string_view text, bool boundary)
-                                                                 -> std::optional<account_error> {
-            auto parsed = parse_policy(text, boundary ? policy_kind::boundary : policy_kind::identity);
-            if (!parsed) return invalid_policy_error(name, parsed.error());
-            (boundary ? set.boundary : set.identity).push_back(named_policy{std::move(name), std::move(static_cast<policy&>(parsed.value()))});
-            return std::nullopt;
-        });
+        const auto error = visit_policies(
+            username, lookup,
+            [&](std::string name, std::string_view text, bool boundary) -> std::optional<account_error> {
+                auto parsed = parse_policy(text, boundary ? policy_kind::boundary : policy_kind::identity);
+                if (!parsed) return invalid_policy_error(name, parsed.error());
+                (boundary ? set.boundary : set.identity)
+                    .push_back(named_policy{std::move(name), std::move(static_cast<policy&>(parsed.value()))});
+                return std::nullopt;
+            });
         if (error) return *error;
         return set;
     }
@@ -887,13 +928,14 @@ public:
     account_result<prepared_policies> prepare_policies_for(std::string_view username, policy_cache& cache,
                                                            const policy_lookup& lookup = {}) const {
         prepared_policies out;
-        const auto error = visit_policies(username, lookup, [&](std::string name, std::string_view text, bool boundary)
-                                                                 -> std::optional<account_error> {
-            auto prepared = cache.get(text, boundary ? policy_kind::boundary : policy_kind::identity);
-            if (!prepared) return invalid_policy_error(name, prepared.error());
-            (boundary ? out.boundary : out.identity).push_back({std::move(name), std::move(prepared.value())});
-            return std::nullopt;
-        });
+        const auto error = visit_policies(
+            username, lookup,
+            [&](std::string name, std::string_view text, bool boundary) -> std::optional<account_error> {
+                auto prepared = cache.get(text, boundary ? policy_kind::boundary : policy_kind::identity);
+                if (!prepared) return invalid_policy_error(name, prepared.error());
+                (boundary ? out.boundary : out.identity).push_back({std::move(name), std::move(prepared.value())});
+                return std::nullopt;
+            });
         if (error) return *error;
         return out;
     }
@@ -911,7 +953,8 @@ private:
     }
     static std::string join(const std::vector<std::string>& parts) {
         std::string out;
-        for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
         return out;
     }
 
@@ -928,7 +971,8 @@ private:
         return account_error{account_errc::invalid_name, std::move(entity), std::move(field), describe(e, text)};
     }
     static account_error invalid_policy_error(std::string_view name, const policy_errors& errors) {
-        return account_error{account_errc::invalid_policy, std::string(name), "document", detail::describe_policy_errors(name, errors)};
+        return account_error{account_errc::invalid_policy, std::string(name), "document",
+                             detail::describe_policy_errors(name, errors)};
     }
 
     // Runs `change(user, "user/NAME")` on the named user.
@@ -954,39 +998,47 @@ private:
         if (!parts) return account_error{account_errc::invalid_arn, entity, std::move(field), parts.error()};
         if (parts->partition != partition_)
             return account_error{account_errc::invalid_arn, entity, std::move(field),
-                                 "`" + std::string(arn) + "` is in partition " + std::string(parts->partition) + ", the account in " + partition_};
+                                 "`" + std::string(arn) + "` is in partition " + std::string(parts->partition) +
+                                     ", the account in " + partition_};
         if (parts->account == "aws") return std::monostate{};
         if (parts->account != id_.view())
-            return account_error{account_errc::invalid_arn, entity, std::move(field),
-                                 "`" + std::string(arn) + "` belongs to another account; only this account's and AWS's policies can be attached"};
+            return account_error{
+                account_errc::invalid_arn, entity, std::move(field),
+                "`" + std::string(arn) +
+                    "` belongs to another account; only this account's and AWS's policies can be attached"};
         if (detail::find_arn(customer_policies_, arn) == nullptr)
-            return account_error{account_errc::no_such_entity, entity, std::move(field), "there is no policy " + std::string(arn)};
+            return account_error{account_errc::no_such_entity, entity, std::move(field),
+                                 "there is no policy " + std::string(arn)};
         return std::monostate{};
     }
 
     // The document checked for `kind` (grammar, character set, its own size limit), compact.
-    static account_result<std::string> checked_document(std::string_view document, policy_kind kind, const std::string& entity,
-                                                        std::string field) {
+    static account_result<std::string> checked_document(std::string_view document, policy_kind kind,
+                                                        const std::string& entity, std::string field) {
         if (auto parsed = parse_policy(document, kind); !parsed) {
             account_error e = invalid_policy_error(entity, parsed.error());
             e.field = std::move(field);
             return e;
         }
         if (const auto problem = check_policy_size(document, kind))
-            return account_error{problem->code == policy_errc::too_large ? account_errc::limit_exceeded : account_errc::invalid_policy,
-                                 entity, std::move(field), problem->message};
+            return account_error{
+                problem->code == policy_errc::too_large ? account_errc::limit_exceeded : account_errc::invalid_policy,
+                entity, std::move(field), problem->message};
         auto compact = detail::compact_json(document);
-        if (!compact) return account_error{account_errc::invalid_policy, entity, std::move(field), "the document is not JSON"};
+        if (!compact)
+            return account_error{account_errc::invalid_policy, entity, std::move(field), "the document is not JSON"};
         return std::move(*compact);
     }
 
     template <typename Holder>
-    account_status attach(Holder& holder, const std::string& entity, std::string_view arn, std::size_t quota, std::string quota_name) {
-        if (const account_status s = check_attachable(arn, entity, "policy_arn"); !s) return s;
+    account_status attach(Holder& holder, const std::string& entity, std::string_view arn, std::size_t quota,
+                          const std::string& quota_name) {
+        if (account_status s = check_attachable(arn, entity, "policy_arn"); !s) return s;
         if (contains_exact(holder.attached_policy_arns, arn)) return std::monostate{};
         if (holder.attached_policy_arns.size() >= quota)
-            return limit(entity, std::move(quota_name),
-                         entity + " has " + std::to_string(holder.attached_policy_arns.size()) + " managed policies attached, its quota");
+            return limit(entity, quota_name,
+                         entity + " has " + std::to_string(holder.attached_policy_arns.size()) +
+                             " managed policies attached, its quota");
         holder.attached_policy_arns.emplace_back(arn);
         note_aws_policy(arn);
         return std::monostate{};
@@ -995,13 +1047,14 @@ private:
     template <typename Holder>
     static account_status detach(Holder& holder, const std::string& entity, std::string_view arn) {
         if (std::erase(holder.attached_policy_arns, arn) == 0)
-            return account_error{account_errc::no_such_entity, entity, "policy_arn", std::string(arn) + " is not attached to " + entity};
+            return account_error{account_errc::no_such_entity, entity, "policy_arn",
+                                 std::string(arn) + " is not attached to " + entity};
         return std::monostate{};
     }
 
     template <typename Holder>
-    static account_status put_inline(Holder& holder, const std::string& entity, std::string_view name, std::string_view document,
-                                     policy_kind kind, std::size_t aggregate_limit) {
+    static account_status put_inline(Holder& holder, const std::string& entity, std::string_view name,
+                                     std::string_view document, policy_kind kind, std::size_t aggregate_limit) {
         const auto valid_name = inline_policy_name::parse(name);
         if (!valid_name) return name_fail(valid_name.error(), name, entity, "policy_name");
         auto compact = checked_document(document, kind, entity, "document");
@@ -1010,42 +1063,53 @@ private:
         for (const inline_policy& p : holder.inline_policies)
             if (!iequals(p.name.view(), name)) total += policy_size(p.document);
         if (total > aggregate_limit)
-            return limit(entity, kind == policy_kind::user_inline ? "user_inline_policy_size" : "group_inline_policy_size",
+            return limit(entity,
+                         kind == policy_kind::user_inline ? "user_inline_policy_size" : "group_inline_policy_size",
                          "the inline policies of " + entity + " would have " + std::to_string(total) +
                              " characters (white space not counted); the limit is " + std::to_string(aggregate_limit));
         const auto it = std::find_if(holder.inline_policies.begin(), holder.inline_policies.end(),
                                      [&](const inline_policy& p) { return iequals(p.name.view(), name); });
-        if (it != holder.inline_policies.end()) *it = inline_policy{valid_name.value(), std::move(compact.value())};
-        else holder.inline_policies.push_back(inline_policy{valid_name.value(), std::move(compact.value())});
+        if (it != holder.inline_policies.end())
+            *it = inline_policy{valid_name.value(), std::move(compact.value())};
+        else
+            holder.inline_policies.push_back(inline_policy{valid_name.value(), std::move(compact.value())});
         return std::monostate{};
     }
 
     template <typename Holder>
     static account_status delete_inline(Holder& holder, const std::string& entity, std::string_view name) {
-        if (std::erase_if(holder.inline_policies, [&](const inline_policy& p) { return iequals(p.name.view(), name); }) == 0)
+        if (std::erase_if(holder.inline_policies,
+                          [&](const inline_policy& p) { return iequals(p.name.view(), name); }) == 0)
             return account_error{account_errc::no_such_entity, entity, "policy_name",
                                  entity + " has no inline policy named " + std::string(name)};
         return std::monostate{};
     }
 
     // `existing` with `incoming` merged in, every tag checked, keys unique ignoring case.
-    static account_result<std::vector<tag>> merge_tags(std::vector<tag> existing, std::span<const tag> incoming, const std::string& entity) {
+    static account_result<std::vector<tag>> merge_tags(std::vector<tag> existing, std::span<const tag> incoming,
+                                                       const std::string& entity) {
         for (std::size_t i = 0; i < incoming.size(); ++i) {
             const std::string field = "tags[" + std::to_string(i) + "]";
             const auto checked = tag::make(incoming[i].key, incoming[i].value);
             if (!checked)
-                return name_fail(checked.error(), checked.error().kind == name_kind::tag_key ? incoming[i].key : incoming[i].value, entity,
-                                 field + (checked.error().kind == name_kind::tag_key ? ".key" : ".value"));
+                return name_fail(checked.error(),
+                                 checked.error().kind == name_kind::tag_key ? incoming[i].key : incoming[i].value,
+                                 entity, field + (checked.error().kind == name_kind::tag_key ? ".key" : ".value"));
             for (std::size_t j = 0; j < i; ++j)
                 if (iequals(incoming[j].key, incoming[i].key))
-                    return account_error{account_errc::already_exists, entity, field,
-                                         "tag key " + incoming[i].key + " appears twice in the request (keys are unique ignoring case)"};
-            const auto same = std::find_if(existing.begin(), existing.end(), [&](const tag& t) { return iequals(t.key, incoming[i].key); });
-            if (same != existing.end()) *same = incoming[i];
-            else existing.push_back(incoming[i]);
+                    return account_error{
+                        account_errc::already_exists, entity, field,
+                        "tag key " + incoming[i].key + " appears twice in the request (keys are unique ignoring case)"};
+            const auto same = std::find_if(existing.begin(), existing.end(),
+                                           [&](const tag& t) { return iequals(t.key, incoming[i].key); });
+            if (same != existing.end())
+                *same = incoming[i];
+            else
+                existing.push_back(incoming[i]);
         }
         if (existing.size() > iam::quotas::tags_per_user)
-            return limit(entity, "tags_per_user", entity + " would have " + std::to_string(existing.size()) + " tags; the most is 50");
+            return limit(entity, "tags_per_user",
+                         entity + " would have " + std::to_string(existing.size()) + " tags; the most is 50");
         return existing;
     }
 
@@ -1068,23 +1132,28 @@ private:
 
     bool access_key_in_use(std::string_view id, std::span<const created_user> staged) const {
         const auto has = [&](const user& u) {
-            return std::any_of(u.access_keys.begin(), u.access_keys.end(), [&](const access_key& k) { return k.id.view() == id; });
+            return std::any_of(u.access_keys.begin(), u.access_keys.end(),
+                               [&](const access_key& k) { return k.id.view() == id; });
         };
         return std::any_of(users_.begin(), users_.end(), has) ||
                std::any_of(staged.begin(), staged.end(), [&](const created_user& c) { return has(c.user); });
     }
 
     // A new key on `u` (not yet stored, or stored): unique id, secret returned once.
-    account_result<access_key_pair> issue_access_key(user& u, std::span<const created_user> staged, const random_source& random,
-                                                     timestamp now) const {
+    account_result<access_key_pair> issue_access_key(user& u, std::span<const created_user> staged,
+                                                     const random_source& random, timestamp now) const {
         const std::string entity = detail::entity_ref("user", u.name);
         if (u.access_keys.size() >= iam::quotas::access_keys_per_user)
-            return limit(entity, "access_keys_per_user", "user " + u.name.str() + " has 2 access keys, the most AWS allows");
-        if (!random) return account_error{account_errc::invalid_input, entity, "random", "creating an access key needs a random source"};
+            return limit(entity, "access_keys_per_user",
+                         "user " + u.name.str() + " has 2 access keys, the most AWS allows");
+        if (!random)
+            return account_error{account_errc::invalid_input, entity, "random",
+                                 "creating an access key needs a random source"};
         for (int attempt = 0; attempt < 16; ++attempt) {
             const std::string id = "AKIA" + detail::random_text(random, detail::base32_alphabet, 16);
             if (access_key_in_use(id, staged)) continue;
-            access_key_pair pair{access_key_id::parse(id).value(), detail::random_text(random, detail::base64_alphabet, 40)};
+            access_key_pair pair{access_key_id::parse(id).value(),
+                                 detail::random_text(random, detail::base64_alphabet, 40)};
             u.access_keys.push_back(access_key{pair.id, access_key_status::active, now});
             return pair;
         }
@@ -1095,10 +1164,12 @@ private:
     // Console access on `u`: the password checked or generated, the reset flag, and
     // IAMUserChangePassword exactly when a reset is required and the password policy
     // does not already let users change their own password (UG id_users_create).
-    account_result<std::string> grant_console_access(user& u, const console_access& console, const random_source& random,
-                                                     timestamp now) const {
+    account_result<std::string> grant_console_access(user& u, const console_access& console,
+                                                     const random_source& random, timestamp now) const {
         const std::string entity = detail::entity_ref("user", u.name);
-        if (u.login) return account_error{account_errc::already_exists, entity, "console", "user " + u.name.str() + " has a console password already"};
+        if (u.login)
+            return account_error{account_errc::already_exists, entity, "console",
+                                 "user " + u.name.str() + " has a console password already"};
         std::string password;
         if (console.custom_password) {
             if (account_status s = check_password(*console.custom_password, password_policy_); !s) {
@@ -1108,7 +1179,9 @@ private:
             }
             password = *console.custom_password;
         } else {
-            if (!random) return account_error{account_errc::invalid_input, entity, "random", "generating a password needs a random source"};
+            if (!random)
+                return account_error{account_errc::invalid_input, entity, "random",
+                                     "generating a password needs a random source"};
             password = generate_password(password_policy_, random);
         }
         const bool users_may_change = password_policy_ && password_policy_->allow_users_to_change_password;
@@ -1127,8 +1200,8 @@ private:
     }
 
     // One user of a batch, checked against the account and the users before it.
-    account_result<created_user> build_user(const new_user& request, std::span<const created_user> staged, const random_source& random,
-                                            timestamp now) const {
+    account_result<created_user> build_user(const new_user& request, std::span<const created_user> staged,
+                                            const random_source& random, timestamp now) const {
         const std::string entity = detail::entity_ref("user", request.name);
         auto made = user::make(request.name, request.path);
         if (!made) {
@@ -1137,12 +1210,14 @@ private:
         }
         user& u = made.value();
         if (const user* existing = find_user(request.name))
-            return account_error{account_errc::already_exists, entity, "name",
-                                 "a user named " + existing->name.str() + " exists already (names are unique ignoring case)"};
+            return account_error{
+                account_errc::already_exists, entity, "name",
+                "a user named " + existing->name.str() + " exists already (names are unique ignoring case)"};
         for (const created_user& earlier : staged)
             if (iequals(earlier.user.name.view(), request.name))
-                return account_error{account_errc::already_exists, entity, "name",
-                                     "the request names user " + earlier.user.name.str() + " twice (names are unique ignoring case)"};
+                return account_error{
+                    account_errc::already_exists, entity, "name",
+                    "the request names user " + earlier.user.name.str() + " twice (names are unique ignoring case)"};
         u.created = now;
         auto tags = merge_tags({}, request.tags, entity);
         if (!tags) return tags.error();
@@ -1151,8 +1226,9 @@ private:
         if (request.copy_permissions_from) {
             const user* source = find_user(*request.copy_permissions_from);
             if (source == nullptr)
-                return account_error{account_errc::no_such_entity, entity, "copy_permissions_from",
-                                     "there is no user named " + *request.copy_permissions_from + " to copy permissions from"};
+                return account_error{
+                    account_errc::no_such_entity, entity, "copy_permissions_from",
+                    "there is no user named " + *request.copy_permissions_from + " to copy permissions from"};
             u.groups = source->groups;
             u.attached_policy_arns = source->attached_policy_arns;
             u.inline_policies = source->inline_policies;
@@ -1167,18 +1243,23 @@ private:
         }
         if (u.groups.size() > iam::quotas::groups_per_user)
             return limit(entity, "groups_per_user",
-                         "user " + u.name.str() + " would be in " + std::to_string(u.groups.size()) + " groups; a user can be in at most 10");
+                         "user " + u.name.str() + " would be in " + std::to_string(u.groups.size()) +
+                             " groups; a user can be in at most 10");
         for (std::size_t i = 0; i < request.policy_arns.size(); ++i) {
             const std::string& arn = request.policy_arns[i];
-            if (const account_status s = check_attachable(arn, entity, "policy_arns[" + std::to_string(i) + "]"); !s) return s.error();
+            if (const account_status s = check_attachable(arn, entity, "policy_arns[" + std::to_string(i) + "]"); !s)
+                return s.error();
             if (!contains_exact(u.attached_policy_arns, arn)) u.attached_policy_arns.push_back(arn);
         }
         if (u.attached_policy_arns.size() > quotas_.managed_policies_per_user)
             return limit(entity, "managed_policies_per_user",
                          "user " + u.name.str() + " would have " + std::to_string(u.attached_policy_arns.size()) +
-                             " managed policies attached; its quota is " + std::to_string(quotas_.managed_policies_per_user));
+                             " managed policies attached; its quota is " +
+                             std::to_string(quotas_.managed_policies_per_user));
         if (request.permissions_boundary_arn) {
-            if (const account_status s = check_attachable(*request.permissions_boundary_arn, entity, "permissions_boundary_arn"); !s)
+            if (const account_status s =
+                    check_attachable(*request.permissions_boundary_arn, entity, "permissions_boundary_arn");
+                !s)
                 return s.error();
             u.boundary = permissions_boundary{*request.permissions_boundary_arn};
         }
@@ -1202,7 +1283,8 @@ private:
 
     // The document of a managed policy: the account's copy, else `lookup` for AWS's.
     std::optional<std::string_view> managed_document(std::string_view arn, const policy_lookup& lookup) const {
-        if (const managed_policy* p = find_managed_policy(arn); p != nullptr && !p->document.empty()) return std::string_view(p->document);
+        if (const managed_policy* p = find_managed_policy(arn); p != nullptr && !p->document.empty())
+            return std::string_view(p->document);
         const auto parts = parse_policy_arn(arn);
         if (parts && parts->account == "aws" && lookup) return lookup(arn);
         return std::nullopt;
@@ -1211,11 +1293,13 @@ private:
     // Calls `visit(name, document, is_boundary)` for every policy that applies to the
     // user, in evaluation order; stops at the first error.
     template <typename Visit>
-    std::optional<account_error> visit_policies(std::string_view username, const policy_lookup& lookup, Visit&& visit) const {
+    std::optional<account_error> visit_policies(std::string_view username, const policy_lookup& lookup,
+                                                Visit&& visit) const {
         const user* u = find_user(username);
         if (u == nullptr) return no_such("user", username);
         const std::string who = detail::entity_ref("user", u->name);
-        const auto inline_policies = [&](const std::vector<inline_policy>& list, const std::string& holder) -> std::optional<account_error> {
+        const auto inline_policies = [&](const std::vector<inline_policy>& list,
+                                         const std::string& holder) -> std::optional<account_error> {
             for (const inline_policy& p : list)
                 if (auto e = visit(holder + ":" + p.name.str(), p.document, false)) return e;
             return std::nullopt;
@@ -1223,8 +1307,9 @@ private:
         const auto managed = [&](const std::string& arn, bool boundary) -> std::optional<account_error> {
             const auto text = managed_document(arn, lookup);
             if (!text)
-                return account_error{account_errc::unresolved_policy, who, arn,
-                                     "the document of " + arn + " is unknown: the account has none and the lookup found none"};
+                return account_error{
+                    account_errc::unresolved_policy, who, arn,
+                    "the document of " + arn + " is unknown: the account has none and the lookup found none"};
             return visit(arn, *text, boundary);
         };
         if (auto e = inline_policies(u->inline_policies, who)) return e;

@@ -51,9 +51,9 @@ namespace iam {
 
 /// Something the loader left out, or the reason it refused the whole text.
 struct load_problem {
-    std::string path{};       ///< JSON pointer, e.g. `/UserDetailList/3/UserName`; "" for the document
-    std::size_t offset = 0;   ///< byte offset of the offending value (of the object lacking a field)
-    std::string message{};    ///< an English sentence
+    std::string path{};      ///< JSON pointer, e.g. `/UserDetailList/3/UserName`; "" for the document
+    std::size_t offset = 0;  ///< byte offset of the offending value (of the object lacking a field)
+    std::string message{};   ///< an English sentence
     friend bool operator==(const load_problem&, const load_problem&) = default;
 };
 
@@ -173,8 +173,10 @@ private:
         std::size_t index = 0;
         for (const json::element entry : list.value->as_array()) {
             const std::string path = list.path + "/" + std::to_string(index++);
-            if (!entry.is_object()) fail(path, entry, "an entry must be an object");
-            else read(entry, path);
+            if (!entry.is_object())
+                fail(path, entry, "an entry must be an object");
+            else
+                read(entry, path);
         }
     }
 
@@ -186,8 +188,10 @@ private:
         std::size_t index = 0;
         for (const json::element item : list.value->as_array()) {
             const std::string path = list.path + "/" + std::to_string(index++);
-            if (!item.is_object()) fail(path, item, "an item must be an object");
-            else read(item, path);
+            if (!item.is_object())
+                fail(path, item, "an item must be an object");
+            else
+                read(item, path);
         }
         return true;
     }
@@ -215,7 +219,8 @@ private:
         if (!f.value) return true;
         const auto n = f.value->as_int64();
         if (!n || *n < low || *n > high)
-            return fail(f.path, *f.value, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+            return fail(f.path, *f.value,
+                        "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
         out = static_cast<std::uint32_t>(*n);
         return true;
     }
@@ -250,8 +255,9 @@ private:
             return std::nullopt;
         }
         const std::size_t start = text->find_first_not_of(" \t\r\n");
-        std::optional<std::string> decoded =
-            start != std::string_view::npos && (*text)[start] == '{' ? std::optional<std::string>(*text) : percent_decode(*text);
+        std::optional<std::string> decoded = start != std::string_view::npos && (*text)[start] == '{'
+                                                 ? std::optional<std::string>(*text)
+                                                 : percent_decode(*text);
         std::optional<std::string> compact = decoded ? compact_json(*decoded) : std::nullopt;
         if (!compact || (*compact)[0] != '{') {
             fail(f.path, *f.value, "must be a policy document: a JSON object, plain or URL-encoded");
@@ -268,8 +274,8 @@ private:
         if (!parts) return fail(f.path, *f.value, parts.error());
         if (parts->partition != parts_.partition || (parts->account != "aws" && parts->account != parts_.id.view()))
             return fail(f.path, *f.value,
-                        "`" + std::string(*text) + "` is not a policy of this account (" + parts_.id.str() + ", partition " +
-                            parts_.partition + ") or of AWS");
+                        "`" + std::string(*text) + "` is not a policy of this account (" + parts_.id.str() +
+                            ", partition " + parts_.partition + ") or of AWS");
         out = std::string(*text);
         return true;
     }
@@ -318,8 +324,10 @@ private:
             const dump_field item{f.path + "/" + std::to_string(index++), *f.value, alias};
             account_alias checked;
             if (!get(item, checked)) continue;
-            if (parts_.alias) fail(item.path, alias, "an account has at most one alias; this one is ignored");
-            else parts_.alias = checked;
+            if (parts_.alias)
+                fail(item.path, alias, "an account has at most one alias; this one is ignored");
+            else
+                parts_.alias = checked;
         }
     }
 
@@ -331,13 +339,14 @@ private:
         }
         password_policy out;
         std::optional<bool> symbols, numbers, upper, lower, change, hard;
-        const bool ok = get(field(p, f.path, "MinimumPasswordLength"), out.minimum_length, 6, 128) &&
-                        get(field(p, f.path, "MaxPasswordAge"), out.max_age_days, 0, 1095) &&
-                        get(field(p, f.path, "PasswordReusePrevention"), out.reuse_prevention, 0, 24) &&
-                        get(field(p, f.path, "RequireSymbols"), symbols) && get(field(p, f.path, "RequireNumbers"), numbers) &&
-                        get(field(p, f.path, "RequireUppercaseCharacters"), upper) &&
-                        get(field(p, f.path, "RequireLowercaseCharacters"), lower) &&
-                        get(field(p, f.path, "AllowUsersToChangePassword"), change) && get(field(p, f.path, "HardExpiry"), hard);
+        const bool ok =
+            get(field(p, f.path, "MinimumPasswordLength"), out.minimum_length, 6, 128) &&
+            get(field(p, f.path, "MaxPasswordAge"), out.max_age_days, 0, 1095) &&
+            get(field(p, f.path, "PasswordReusePrevention"), out.reuse_prevention, 0, 24) &&
+            get(field(p, f.path, "RequireSymbols"), symbols) && get(field(p, f.path, "RequireNumbers"), numbers) &&
+            get(field(p, f.path, "RequireUppercaseCharacters"), upper) &&
+            get(field(p, f.path, "RequireLowercaseCharacters"), lower) &&
+            get(field(p, f.path, "AllowUsersToChangePassword"), change) && get(field(p, f.path, "HardExpiry"), hard);
         if (!ok) return;
         out.require_symbols = symbols.value_or(false);
         out.require_numbers = numbers.value_or(false);
@@ -358,7 +367,8 @@ private:
             if (!get(field(item, path, "PolicyName"), p.name)) return;
             for (const inline_policy& earlier : out)
                 if (iequals(earlier.name.view(), p.name.view())) {
-                    fail(path + "/PolicyName", item, "a second inline policy named " + p.name.str() + " (names are unique ignoring case)");
+                    fail(path + "/PolicyName", item,
+                         "a second inline policy named " + p.name.str() + " (names are unique ignoring case)");
                     return;
                 }
             auto document = get_document(field(item, path, "PolicyDocument"));
@@ -373,7 +383,8 @@ private:
         std::vector<std::string> out;
         for_each_item(list, [&](json::element item, const std::string& path) {
             std::string arn;
-            if (get_policy_arn(field(item, path, "PolicyArn"), arn) && std::find(out.begin(), out.end(), arn) == out.end())
+            if (get_policy_arn(field(item, path, "PolicyArn"), arn) &&
+                std::find(out.begin(), out.end(), arn) == out.end())
                 out.push_back(std::move(arn));
         });
         return out;
@@ -402,8 +413,9 @@ private:
         std::optional<std::string_view> id, description, default_version;
         std::optional<timestamp> created, updated;
         if (!get_policy_arn(field(e, path, "Arn"), p.arn) || !get(field(e, path, "PolicyId"), id) ||
-            !get(field(e, path, "Description"), description) || !get(field(e, path, "DefaultVersionId"), default_version) ||
-            !get(field(e, path, "CreateDate"), created) || !get(field(e, path, "UpdateDate"), updated))
+            !get(field(e, path, "Description"), description) ||
+            !get(field(e, path, "DefaultVersionId"), default_version) || !get(field(e, path, "CreateDate"), created) ||
+            !get(field(e, path, "UpdateDate"), updated))
             return;
         if (!policy_arns_.insert(p.arn).second) {
             fail(path + "/Arn", e, "a second policy " + p.arn);
@@ -440,15 +452,19 @@ private:
             std::optional<std::string_view> version_id;
             std::optional<bool> is_default;
             std::optional<timestamp> created;
-            if (!get(field(item, path, "VersionId"), version_id, true) || !get(field(item, path, "IsDefaultVersion"), is_default) ||
+            if (!get(field(item, path, "VersionId"), version_id, true) ||
+                !get(field(item, path, "IsDefaultVersion"), is_default) ||
                 !get(field(item, path, "CreateDate"), created))
                 return false;
-            if (!is_policy_version_id(*version_id)) return fail(path + "/VersionId", *item.find("VersionId"), "must be a version id such as v1");
+            if (!is_policy_version_id(*version_id))
+                return fail(path + "/VersionId", *item.find("VersionId"), "must be a version id such as v1");
             auto document = get_document(field(item, path, "Document"));
             if (!document) return false;
-            managed_policy_version version{std::string(*version_id), std::move(*document), created.value_or(timestamp{})};
+            managed_policy_version version{std::string(*version_id), std::move(*document),
+                                           created.value_or(timestamp{})};
             const auto same_id = [&](const managed_policy_version& v) { return v.version_id == version.version_id; };
-            if ((default_entry && same_id(*default_entry)) || std::any_of(p.other_versions.begin(), p.other_versions.end(), same_id))
+            if ((default_entry && same_id(*default_entry)) ||
+                std::any_of(p.other_versions.begin(), p.other_versions.end(), same_id))
                 return fail(path + "/VersionId", item, "a second version " + version.version_id);
             const bool named_default = default_version && *default_version == *version_id;
             if (is_default.has_value() && default_version && *is_default != named_default)
@@ -507,8 +523,10 @@ private:
                 continue;
             }
             const std::string canonical(group_names_[*found]);
-            if (std::find(u.groups.begin(), u.groups.end(), canonical) != u.groups.end()) fail(f.path, item, "a second membership of " + canonical);
-            else u.groups.push_back(canonical);
+            if (std::find(u.groups.begin(), u.groups.end(), canonical) != u.groups.end())
+                fail(f.path, item, "a second membership of " + canonical);
+            else
+                u.groups.push_back(canonical);
         }
     }
 
@@ -519,7 +537,8 @@ private:
             return;
         }
         std::string arn;
-        if (get_policy_arn(field(*f.value, f.path, "PermissionsBoundaryArn"), arn)) u.boundary = permissions_boundary{std::move(arn)};
+        if (get_policy_arn(field(*f.value, f.path, "PermissionsBoundaryArn"), arn))
+            u.boundary = permissions_boundary{std::move(arn)};
     }
 
     void read_tags(const dump_field& list, user& u) {
@@ -548,7 +567,8 @@ private:
         }
         std::optional<timestamp> created;
         std::optional<bool> reset;
-        if (get(field(*f.value, f.path, "CreateDate"), created) && get(field(*f.value, f.path, "PasswordResetRequired"), reset))
+        if (get(field(*f.value, f.path, "CreateDate"), created) &&
+            get(field(*f.value, f.path, "PasswordResetRequired"), reset))
             u.login = login_profile{created.value_or(timestamp{}), reset.value_or(false)};
     }
 
@@ -560,8 +580,10 @@ private:
             if (!get(field(item, path, "AccessKeyId"), key.id) || !get(field(item, path, "Status"), status) ||
                 !get(field(item, path, "CreateDate"), created))
                 return;
-            if (status == "Inactive") key.status = access_key_status::inactive;
-            else if (status == "Expired") key.status = access_key_status::expired;
+            if (status == "Inactive")
+                key.status = access_key_status::inactive;
+            else if (status == "Expired")
+                key.status = access_key_status::expired;
             else if (status && status != "Active") {
                 fail(path + "/Status", *item.find("Status"), "must be Active, Inactive or Expired");
                 return;
@@ -579,9 +601,11 @@ private:
         for_each_item(list, [&](json::element item, const std::string& path) {
             std::optional<std::string_view> serial;
             std::optional<timestamp> enabled;
-            if (!get(field(item, path, "SerialNumber"), serial, true) || !get(field(item, path, "EnableDate"), enabled)) return;
+            if (!get(field(item, path, "SerialNumber"), serial, true) || !get(field(item, path, "EnableDate"), enabled))
+                return;
             if (!is_mfa_serial_number(*serial)) {
-                fail(path + "/SerialNumber", *item.find("SerialNumber"), "must be 9 to 256 of letters, digits and _+=/:,.@-");
+                fail(path + "/SerialNumber", *item.find("SerialNumber"),
+                     "must be 9 to 256 of letters, digits and _+=/:,.@-");
                 return;
             }
             if (!mfa_serials_.insert(std::string(*serial)).second) {
@@ -615,9 +639,13 @@ public:
         members_.push_back(json::member{std::move(key), std::move(v), 0});
         return *this;
     }
-    json_object& add(std::string key, std::string_view text) { return add(std::move(key), json::value::make_string(std::string(text))); }
+    json_object& add(std::string key, std::string_view text) {
+        return add(std::move(key), json::value::make_string(std::string(text)));
+    }
     json_object& add(std::string key, const char* text) { return add(std::move(key), std::string_view(text)); }
-    json_object& add(std::string key, timestamp t) { return add(std::move(key), json::value::make_string(format_timestamp(t))); }
+    json_object& add(std::string key, timestamp t) {
+        return add(std::move(key), json::value::make_string(format_timestamp(t)));
+    }
     json_object& add(std::string key, bool b) { return add(std::move(key), json::value::make_boolean(b)); }
     json::value done() { return json::value::make_object(std::move(members_)); }
 
@@ -648,7 +676,10 @@ inline json::value inline_policies_value(const std::vector<inline_policy>& polic
 inline json::value attached_value(const std::vector<std::string>& arns) {
     return json_array(arns, [](const std::string& arn) {
         const auto parts = parse_policy_arn(arn);
-        return json_object().add("PolicyName", parts ? parts->name : std::string_view(arn)).add("PolicyArn", arn).done();
+        return json_object()
+            .add("PolicyName", parts ? parts->name : std::string_view(arn))
+            .add("PolicyArn", arn)
+            .done();
     });
 }
 
@@ -676,8 +707,8 @@ inline result<loaded_account, load_problem> load_authorization_details(std::stri
     if (!doc) {
         const json::parse_error& e = doc.error();
         return load_problem{"", e.offset,
-                            "invalid JSON at line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " +
-                                std::string(e.message())};
+                            "invalid JSON at line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                                ": " + std::string(e.message())};
     }
     if (!doc->root().is_object()) return load_problem{"", doc->root().offset(), "the dump must be a JSON object"};
     return detail::dump_reader().read(doc->root());
@@ -704,54 +735,67 @@ inline std::string save_authorization_details(const account& a) {
             .add("AllowUsersToChangePassword", p->allow_users_to_change_password)
             .add("ExpirePasswords", p->max_age_days > 0);
         if (p->max_age_days > 0) policy.add("MaxPasswordAge", json::value::make_integer(p->max_age_days));
-        if (p->reuse_prevention > 0) policy.add("PasswordReusePrevention", json::value::make_integer(p->reuse_prevention));
+        if (p->reuse_prevention > 0)
+            policy.add("PasswordReusePrevention", json::value::make_integer(p->reuse_prevention));
         root.add("PasswordPolicy", policy.add("HardExpiry", p->hard_expiry).done());
     }
     const std::string_view id = a.id().view();
     const std::string& partition = a.partition();
-    root.add("UserDetailList", json_array(a.users(), [&](const user& u) {
-        json_object o;
-        o.add("Path", u.path).add("UserName", u.name.view());
-        if (!u.user_id.empty()) o.add("UserId", u.user_id);
-        o.add("Arn", u.arn(id, partition)).add("CreateDate", u.created);
-        o.add("UserPolicyList", detail::inline_policies_value(u.inline_policies));
-        o.add("GroupList", json_array(u.groups, [](const std::string& g) { return json::value::make_string(g); }));
-        o.add("AttachedManagedPolicies", detail::attached_value(u.attached_policy_arns));
-        if (u.boundary)
-            o.add("PermissionsBoundary", json_object()
-                                             .add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
-                                             .add("PermissionsBoundaryArn", u.boundary->policy_arn)
-                                             .done());
-        o.add("Tags", json_array(u.tags, [](const tag& t) { return json_object().add("Key", t.key).add("Value", t.value).done(); }));
-        if (u.login)
-            o.add("LoginProfile", json_object().add("CreateDate", u.login->created).add("PasswordResetRequired", u.login->password_reset_required).done());
-        if (!u.access_keys.empty())
-            o.add("AccessKeyMetadata", json_array(u.access_keys, [](const access_key& k) {
-                      return json_object().add("AccessKeyId", k.id.view()).add("Status", detail::status_name(k.status)).add("CreateDate", k.created).done();
+    root.add(
+        "UserDetailList", json_array(a.users(), [&](const user& u) {
+            json_object o;
+            o.add("Path", u.path).add("UserName", u.name.view());
+            if (!u.user_id.empty()) o.add("UserId", u.user_id);
+            o.add("Arn", u.arn(id, partition)).add("CreateDate", u.created);
+            o.add("UserPolicyList", detail::inline_policies_value(u.inline_policies));
+            o.add("GroupList", json_array(u.groups, [](const std::string& g) { return json::value::make_string(g); }));
+            o.add("AttachedManagedPolicies", detail::attached_value(u.attached_policy_arns));
+            if (u.boundary)
+                o.add("PermissionsBoundary", json_object()
+                                                 .add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+                                                 .add("PermissionsBoundaryArn", u.boundary->policy_arn)
+                                                 .done());
+            o.add("Tags", json_array(u.tags, [](const tag& t) {
+                      return json_object().add("Key", t.key).add("Value", t.value).done();
                   }));
-        if (!u.mfa_devices.empty())
-            o.add("MFADevices", json_array(u.mfa_devices, [](const mfa_device& d) {
-                      return json_object().add("SerialNumber", d.serial_number).add("EnableDate", d.enabled).done();
-                  }));
-        return o.done();
-    }));
+            if (u.login)
+                o.add("LoginProfile", json_object()
+                                          .add("CreateDate", u.login->created)
+                                          .add("PasswordResetRequired", u.login->password_reset_required)
+                                          .done());
+            if (!u.access_keys.empty())
+                o.add("AccessKeyMetadata", json_array(u.access_keys, [](const access_key& k) {
+                          return json_object()
+                              .add("AccessKeyId", k.id.view())
+                              .add("Status", detail::status_name(k.status))
+                              .add("CreateDate", k.created)
+                              .done();
+                      }));
+            if (!u.mfa_devices.empty())
+                o.add("MFADevices", json_array(u.mfa_devices, [](const mfa_device& d) {
+                          return json_object().add("SerialNumber", d.serial_number).add("EnableDate", d.enabled).done();
+                      }));
+            return o.done();
+        }));
     root.add("GroupDetailList", json_array(a.groups(), [&](const group& g) {
-        json_object o;
-        o.add("Path", g.path).add("GroupName", g.name.view());
-        if (!g.group_id.empty()) o.add("GroupId", g.group_id);
-        return o.add("Arn", g.arn(id, partition))
-            .add("CreateDate", g.created)
-            .add("GroupPolicyList", detail::inline_policies_value(g.inline_policies))
-            .add("AttachedManagedPolicies", detail::attached_value(g.attached_policy_arns))
-            .done();
-    }));
+                 json_object o;
+                 o.add("Path", g.path).add("GroupName", g.name.view());
+                 if (!g.group_id.empty()) o.add("GroupId", g.group_id);
+                 return o.add("Arn", g.arn(id, partition))
+                     .add("CreateDate", g.created)
+                     .add("GroupPolicyList", detail::inline_policies_value(g.inline_policies))
+                     .add("AttachedManagedPolicies", detail::attached_value(g.attached_policy_arns))
+                     .done();
+             }));
     root.add("RoleDetailList", json_array(a.roles(), [](const role_record& r) { return r.entry; }));
     const auto count_uses = [&](const std::string& arn, bool as_boundary) {
         std::int64_t n = 0;
         for (const user& u : a.users())
-            n += as_boundary ? (u.boundary && u.boundary->policy_arn == arn) : std::count(u.attached_policy_arns.begin(), u.attached_policy_arns.end(), arn);
+            n += as_boundary ? (u.boundary && u.boundary->policy_arn == arn)
+                             : std::count(u.attached_policy_arns.begin(), u.attached_policy_arns.end(), arn);
         if (!as_boundary)
-            for (const group& g : a.groups()) n += std::count(g.attached_policy_arns.begin(), g.attached_policy_arns.end(), arn);
+            for (const group& g : a.groups())
+                n += std::count(g.attached_policy_arns.begin(), g.attached_policy_arns.end(), arn);
         return json::value::make_integer(n);
     };
     const auto policy_value = [&](const managed_policy& p) {
