@@ -199,12 +199,8 @@ int audit(std::span<const std::string_view> args) {
     const std::optional<iam::loaded_account> loaded = load_account("audit", paths, label);
     if (!loaded) return usage_error;
     // What could not be read is a finding too: an invalid or duplicate name, a bad entry.
-    std::vector<iam::audit_finding> report;
-    for (const iam::load_problem& p : loaded->problems)
-        report.push_back({iam::finding_kind::unreadable_entry, p.path, p.message});
-    for (iam::audit_finding& f :
-         iam::audit_account(loaded->account, bundled_aws_managed_policy, bundled_action_catalog()))
-        report.push_back(std::move(f));
+    const std::vector<iam::audit_finding> report =
+        iam::audit_account(*loaded, bundled_aws_managed_policy, bundled_action_catalog());
     std::string out;
     using iam::detail::append_json_string;
     if (json) {

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The AWS managed policies the tool carries (tests/data/aws-managed-policies), so an
-// account dump that only names them still evaluates; indexed on first use.
-#include <iam/json.hpp>
-
+// account dump that only names them still evaluates.
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-#include <string>
 
 #include "cli.hpp"
 
@@ -15,24 +12,26 @@ extern const std::string_view bundled_aws_managed_policies_jsonl;  // generated 
 namespace cli {
 
 std::optional<std::string_view> bundled_aws_managed_policy(std::string_view arn) {
-    // One `{"name": ..., "document": {...}}` per line; documents kept as compact JSON.
-    static const std::map<std::string, std::string, std::less<>> by_name = [] {
-        std::map<std::string, std::string, std::less<>> out;
+    // The corpus is compact JSON, one `{"name":"NAME","document":{...}}` a line, and names
+    // need no escapes: on first use the lines are indexed by name, and a document is
+    // handed out as the bytes it already is, parsed only by whoever asked for it.
+    static const std::map<std::string_view, std::string_view, std::less<>> by_name = [] {
+        constexpr std::string_view name_key = R"({"name":")", document_key = R"(","document":)";
+        std::map<std::string_view, std::string_view, std::less<>> out;
         std::string_view rest = bundled_aws_managed_policies_jsonl;
         while (!rest.empty()) {
             const std::size_t end = rest.find('\n');
             const std::string_view line = rest.substr(0, end);
             rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-            if (line.empty()) continue;
-            const auto entry = iam::json::parse(line);
-            const iam::json::value* name = entry ? entry->find("name") : nullptr;
-            const iam::json::value* document = entry ? entry->find("document") : nullptr;
-            if (name == nullptr || name->as_string() == nullptr || document == nullptr) {
+            const std::size_t name_end = line.find(document_key);
+            if (!line.starts_with(name_key) || !line.ends_with('}') || name_end == std::string_view::npos) {
                 std::fprintf(stderr,
                              "iamcpp: bundled managed policies are corrupt\n");  // ours and tested: a build defect
                 std::abort();
             }
-            out.emplace(*name->as_string(), iam::json::write(*document));
+            const std::size_t document_start = name_end + document_key.size();
+            out.emplace(line.substr(name_key.size(), name_end - name_key.size()),
+                        line.substr(document_start, line.size() - 1 - document_start));
         }
         return out;
     }();
@@ -41,7 +40,7 @@ std::optional<std::string_view> bundled_aws_managed_policy(std::string_view arn)
     if (arn.find(aws_prefix) == std::string_view::npos) return std::nullopt;
     const auto found = by_name.find(arn.substr(arn.rfind('/') + 1));
     if (found == by_name.end()) return std::nullopt;
-    return std::string_view(found->second);
+    return found->second;
 }
 
 }  // namespace cli

@@ -497,6 +497,15 @@ public:
         if (const managed_policy* p = detail::find_arn(customer_policies_, arn)) return p;
         return detail::find_arn(aws_policies_, arn);
     }
+    /// The document of the managed policy `arn`: the account's copy, else, for an AWS
+    /// managed policy, what `lookup` finds; nothing when neither has it.
+    std::optional<std::string_view> managed_document(std::string_view arn, const policy_lookup& lookup = {}) const {
+        if (const managed_policy* p = find_managed_policy(arn); p != nullptr && !p->document.empty())
+            return std::string_view(p->document);
+        const auto parts = parse_policy_arn(arn);
+        if (parts && parts->account == "aws" && lookup) return lookup(arn);
+        return std::nullopt;
+    }
     /// Where users sign in: by alias when the account has one, else by id.
     std::optional<std::string> sign_in_url() const {
         return iam::sign_in_url(alias_ ? alias_->view() : id_.view(), partition_);
@@ -1280,15 +1289,6 @@ private:
     }
 
     //--- evaluation ---//
-
-    // The document of a managed policy: the account's copy, else `lookup` for AWS's.
-    std::optional<std::string_view> managed_document(std::string_view arn, const policy_lookup& lookup) const {
-        if (const managed_policy* p = find_managed_policy(arn); p != nullptr && !p->document.empty())
-            return std::string_view(p->document);
-        const auto parts = parse_policy_arn(arn);
-        if (parts && parts->account == "aws" && lookup) return lookup(arn);
-        return std::nullopt;
-    }
 
     // Calls `visit(name, document, is_boundary)` for every policy that applies to the
     // user, in evaluation order; stops at the first error.

@@ -13,6 +13,7 @@
 
 #include "account.hpp"
 #include "action_catalog.hpp"
+#include "authorization_details.hpp"
 #include "effective.hpp"
 #include "evaluate.hpp"
 #include "policy.hpp"
@@ -39,7 +40,8 @@ constexpr std::string_view finding_id(finding_kind kind) noexcept {
     return ids[static_cast<std::size_t>(kind)];
 }
 
-/// One problem: its kind, the entity (`user/NAME`, `group/NAME` or a policy ARN) and a sentence.
+/// One problem: its kind, the entity (`user/NAME`, `group/NAME`, `account/ID`, a policy ARN,
+/// or the JSON path of a dump entry that could not be loaded) and an English sentence.
 struct audit_finding {
     finding_kind kind = finding_kind::unreadable_entry;
     std::string entity;
@@ -81,28 +83,96 @@ inline std::size_t inline_size(const std::vector<inline_policy>& policies) {
     return size;
 }
 
+inline void check_inline_policies(std::vector<audit_finding>& out, const std::string& holder,
+                                  const std::vector<inline_policy>& policies) {
+    for (const inline_policy& p : policies) {
+        if (std::string problem = policy_problem(p.document, policy_kind::identity); !problem.empty())
+            out.push_back({finding_kind::invalid_policy, holder, "inline policy " + p.name.str() + ": " + problem});
+    }
+}
+
+// A finding on `holder` for each of its managed policies whose document is nowhere.
+inline void check_resolved(std::vector<audit_finding>& out, const account& a, const policy_lookup& lookup,
+                           const std::string& holder, const std::vector<std::string>& attached,
+                           const permissions_boundary* boundary) {
+    const auto unknown = [&](const std::string& arn) { return !a.managed_document(arn, lookup).has_value(); };
+    constexpr std::string_view nowhere = " is unknown: the account does not hold its document and the lookup has none";
+    for (const std::string& arn : attached) {
+        if (unknown(arn))
+            out.push_back({finding_kind::unresolved_policy, holder, "attached policy " + arn + std::string(nowhere)});
+    }
+    if (boundary != nullptr && unknown(boundary->policy_arn))
+        out.push_back({finding_kind::unresolved_policy, holder,
+                       "permissions boundary " + boundary->policy_arn + std::string(nowhere)});
+}
+
+// The name of a policy of `set` that allows every action on every resource, if any.
+inline const std::string* full_access_policy(const policy_set& set) {
+    for (const named_policy& p : set.identity) {
+        if (std::any_of(p.document.statements.begin(), p.document.statements.end(), grants_everything)) return &p.name;
+    }
+    return nullptr;
+}
+
+// Whether the boundary of `set` leaves `p` (a policy of the set) allowing nothing it
+// allows alone. A policy with a Deny is never void: its denies still work.
+inline bool voided_by_boundary(const named_policy& p, const policy_set& set, const action_catalog& catalog) {
+    const auto is_deny = [](const statement& s) { return s.effect == policy_effect::deny; };
+    if (std::any_of(p.document.statements.begin(), p.document.statements.end(), is_deny)) return false;
+    policy_set alone;
+    alone.identity.push_back(p);
+    if (effective_permissions(compiled_policy_set(alone), catalog).empty()) return false;  // grants nothing anyway
+    alone.boundary = set.boundary;
+    return effective_permissions(compiled_policy_set(std::move(alone)), catalog).empty();
+}
+
 }  // namespace detail
 
-/// Everything wrong with `a`, sorted by entity then kind. `lookup` gives the documents
-/// of AWS managed policies the account only names; `catalog` decides whether a
-/// boundary voids a policy of the user (attached, inline or through a group): it does
-/// when the policy has no Deny (which would still work) and no catalog action that it
-/// allows alone is allowed with the boundary applied. Policies that do not resolve
-/// or parse are reported, and the permission checks of their user are skipped.
+/// Everything wrong with `a`, sorted by entity (`account/ID`, a policy ARN, `group/NAME`,
+/// `user/NAME`), then kind, then message:
+/// - `invalid_policy`: an inline policy, a customer managed policy or the document of
+///   an AWS managed policy (the account's copy, else `lookup`'s) breaks the grammar or
+///   its size limit;
+/// - `unresolved_policy`: a user or group has a managed policy or boundary whose
+///   document neither the account nor `lookup` has (each holder and ARN once);
+/// - `quota_exceeded`: AWS's quotas (`a.quotas()`) for users, groups and customer
+///   policies per account, groups, attached policies, tags, access keys, MFA devices
+///   and aggregate inline policy size per user or group (versions per policy are
+///   enforced by the account and the dump loader);
+/// - `console_without_mfa`, `access_keys_with_console`: a user's credentials;
+/// - `unbounded_full_access`: a user without a permissions boundary has a policy (its
+///   own or a group's) with an unconditional Allow of `*` on `*`;
+/// - `policy_voided_by_boundary`: a user's policy (attached, inline or through a
+///   group) has no Deny and allows some catalog action, yet with the boundary applied
+///   it allows none: `effective_permissions` of that policy alone under the boundary
+///   is empty (actions matched over `catalog`, resource patterns intersected).
+/// The permission checks of a user are skipped while one of its policies does not
+/// resolve or parse: those are reported where they are attached or defined.
+/// Names cannot be invalid or case duplicates in an `account`; a dump's are reported
+/// by the `loaded_account` overload.
 inline std::vector<audit_finding> audit_account(const account& a, const policy_lookup& lookup,
                                                 const action_catalog& catalog) {
     std::vector<audit_finding> out;
     const quotas& q = a.quotas();
-    for (const managed_policy& p : a.customer_managed_policies()) {
-        if (std::string problem = detail::policy_problem(p.document, policy_kind::managed); !problem.empty())
-            out.push_back({finding_kind::invalid_policy, p.arn, problem});
-    }
+    const std::string account_entity = "account/" + std::string(a.id().view());
+    detail::check_quota(out, account_entity, "users", a.users().size(), quotas::users_per_account);
+    detail::check_quota(out, account_entity, "groups", a.groups().size(), q.groups_per_account);
+    detail::check_quota(out, account_entity, "customer managed policies", a.customer_managed_policies().size(),
+                        q.customer_managed_policies_per_account);
+    const auto check_documents = [&](const std::vector<managed_policy>& policies, policy_kind kind) {
+        for (const managed_policy& p : policies) {
+            const auto document = a.managed_document(p.arn, lookup);
+            if (!document) continue;  // reported where it is attached
+            if (std::string problem = detail::policy_problem(*document, kind); !problem.empty())
+                out.push_back({finding_kind::invalid_policy, p.arn, problem});
+        }
+    };
+    check_documents(a.customer_managed_policies(), policy_kind::managed);
+    check_documents(a.aws_managed_policies(), policy_kind::identity);  // CreatePolicy's limits are not AWS's
     for (const group& g : a.groups()) {
         const std::string entity = "group/" + g.name.str();
-        for (const inline_policy& p : g.inline_policies) {
-            if (std::string problem = detail::policy_problem(p.document, policy_kind::identity); !problem.empty())
-                out.push_back({finding_kind::invalid_policy, entity, "inline policy " + p.name.str() + ": " + problem});
-        }
+        detail::check_inline_policies(out, entity, g.inline_policies);
+        detail::check_resolved(out, a, lookup, entity, g.attached_policy_arns, nullptr);
         detail::check_quota(out, entity, "managed policies attached", g.attached_policy_arns.size(),
                             q.managed_policies_per_group);
         detail::check_quota(out, entity, "characters of inline policy", detail::inline_size(g.inline_policies),
@@ -110,10 +180,8 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
     }
     for (const user& u : a.users()) {
         const std::string entity = "user/" + u.name.str();
-        for (const inline_policy& p : u.inline_policies) {
-            if (std::string problem = detail::policy_problem(p.document, policy_kind::identity); !problem.empty())
-                out.push_back({finding_kind::invalid_policy, entity, "inline policy " + p.name.str() + ": " + problem});
-        }
+        detail::check_inline_policies(out, entity, u.inline_policies);
+        detail::check_resolved(out, a, lookup, entity, u.attached_policy_arns, u.boundary ? &*u.boundary : nullptr);
         detail::check_quota(out, entity, "groups", u.groups.size(), q.groups_per_user);
         detail::check_quota(out, entity, "managed policies attached", u.attached_policy_arns.size(),
                             q.managed_policies_per_user);
@@ -129,42 +197,36 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
                            "has " + std::to_string(u.access_keys.size()) +
                                " access key(s) and console access: give people one kind of credential"});
 
-        auto set = a.policy_set_for(u.name.view(), lookup);
-        if (!set) {  // an invalid document is reported above, where it is defined
-            if (set.error().code == account_errc::unresolved_policy)
-                out.push_back({finding_kind::unresolved_policy, entity, set.error().message});
-            continue;
-        }
+        const auto set = a.policy_set_for(u.name.view(), lookup);
+        if (!set) continue;  // its cause is reported above
         if (set->boundary.empty()) {
-            for (const named_policy& p : set->identity) {
-                if (std::any_of(p.document.statements.begin(), p.document.statements.end(),
-                                detail::grants_everything)) {
-                    out.push_back(
-                        {finding_kind::unbounded_full_access, entity,
-                         p.name + " allows every action on every resource and no permissions boundary limits it"});
-                    break;
-                }
-            }
+            if (const std::string* name = detail::full_access_policy(*set))
+                out.push_back({finding_kind::unbounded_full_access, entity,
+                               *name + " allows every action on every resource and no permissions boundary limits it"});
             continue;
         }
         for (const named_policy& p : set->identity) {
-            const auto is_deny = [](const statement& s) { return s.effect == policy_effect::deny; };
-            if (std::any_of(p.document.statements.begin(), p.document.statements.end(), is_deny))
-                continue;  // its denies still work
-            policy_set alone;
-            alone.identity.push_back(p);
-            const compiled_policy_set unbounded(alone);
-            if (effective_permissions(unbounded, catalog).empty()) continue;  // grants nothing anyway
-            alone.boundary = set->boundary;
-            if (effective_permissions(compiled_policy_set(std::move(alone)), catalog).empty())
+            if (detail::voided_by_boundary(p, *set, catalog))
                 out.push_back({finding_kind::policy_voided_by_boundary, entity,
                                p.name + " allows nothing that the permissions boundary " + set->boundary.front().name +
                                    " also allows"});
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
-        return std::tie(x.entity, x.kind) < std::tie(y.entity, y.kind);
+    std::sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
+        return std::tie(x.entity, x.kind, x.message) < std::tie(y.entity, y.kind, y.message);
     });
+    return out;
+}
+
+/// The audit of a loaded dump: first each entry that could not be loaded (an invalid
+/// or case-duplicate name, a malformed field) as an `unreadable_entry` whose entity is
+/// its JSON path, in document order; then `audit_account` of what loaded.
+inline std::vector<audit_finding> audit_account(const loaded_account& loaded, const policy_lookup& lookup,
+                                                const action_catalog& catalog) {
+    std::vector<audit_finding> out;
+    out.reserve(loaded.problems.size());
+    for (const load_problem& p : loaded.problems) out.push_back({finding_kind::unreadable_entry, p.path, p.message});
+    for (audit_finding& f : audit_account(loaded.account, lookup, catalog)) out.push_back(std::move(f));
     return out;
 }
 
