@@ -27,7 +27,8 @@ KIND: identity (default), boundary, user-inline, group-inline, role-inline, mana
       The inline kinds and managed also apply AWS's size limit for one document
       (2,048 / 5,120 / 10,240 / 6,144 characters, white space not counted); managed
       requires Version 2012-10-17 as CreatePolicy does.
---json-only   check JSON syntax alone.
+--json-only   check JSON syntax alone (RFC 8259: a repeated object key is valid JSON,
+              while a policy rejects it).
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 )";
 
@@ -68,7 +69,11 @@ void add(checked_file& file, severity level, const iam::policy_error& e) {
 
 void check(checked_file& file, iam::policy_kind kind, bool json_only, const iam::policy_options& options) {
     if (json_only) {
-        const auto parsed = iam::json::parse(file.input.text);
+        // RFC 8259 allows a repeated key ("The names within an object SHOULD be unique");
+        // only the policy grammar forbids it.
+        iam::json::parse_options syntax_only;
+        syntax_only.allow_duplicate_keys = true;
+        const auto parsed = iam::json::parse_document(file.input.text, syntax_only);
         if (!parsed)
             file.findings.push_back(
                 {severity::error, parsed.error().offset, "", "json-syntax", std::string(parsed.error().message())});

@@ -3,3 +3,205 @@
 #include <doctest/doctest.h>
 
 #include <iam/condition.hpp>
+#include <iam/evaluate.hpp>
+
+#include <string>
+#include <vector>
+
+using iam::context_type;
+
+namespace {
+
+// The one condition of `condition_block` (`{"Operator":{"key":values}}`) in a 2012-10-17 statement.
+iam::condition parse_condition(const std::string& condition_block) {
+    const auto parsed = iam::parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*",)"
+                                          R"("Resource":"*","Condition":)" +
+                                          condition_block + "}}");
+    REQUIRE_MESSAGE(parsed.has_value(), condition_block);
+    REQUIRE(parsed->statements[0].conditions.size() == 1);
+    return parsed->statements[0].conditions[0];
+}
+
+iam::context_entry entry(std::string key, std::vector<std::string> values, context_type type = context_type::string) {
+    return {std::move(key), std::move(values), type};
+}
+
+// Whether `condition_block` holds in `context`, with policy variables on.
+bool holds(const std::string& condition_block, const std::vector<iam::context_entry>& context) {
+    std::string scratch;
+    return iam::evaluate_condition(parse_condition(condition_block), context, true, scratch).satisfied;
+}
+
+// `{"<op>":{"<key>":<values>}}`.
+std::string block(std::string_view op, std::string_view key, std::string_view values) {
+    return "{\"" + std::string(op) + "\":{\"" + std::string(key) + "\":" + std::string(values) + "}}";
+}
+
+}  // namespace
+
+// AWS, IAM User Guide, "Policy variables with no value"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value):
+// "When policy variables reference a condition context key that has no value or is not
+// present in an authorization context for a request, the value is effectively null. There
+// is no equal or like value." ... "When you use a variable with no value in the condition
+// element of an IAM policy, IAM JSON policy elements: Condition operators like
+// `StringEquals` or `StringLike` do not match, and the policy statement does not take
+// effect." ... "Inverted condition operators like `StringNotEquals` or `StringNotLike` do
+// match against a null value, as the value of the condition key they are testing against
+// is not equal to or like the effectively null value."
+// The rule covers every operator that takes variables: String, ARN and Bool (which has no
+// inverted form).
+TEST_CASE("a policy variable with no value: positive operators do not match, inverted operators match") {
+    const std::vector<iam::context_entry> context{entry("ctx:s", {"team-a"}),
+                                                  entry("aws:SourceArn", {"arn:aws:sns:us-east-1:1:t"})};
+    for (const char* op : {"StringEquals", "StringEqualsIgnoreCase", "StringLike"}) {
+        CAPTURE(op);
+        CHECK_FALSE(holds(block(op, "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+        CHECK_FALSE(holds(block(std::string(op) + "IfExists", "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+        CHECK_FALSE(holds(block("ForAnyValue:" + std::string(op), "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+    }
+    for (const char* op : {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"}) {
+        CAPTURE(op);
+        CHECK(holds(block(op, "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+        CHECK(holds(block(std::string(op) + "IfExists", "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+        CHECK(holds(block("ForAllValues:" + std::string(op), "ctx:s", R"("${aws:PrincipalTag/Team}")"), context));
+    }
+    for (const char* op : {"ArnEquals", "ArnLike"})
+        CHECK_FALSE(holds(block(op, "aws:SourceArn", R"("arn:aws:sns:*:*:${aws:PrincipalTag/Team}")"), context));
+    for (const char* op : {"ArnNotEquals", "ArnNotLike", "ArnNotLikeIfExists"})
+        CHECK(holds(block(op, "aws:SourceArn", R"("arn:aws:sns:*:*:${aws:PrincipalTag/Team}")"), context));
+    CHECK_FALSE(holds(R"({"Bool":{"aws:SecureTransport":"${aws:PrincipalTag/Team}"}})",
+                      {entry("aws:SecureTransport", {"true"}, context_type::boolean)}));
+    // The null value is one value among several: the others still count.
+    CHECK_FALSE(holds(block("StringNotEquals", "ctx:s", R"(["team-a","${aws:PrincipalTag/Team}"])"), context));
+    CHECK(holds(block("StringEquals", "ctx:s", R"(["team-a","${aws:PrincipalTag/Team}"])"), context));
+    // A default is a value: nothing is null then.
+    CHECK_FALSE(holds(block("StringNotEquals", "ctx:s", R"("${aws:PrincipalTag/Team, 'team-a'}")"), context));
+    // A list-valued key gives a variable no value either (a variable stands for one value).
+    const std::vector<iam::context_entry> with_list{entry("ctx:s", {"team-a"}),
+                                                    entry("ctx:list", {"team-a"}, context_type::string_list)};
+    CHECK(holds(block("StringNotEquals", "ctx:s", R"("${ctx:list}")"), with_list));
+}
+
+TEST_CASE("a policy variable with no value turns AWS's Deny example on, and the key is still reported missing") {
+    // The example of "Policy variables with no value": "Access is explicitly denied when
+    // `aws:principaltag/Team` is not set."
+    const auto policy = iam::parse_policy(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+        {"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::amzn-s3-demo-bucket/*",
+         "Condition":{"StringNotEquals":{"s3:ExistingObjectTag/Team":"${aws:PrincipalTag/Team}"}}}]})");
+    REQUIRE(policy.has_value());
+    iam::policy_set set;
+    set.identity.push_back({"p", *policy});
+    const iam::compiled_policy_set compiled(std::move(set));
+    iam::request request{"s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/report.csv", "", "", {}};
+    request.context = {entry("s3:ExistingObjectTag/Team", {"red"})};
+    const iam::evaluation_result untagged = compiled.evaluate(request);
+    CHECK(untagged.decision == iam::decision::explicit_deny);
+    REQUIRE(untagged.missing.size() == 1);
+    CHECK(untagged.missing[0].key == "aws:PrincipalTag/Team");
+    request.context.push_back(entry("aws:PrincipalTag/Team", {"red"}));
+    CHECK(compiled.evaluate(request).decision == iam::decision::allowed);
+    request.context.back().values = {"blue"};
+    CHECK(compiled.evaluate(request).decision == iam::decision::explicit_deny);
+}
+
+// AWS, IAM User Guide, condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+// "You can not use a policy variable with the `Numeric` condition operator." The same
+// sentence is given for `Date`, `Binary`, `IpAddress` and `Null`; "You can use a policy
+// variable with the `Boolean` condition operator", and with `String` and `ARN`.
+TEST_CASE("policy variables are substituted only in the String, ARN and Bool operators") {
+    using enum iam::condition_operator;
+    for (const auto op : {string_equals, string_not_like, bool_, arn_like, arn_not_equals})
+        CHECK(iam::accepts_policy_variables(op));
+    for (const auto op : {numeric_equals, numeric_greater_than_equals, date_equals, date_less_than, binary_equals,
+                          ip_address, not_ip_address, null})
+        CHECK_FALSE(iam::accepts_policy_variables(op));
+    // Built without the grammar (which rejects it), a Numeric value holding `${...}` stays
+    // that text: it is no number, so it matches nothing, and the variable is never read.
+    iam::condition c;
+    c.op = numeric_equals;
+    c.key = "ctx:n";
+    c.values.push_back("${ctx:m}");
+    const std::vector<iam::context_entry> context{entry("ctx:n", {"5"}, context_type::numeric),
+                                                  entry("ctx:m", {"5"}, context_type::numeric)};
+    std::string scratch;
+    CHECK_FALSE(iam::evaluate_condition(c, context, true, scratch).satisfied);
+    c.op = ip_address;
+    c.key = "aws:SourceIp";
+    const std::vector<iam::context_entry> ips{entry("aws:SourceIp", {"10.0.0.1"}, context_type::ip),
+                                              entry("ctx:m", {"10.0.0.1"}, context_type::ip)};
+    CHECK_FALSE(iam::evaluate_condition(c, ips, true, scratch).satisfied);
+    // Bool substitutes.
+    CHECK(holds(R"({"Bool":{"aws:SecureTransport":"${ctx:b}"}})",
+                {entry("aws:SecureTransport", {"true"}, context_type::boolean), entry("ctx:b", {"true"})}));
+}
+
+// AWS, IAM User Guide, IP address condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress):
+// `NotIpAddress`: "All IP addresses except the specified IP address or range". An IPv6
+// caller is not inside an IPv4 address or network (nor the reverse), so NotIpAddress holds
+// for it and "Deny unless from our range" cannot be bypassed over the other family.
+TEST_CASE("NotIpAddress holds for an address of the other family; IpAddress and NotIpAddress are complements") {
+    const std::vector<std::string> networks{"192.0.2.7",   "192.0.2.0/24",  "0.0.0.0/0",
+                                            "2001:db8::1", "2001:db8::/32", "::/0"};
+    const std::vector<std::string> addresses{"192.0.2.7",     "192.0.2.99",  "198.51.100.1",    "2001:db8::1",
+                                             "2001:db8:1::5", "2001:db9::1", "::ffff:192.0.2.7"};
+    for (const std::string& network : networks) {
+        for (const std::string& address : addresses) {
+            CAPTURE(network);
+            CAPTURE(address);
+            const std::vector<iam::context_entry> context{entry("aws:SourceIp", {address}, context_type::ip)};
+            const bool inside = holds(block("IpAddress", "aws:SourceIp", '"' + network + '"'), context);
+            CHECK(holds(block("NotIpAddress", "aws:SourceIp", '"' + network + '"'), context) == !inside);
+            CHECK(holds(block("IpAddressIfExists", "aws:SourceIp", '"' + network + '"'), context) == inside);
+            CHECK(holds(block("NotIpAddressIfExists", "aws:SourceIp", '"' + network + '"'), context) == !inside);
+            const bool same_family =
+                (network.find(':') == std::string::npos) == (address.find(':') == std::string::npos);
+            if (!same_family) CHECK_FALSE(inside);
+        }
+    }
+    CHECK(holds(R"({"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}})",
+                {entry("aws:SourceIp", {"2001:db8::1"}, context_type::ip)}));
+    CHECK(holds(R"({"NotIpAddress":{"aws:SourceIp":["192.0.2.0/24","203.0.113.0/24"]}})",
+                {entry("aws:SourceIp", {"2001:db8::1"}, context_type::ip)}));
+    CHECK_FALSE(holds(R"({"NotIpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}})",
+                      {entry("aws:SourceIp", {"2001:db8::1"}, context_type::ip)}));
+    // Absent key: IfExists holds for both, as for any operator.
+    CHECK(holds(R"({"IpAddressIfExists":{"aws:SourceIp":"192.0.2.0/24"}})", {}));
+    CHECK(holds(R"({"NotIpAddressIfExists":{"aws:SourceIp":"192.0.2.0/24"}})", {}));
+    CHECK(iam::value_matches(iam::condition_operator::not_ip_address, "2001:db8::1", "192.0.2.7") == false);
+    CHECK(iam::value_matches(iam::condition_operator::ip_address, "2001:db8::1", "192.0.2.7") == false);
+}
+
+TEST_CASE("the Deny-unless-from-our-range policy denies an IPv6 caller") {
+    const auto policy = iam::parse_policy(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":"*","Resource":"*"},
+        {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}}}]})");
+    REQUIRE(policy.has_value());
+    iam::policy_set set;
+    set.identity.push_back({"p", *policy});
+    const iam::compiled_policy_set compiled(std::move(set));
+    iam::request request{"s3:GetObject", "arn:aws:s3:::bucket/key", "", "", {}};
+    request.context = {entry("aws:SourceIp", {"2001:db8::1"}, context_type::ip)};
+    CHECK(compiled.evaluate(request).decision == iam::decision::explicit_deny);
+    request.context = {entry("aws:SourceIp", {"192.0.2.7"}, context_type::ip)};
+    CHECK(compiled.evaluate(request).decision == iam::decision::allowed);
+}
+
+// AWS, IAM User Guide, Date condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date):
+// "You must specify date/time values with one of the W3C implementations of the ISO 8601
+// date formats or in epoch (UNIX) time."
+TEST_CASE("Date operators read the W3C profiles in policies and in requests") {
+    const auto at = [](const char* value) {
+        return std::vector<iam::context_entry>{entry("aws:CurrentTime", {value}, context_type::date)};
+    };
+    CHECK(holds(R"({"DateGreaterThanEquals":{"aws:CurrentTime":"2024"}})", at("2024-01-01T00:00:00Z")));
+    CHECK_FALSE(holds(R"({"DateGreaterThanEquals":{"aws:CurrentTime":"2024"}})", at("2023-12-31T23:59:59Z")));
+    CHECK(holds(R"({"DateLessThan":{"aws:CurrentTime":"2024-07"}})", at("2024-06-30T23:59:59.999Z")));
+    CHECK(holds(R"({"DateEquals":{"aws:CurrentTime":"2024-07-01T02:00+02:00"}})", at("2024-07")));
+    CHECK(holds(R"({"DateEquals":{"aws:CurrentTime":2024}})", at("2024")));
+    CHECK(holds(R"({"DateEquals":{"aws:CurrentTime":"1700000000"}})", at("2023-11-14T22:13:20Z")));
+}

@@ -41,6 +41,30 @@ TEST_CASE("parse_date: ISO 8601 forms and epoch seconds, in UTC microseconds") {
     IAM_CHECK_BOTH(!iam::parse_date("yesterday"));
 }
 
+// AWS, IAM User Guide, Date condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date):
+// "You must specify date/time values with one of the W3C implementations of the ISO 8601
+// date formats or in epoch (UNIX) time." The W3C profile (https://www.w3.org/TR/NOTE-datetime)
+// lists YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mmTZD, YYYY-MM-DDThh:mm:ssTZD and
+// YYYY-MM-DDThh:mm:ss.sTZD, TZD being Z or +hh:mm or -hh:mm.
+TEST_CASE("parse_date: every W3C profile of ISO 8601; four digits are a year, longer digit strings epoch seconds") {
+    constexpr std::int64_t s = 1'000'000;
+    constexpr std::int64_t day = 86400 * s;
+    IAM_CHECK_BOTH(iam::parse_date("1997") == iam::parse_date("1997-01-01"));
+    IAM_CHECK_BOTH(iam::parse_date("1997-07") == iam::parse_date("1997-07-01"));
+    IAM_CHECK_BOTH(iam::parse_date("1970") == 0);
+    IAM_CHECK_BOTH(iam::parse_date("1970-02") == 31 * day);
+    IAM_CHECK_BOTH(iam::parse_date("1997-07-16T19:20+01:00") == iam::parse_date("1997-07-16T18:20Z"));
+    IAM_CHECK_BOTH(iam::parse_date("1997-07-16T19:20:30+01:00") == iam::parse_date("1997-07-16T18:20:30Z"));
+    IAM_CHECK_BOTH(iam::parse_date("1997-07-16T19:20:30.45+01:00") ==
+                   *iam::parse_date("1997-07-16T18:20:30Z") + 450000);
+    IAM_CHECK_BOTH(iam::parse_date("999") == 999 * s);  // epoch seconds, as before
+    IAM_CHECK_BOTH(iam::parse_date("99999") == 99999 * s);
+    for (const char* bad : {"1997-", "1997-7", "1997-07-", "1997-07-1", "1997-13", "1997-00", "199a", "1997-07T10:00Z",
+                            "1997T10:00Z", "1997-07-16T19", "1997-07-16T19:20+1"})
+        CHECK_MESSAGE(!iam::parse_date(bad), bad);
+}
+
 TEST_CASE("parse_ip_network: IPv4 and IPv6 with prefixes, and containment") {
     constexpr auto net = iam::parse_ip_network("203.0.113.0/24");
     static_assert(net && net->prefix == 24 && !net->v6);

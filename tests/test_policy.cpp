@@ -146,11 +146,40 @@ TEST_CASE("every documented condition operator parses with qualifiers and IfExis
 
 //=== top level ===//
 
-TEST_CASE("a JSON syntax error is one error at the parser's offset with an empty path") {
+TEST_CASE("a JSON syntax error is one error at the parser's offset") {
     require_one_error(R"({"Version":"2012-10-17",})", policy_errc::json_syntax, "", 24);
     require_one_error("", policy_errc::json_syntax, "", 0);
-    // A repeated key is a JSON error (offset of the second key).
-    require_one_error(R"({"Version":"2012-10-17","Version":"2012-10-17"})", policy_errc::json_syntax, "", 24);
+    // A repeated key is a JSON error at the second key, with its pointer (below).
+    require_one_error(R"({"Version":"2012-10-17","Version":"2012-10-17"})", policy_errc::json_syntax, "/Version", 24);
+}
+
+// AWS, IAM User Guide, grammar of the IAM JSON policy language
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) forbids a
+// repeated element, while RFC 8259 only says "The names within an object SHOULD be unique":
+// the JSON parser can accept them (`allow_duplicate_keys`), the policy grammar never does.
+TEST_CASE("a repeated key is an error whose message names the key") {
+    const std::string text = doc(R"({"Effect":"Allow","Action":"*","Resource":"*","Effect":"Deny"})");
+    const auto errors = errors_of(text);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == policy_errc::json_syntax);
+    CHECK(errors[0].offset == at(text, "\"Effect\"", 1));
+    CHECK(errors[0].message == "invalid JSON: duplicate object key `Effect` (keys must be unique)");
+    CHECK(errors[0].path == "/Statement/0/Effect");
+    // The pointer of the repeat, however deep, with `/` and `~` escaped; none when the
+    // text also breaks elsewhere.
+    const std::string deep = doc(
+        R"({"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"a:b":"1","a~/c":"2","a~/c":"3"}}})");
+    CHECK(errors_of(deep)[0].path == "/Statement/0/Condition/StringEquals/a~0~1c");
+    CHECK(errors_of(R"([{"x":[0,{"k":1,"k":2}]}])")[0].path == "/0/x/1/k");
+    CHECK(errors_of(R"({"a":1,"a":2,)")[0].path.empty());
+    // The key as written, escapes kept; a hostile key is cut short.
+    CHECK(errors_of(R"({"a\"b":1,"a\"b":2})")[0].message.find("`a\\\"b`") != std::string::npos);
+    const std::string long_key(100, 'k');
+    CHECK(errors_of("{\"" + long_key + "\":1,\"" + long_key + "\":2}")[0].message.find("...`") != std::string::npos);
+    CHECK(iam::detail::json_key_at(R"("ab)", 0) == "ab");
+    CHECK(iam::detail::json_key_at(R"("a\)", 0) == "a\\");
+    CHECK(iam::detail::json_key_at("x", 0).empty());
+    CHECK(iam::detail::json_key_at("", 3).empty());
 }
 
 TEST_CASE("the document must be an object") {
@@ -341,6 +370,39 @@ TEST_CASE("a resource is * or an ARN pattern of six fields") {
             doc(R"({"Effect":"Allow","Action":"*","Resource":["*",")" + std::string(bad) + R"("]})");
         require_one_error(text, policy_errc::bad_resource, "/Statement/0/Resource/1", at(text, "[\"*\",") + 5);
     }
+    // One bad_resource error at `arn` in `element`, saying `why`.
+    const auto rejected = [](std::string_view element, std::string_view arn, std::string_view why) {
+        INFO(arn);
+        const std::string text =
+            doc(R"({"Effect":"Allow","Action":"*",")" + std::string(element) + R"(":")" + std::string(arn) + R"("})");
+        require_one_error(text, policy_errc::bad_resource, "/Statement/0/" + std::string(element), at(text, "\"arn:"));
+        CHECK(errors_of(text)[0].message.find(why) != std::string::npos);
+    };
+    // AWS, IAM User Guide, Resource element
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
+    // "You can't use a wildcard in the service segment that identifies the AWS product."
+    for (std::string_view bad : {"arn:aws:*:::bucket", "arn:aws:s?:::bucket", "arn:aws:ec2*:us-east-1:1:instance/*"})
+        rejected("NotResource", bad, "wildcard in its service segment");
+    // IAM rejects a region in IAM and S3 bucket/object ARNs (MalformedPolicyDocument, as users
+    // report it: "IAM resource arn:aws:iam:us-east-1:1111111111111:role/* cannot contain region
+    // information.", aws/aws-cdk#13104; "Resource arn:aws:s3:us-west-2:123456789:test/athena can
+    // not contain region information.", aws/aws-cdk#22445). S3's regional resources (access
+    // points, jobs, Storage Lens, Access Grants, Multi-Region Access Point requests) keep theirs.
+    for (std::string_view bad : {"arn:aws:iam:us-east-1:1111111111111:role/*", "arn:aws:iam:*:123456789012:user/x",
+                                 "arn:aws:s3:us-west-2:123456789:test/athena", "arn:aws:s3:*:*:bucket/*",
+                                 "arn:aws:s3:eu-west-1::b/accesspoint/x"})
+        rejected("Resource", bad, "cannot contain region information");
+    for (std::string_view ok : {"arn:aws:s3:*:*:accesspoint/*", "arn:aws:s3:us-east-1:123456789012:job/*",
+                                "arn:aws:s3:*:*:access-grants/default/grant/*", "arn:aws:s3:us-east-1:1:storage-lens/c",
+                                "arn:aws:s3:us-west-2:1:async-request/mrap/*", "arn:aws:s3:*:*:*",
+                                "arn:aws:s3:*:*:acc*", "arn:aws:s3-object-lambda:us-east-1:1:accesspoint/x",
+                                "arn:aws:ec2:us-east-1:1:instance/*", "arn:*:iam::*:role/x", "arn:aws:s3:::b/*"}) {
+        INFO(ok);
+        CHECK(iam::resource_pattern_problem(ok).empty());
+        require_valid(doc(R"({"Effect":"Allow","Action":"*","Resource":")" + std::string(ok) + R"("})"));
+    }
+    static_assert(!iam::resource_pattern_problem("arn:aws:*:::b").empty());
+    static_assert(iam::resource_pattern_problem("not an arn").empty());  // is_valid_resource_pattern's to report
     const std::string number = doc(R"({"Effect":"Allow","Action":"*","Resource":{}})");
     require_one_error(number, policy_errc::wrong_type, "/Statement/0/Resource", at(number, "{}"));
     const std::string empty = doc(R"({"Effect":"Allow","Action":"*","NotResource":[]})");
@@ -454,7 +516,10 @@ TEST_CASE("condition values are type-checked per operator, at the value's pointe
         {"DateGreaterThan", "\"2020-06-30T23:59:59.123+02:00\"", true},
         {"DateEquals", "1700000000", true},
         {"DateEquals", "\"1700000000\"", true},
-        {"DateLessThan", "\"${aws:CurrentTime}\"", true},
+        {"DateLessThan", "\"${aws:CurrentTime}\"", false},  // no policy variables here: see below
+        {"DateEquals", "\"2024\"", true},
+        {"DateEquals", "\"2024-07\"", true},
+        {"DateEquals", "2024", true},
         {"DateEquals", "\"yesterday\"", false},
         {"DateEquals", "\"2021-02-29\"", false},
         {"DateEquals", "\"2020-13-01\"", false},
@@ -506,6 +571,40 @@ TEST_CASE("condition values are type-checked per operator, at the value's pointe
                               at(text, "[" + std::string(c.value)) + 1);
         }
     }
+}
+
+// AWS, IAM User Guide, condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+// "You can not use a policy variable with the `Numeric` condition operator." The same
+// sentence stands for `Date`, `Binary`, `IpAddress` and `Null`. A `${...}` there is no
+// variable, and not a value of the operator's type: an error at its pointer, naming the
+// operator as written.
+TEST_CASE("policy variables in Numeric, Date, Binary, IpAddress and Null conditions are errors") {
+    for (std::string_view op :
+         {"NumericLessThan", "NumericNotEqualsIfExists", "DateGreaterThan", "ForAnyValue:DateEquals", "BinaryEquals",
+          "IpAddress", "NotIpAddressIfExists", "Null"}) {
+        const std::string text =
+            with_condition("{\"" + std::string(op) + "\":{\"aws:k\":[\"${aws:PrincipalTag/limit}\"]}}");
+        INFO(text);
+        require_one_error(text, policy_errc::bad_condition_value,
+                          "/Statement/0/Condition/" + std::string(op) + "/aws:k/0", at(text, "[\"${") + 1);
+        const std::string message = errors_of(text)[0].message;
+        CHECK(message.starts_with(std::string(op) + " expects "));
+        CHECK(message.find("takes no policy variables") != std::string::npos);
+    }
+    for (std::string_view op :
+         {"StringEquals", "StringNotLikeIfExists", "ArnLike", "ForAllValues:ArnNotEquals", "Bool"})
+        require_valid(with_condition("{\"" + std::string(op) + "\":{\"aws:k\":\"${aws:PrincipalTag/x}\"}}"));
+}
+
+TEST_CASE("a bad condition value's message names the operator as written") {
+    const std::string text = with_condition(R"({"NotIpAddressIfExists":{"aws:SourceIp":"10.0.0.300"}})");
+    const auto errors = errors_of(text);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message ==
+          "NotIpAddressIfExists expects an IPv4 or IPv6 address with optional /prefix, not `10.0.0.300`");
+    const std::string qualified = with_condition(R"({"ForAnyValue:NumericEquals":{"ctx:n":["1","x"]}})");
+    CHECK(errors_of(qualified)[0].message.starts_with("ForAnyValue:NumericEquals expects "));
 }
 
 //=== many errors, warnings ===//
@@ -654,7 +753,7 @@ TEST_CASE("the canonical writer round-trips to an equal model") {
     require_round_trip(with_condition(
         R"({"Bool":{"aws:MultiFactorAuthPresent":true},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},)"
         R"("ForAllValues:StringLikeIfExists":{"aws:TagKeys":["a*","b/\\c"],"aws:ResourceTag/x":"y"},)"
-        R"("DateGreaterThan":{"aws:CurrentTime":"${aws:EpochTime}"},"Null":{"aws:x":false},"IpAddress":{"aws:SourceIp":["10.0.0.0/8"]}})"));
+        R"("DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"},"Null":{"aws:x":false},"IpAddress":{"aws:SourceIp":["10.0.0.0/8"]}})"));
     const std::string canonical = iam::write_policy(*iam::parse_policy(
         "{ \"Statement\" : { \"Action\" : \"s3:*\", \"Effect\" : \"Allow\", \"Sid\" : \"A\", \"Resource\" : \"*\" },"
         " \"Version\" : \"2012-10-17\" }"));

@@ -269,14 +269,12 @@ inline bool value_matches(condition_operator op, std::string_view request_value,
         }
         case ip_address:
         case not_ip_address: {
+            // An address of the other family is not in the network, whatever its prefix,
+            // so NotIpAddress holds for it ("All IP addresses except the specified IP
+            // address or range"): an IPv6 caller cannot slip past an IPv4 Deny.
             const auto network = parse_ip_network(policy_value);
             const auto address = parse_ip_network(request_value);
-            if (!network || !address) return false;
-            // A single address of the other family cannot be compared: for NotIpAddress
-            // it proves nothing, so it counts as a match (the reference simulator; AWS is silent).
-            if (network->v6 != address->v6 && policy_value.find('/') == std::string_view::npos)
-                return op == not_ip_address;
-            return network->contains(*address);
+            return network && address && network->contains(*address);
         }
         case arn_equals:
         case arn_like:
@@ -332,7 +330,9 @@ struct condition_outcome {
 /// match, `ForAllValues` every one, and is true for a missing or empty set; an
 /// operator without a set qualifier on a multivalued key does not match, as the
 /// reference simulator has it). `variables` enables policy variables (Version
-/// 2012-10-17); `scratch` is reused for substitutions.
+/// 2012-10-17) in the operators that take them (`accepts_policy_variables`); a
+/// variable with no value matches nothing, so inverted operators hold against it.
+/// `scratch` is reused for substitutions.
 inline condition_outcome evaluate_condition(const condition& c, const context_view& context, bool variables,
                                             std::string& scratch) {
     condition_outcome outcome;
@@ -356,11 +356,12 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
     if (c.qualifier == set_qualifier::none && is_multivalued(entry->type)) return outcome;
 
     // Does one request value satisfy the operator against any policy value? A policy
-    // value whose variable has no value cannot match, and cannot prove a mismatch
-    // either: it counts as a match for negated operators, so that, as AWS warns, an
-    // unresolved variable never makes the statement apply (UG reference_policies_variables:
-    // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid").
+    // value whose variable has no value is "effectively null": nothing equals it or is
+    // like it, so it matches no request value, and an inverted operator holds against
+    // it (UG reference_policies_variables, "Policy variables with no value"). Operators
+    // that take no variables compare `${...}` as written.
     const bool negated = is_negated(c.op);
+    const bool substitutes = variables && accepts_policy_variables(c.op);
     const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
     const auto one = [&](std::string_view request_value) {
         // An unreadable request value proves neither a match nor a mismatch: like an
@@ -372,12 +373,8 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
         bool matched = false;
         for (const std::string_view v : c.values) {
             std::string_view policy_value = v;
-            if (variables && has_variable(v)) {
-                if (!substitute_variables(v, context, wildcards, scratch)) {
-                    matched = negated;
-                    if (matched) break;
-                    continue;
-                }
+            if (substitutes && has_variable(v)) {
+                if (!substitute_variables(v, context, wildcards, scratch)) continue;
                 policy_value = scratch;
             }
             if (value_matches(c.op, request_value, policy_value)) {

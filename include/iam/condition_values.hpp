@@ -78,25 +78,32 @@ inline std::optional<double> parse_number(std::string_view s) noexcept {
 }
 
 /// A Date operator value as microseconds since 1970-01-01T00:00:00Z: epoch seconds
-/// (1–18 digits) or ISO 8601 extended format `YYYY-MM-DD`, optionally `Thh:mm`,
-/// `:ss`, `.fraction` (to the microsecond), and `Z` or `±hh:mm`/`±hhmm` (none means UTC).
+/// (1–12 digits, except 4) or a W3C profile of ISO 8601 (UG: "W3C implementations of
+/// the ISO 8601 date formats"): `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally `Thh:mm`,
+/// `:ss`, `.fraction` (to the microsecond), and `Z` or `±hh:mm`/`±hhmm` (none means
+/// UTC). A missing month or day is the first. Four digits are a year, not epoch
+/// seconds in 1970.
 constexpr std::optional<std::int64_t> parse_date(std::string_view s) noexcept {
     using detail::decimal;
     constexpr std::int64_t micro = 1'000'000;
-    if (!s.empty() && s.size() <= 12) {  // epoch seconds, up to year 33658
+    if (!s.empty() && s.size() <= 12 && s.size() != 4) {  // epoch seconds, up to year 33658
         const std::int64_t seconds = decimal(s, 0, s.size());
         if (seconds >= 0) return seconds * micro;
     }
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    // The date ends after the year (4), the month (7) or the day (10).
+    const std::size_t date_end = s.size() < 10 ? s.size() : 10;
+    if ((date_end != 4 && date_end != 7 && date_end != 10) || (date_end > 4 && s[4] != '-') ||
+        (date_end > 7 && s[7] != '-'))
+        return std::nullopt;
     const std::int64_t year = decimal(s, 0, 4);
-    const std::int64_t month = decimal(s, 5, 2);
-    const std::int64_t day = decimal(s, 8, 2);
+    const std::int64_t month = date_end > 4 ? decimal(s, 5, 2) : 1;
+    const std::int64_t day = date_end > 7 ? decimal(s, 8, 2) : 1;
     if (year < 0 || month < 1 || month > 12 || day < 1) return std::nullopt;
     constexpr std::int64_t month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     if (day > month_days[month - 1] || (month == 2 && day == 29 && !leap)) return std::nullopt;
     std::int64_t result = detail::days_from_civil(year, month, day) * 86400 * micro;
-    if (s.size() == 10) return result;
+    if (s.size() == date_end) return result;
     if (s[10] != 'T' || s.size() < 16 || s[13] != ':') return std::nullopt;
     const std::int64_t hour = decimal(s, 11, 2);
     const std::int64_t minute = decimal(s, 14, 2);

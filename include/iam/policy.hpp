@@ -104,6 +104,15 @@ constexpr std::string_view operator_name(condition_operator op) noexcept {
     return i < condition_operator_count ? detail::operator_names[i] : std::string_view{};
 }
 
+/// True for the operators whose values may hold policy variables: String, ARN and
+/// Bool (UG reference_policies_elements_condition_operators: "You can not use a policy
+/// variable with the `Numeric` condition operator", and the same for Date, Binary,
+/// IpAddress and Null). In the others `${...}` is no variable.
+constexpr bool accepts_policy_variables(condition_operator op) noexcept {
+    using enum condition_operator;
+    return op <= string_not_like || op == bool_ || (op >= arn_equals && op <= arn_not_like);
+}
+
 /// The set qualifier prefix of a condition operator for multi-valued keys.
 enum class set_qualifier : std::uint8_t {
     none,            ///< no prefix
@@ -233,7 +242,7 @@ enum class policy_errc : std::uint8_t {
     principal_not_allowed,    ///< Principal/NotPrincipal in an identity-based policy
     conflicting_elements,     ///< both Action and NotAction, or Resource and NotResource
     bad_action,               ///< an action neither `*` nor `service:pattern`
-    bad_resource,             ///< a resource neither `*` nor an ARN pattern
+    bad_resource,             ///< a resource neither `*` nor an ARN pattern AWS accepts (`resource_pattern_problem`)
     unknown_operator,         ///< a condition operator AWS does not document
     if_exists_on_null,        ///< `NullIfExists`
     bad_condition_key,        ///< a condition key not shaped `prefix:name`
@@ -361,18 +370,80 @@ constexpr bool is_valid_action_pattern(std::string_view s) noexcept {
     return true;
 }
 
+namespace detail {
+
+// An ARN pattern's first five colons (the ends of partition, service, region, account
+// and `arn`), read in the one pass that checks its characters; `valid` is false for
+// text that is not `arn:` + six fields without control characters.
+struct arn_shape {
+    bool valid = false;
+    std::size_t colons[5]{};
+};
+
+constexpr arn_shape arn_pattern_shape(std::string_view s) noexcept {
+    arn_shape shape;
+    if (s.substr(0, 4) != "arn:") return shape;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x20 || b == 0x7F) return shape;
+        if (b == ':' && count < 5) shape.colons[count++] = i;
+    }
+    shape.valid = count == 5;
+    return shape;
+}
+
+}  // namespace detail
+
 /// `*` or an ARN pattern: starts with `arn:` and has six colon-separated fields (every
 /// ARN in the corpus does); no control characters. Wildcards and `${...}` are allowed.
 constexpr bool is_valid_resource_pattern(std::string_view s) noexcept {
-    if (s == "*") return true;
-    if (s.substr(0, 4) != "arn:") return false;
-    std::size_t colons = 0;
-    for (char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b == 0x7F) return false;
-        if (c == ':') ++colons;
+    return s == "*" || detail::arn_pattern_shape(s).valid;
+}
+
+namespace detail {
+
+// The S3 resource types whose ARNs carry a region (Service Authorization Reference,
+// Amazon S3); buckets and objects have none.
+inline constexpr std::string_view regional_s3_types[] = {"accesspoint/",        "job/",           "storage-lens/",
+                                                         "storage-lens-group/", "access-grants/", "async-request/"};
+
+// Whether an S3 resource pattern (after the fifth colon) may name a regional type:
+// it starts with one, or its text before the first wildcard or variable begins one.
+constexpr bool may_name_regional_s3(std::string_view resource) noexcept {
+    const std::size_t open = std::min(resource.find_first_of("*?"), resource.find("${"));
+    const std::string_view literal = resource.substr(0, open);
+    for (const std::string_view type : regional_s3_types) {
+        if (resource.starts_with(type) || (open != std::string_view::npos && type.starts_with(literal))) return true;
     }
-    return colons >= 5;
+    return false;
+}
+
+}  // namespace detail
+
+/// Why AWS rejects an ARN pattern of a Resource element, as the end of a sentence about
+/// it, or "" when it does not (or is no ARN: `is_valid_resource_pattern` tells that): a
+/// wildcard in the service segment (UG reference_policies_elements_resource: "You can't
+/// use a wildcard in the service segment that identifies the AWS product"), or a region
+/// in an IAM ARN, or in an S3 ARN that cannot name a regional S3 resource (IAM's
+/// MalformedPolicyDocument: "cannot contain region information").
+constexpr std::string_view resource_pattern_problem(std::string_view s, const detail::arn_shape& shape) noexcept {
+    if (!shape.valid) return {};
+    const std::size_t* colons = shape.colons;
+    // Plain loops and views: this runs for every resource of every parsed policy.
+    const std::string_view service(s.data() + colons[1] + 1, colons[2] - colons[1] - 1);
+    for (const char c : service)
+        if (c == '*' || c == '?') return "has a wildcard in its service segment: name the service exactly";
+    if (colons[3] == colons[2] + 1) return {};  // no region
+    if (service == "iam") return "cannot contain region information: IAM ARNs leave the region empty";
+    if (service == "s3" && !detail::may_name_regional_s3(s.substr(colons[4] + 1)))
+        return "cannot contain region information: S3 bucket and object ARNs leave the region empty";
+    return {};
+}
+
+/// `resource_pattern_problem` of `s` with its shape read here.
+constexpr std::string_view resource_pattern_problem(std::string_view s) noexcept {
+    return resource_pattern_problem(s, detail::arn_pattern_shape(s));
 }
 
 /// A condition key: `prefix:name`, both parts non-empty, no control characters.
@@ -515,6 +586,15 @@ inline std::string policy_quote(std::string_view s) {
     return out;
 }
 
+// The text of the JSON string that starts at `offset` (its opening quote), escapes as
+// written, up to its closing quote or the end of `text`.
+constexpr std::string_view json_key_at(std::string_view text, std::size_t offset) noexcept {
+    if (offset >= text.size() || text[offset] != '"') return {};
+    std::size_t end = offset + 1;
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? std::size_t{2} : std::size_t{1};
+    return text.substr(offset + 1, std::min(end, text.size()) - offset - 1);
+}
+
 inline std::string_view json_type_name(json::element v) noexcept {
     switch (v.kind()) {
         case json::value_kind::null: return "null";
@@ -556,11 +636,12 @@ constexpr std::string_view family_expectation(value_family f) noexcept {
     return "a value";
 }
 
-// Whether text is acceptable for the family. Values holding a policy variable are
-// resolved at request time, so their type is not checked (e.g. `${aws:CurrentTime}`).
-inline bool value_text_fits(value_family f, std::string_view s) {
-    if (s.find("${") != std::string_view::npos) return true;
-    switch (f) {
+// Whether text is acceptable for the operator. Where policy variables are allowed a
+// value holding one is resolved at request time, so its type is not checked;
+// elsewhere `${...}` is text of the wrong type.
+inline bool value_text_fits(condition_operator op, std::string_view s) {
+    if (accepts_policy_variables(op) && s.find("${") != std::string_view::npos) return true;
+    switch (family_of(op)) {
         case value_family::string: return true;
         case value_family::numeric: return parse_number(s).has_value();
         case value_family::date: return parse_date(s).has_value();
@@ -598,6 +679,41 @@ struct path_node {
         return out;
     }
 };
+
+// The JSON pointer of the member whose key starts at `key_offset`: the repeat that the
+// strict parse of `text` rejected, found by parsing again with repeats allowed and
+// descending, container by container, into the child whose text holds that offset
+// (no recursion; memory for one path). "" when the text breaks elsewhere too.
+inline std::string pointer_to_key(std::string_view text, std::size_t key_offset) {
+    json::parse_options lenient;
+    lenient.allow_duplicate_keys = true;
+    const auto doc = json::parse_document(text, lenient);
+    if (!doc) return {};
+    std::vector<path_node> steps(1);
+    steps.reserve(lenient.max_depth + 2);  // never reallocated: each step points at the one before
+    for (json::element at = doc->root();;) {
+        std::optional<json::element> into;  // the last child starting at or before the key
+        path_node down;
+        if (const auto members = at.as_object()) {
+            for (const json::member_view m : *members) {
+                if (m.key_offset > key_offset) break;
+                down = steps.back().child(m.key);
+                if (m.key_offset == key_offset) return down.str();
+                into = m.value;
+            }
+        } else {
+            std::size_t index = 0;
+            for (const json::element item : at.as_array()) {
+                if (item.offset() > key_offset) break;
+                down = steps.back().child(index++);
+                into = item;
+            }
+        }
+        if (!into) return {};
+        steps.push_back(down);
+        at = *into;
+    }
+}
 
 class policy_checker {
 public:
@@ -843,10 +959,15 @@ private:
             } else if (s != "*") {
                 check_catalog(s, item.offset(), path);
             }
-        } else if (!is_valid_resource_pattern(s)) {
-            error(policy_errc::bad_resource, item.offset(), path,
-                  "resource " + policy_quote(s) +
-                      " must be `*` or an ARN `arn:partition:service:region:account:resource`");
+        } else if (s != "*") {
+            // One pass over the pattern gives both its shape and its segments.
+            const arn_shape shape = arn_pattern_shape(s);
+            const std::string_view problem =
+                shape.valid ? resource_pattern_problem(s, shape)
+                            : "must be `*` or an ARN `arn:partition:service:region:account:resource`";
+            if (!problem.empty())
+                error(policy_errc::bad_resource, item.offset(), path,
+                      "resource " + policy_quote(s) + " " + std::string(problem));
         }
         out.values.push_back(s);
     }
@@ -957,13 +1078,17 @@ private:
     }
 
     void check_value(json::element v, value_family family, const path_node& path, condition& c) {
-        const auto bad = [&](std::string_view shown) {
+        // The operator as written (`NotIpAddressIfExists`), so the message matches the policy.
+        const auto bad = [&](std::string_view shown, std::string_view why = {}) {
             error(policy_errc::bad_condition_value, v.offset(), path,
-                  std::string(operator_name(c.op)) + " expects " + std::string(family_expectation(family)) + ", not " +
-                      std::string(shown));
+                  operator_text(c.spec()) + " expects " + std::string(family_expectation(family)) + ", not " +
+                      std::string(shown) + std::string(why));
         };
         if (const auto s = v.as_string()) {
-            if (!value_text_fits(family, *s)) bad(policy_quote(*s));
+            if (!value_text_fits(c.op, *s))
+                bad(policy_quote(*s), accepts_policy_variables(c.op) || s->find("${") == std::string_view::npos
+                                          ? ""
+                                          : " (this operator takes no policy variables)");
             c.values.push_back(*s);
         } else if (v.is_number()) {
             // A number stands for its text (so rewriting it as a string keeps its meaning).
@@ -1042,8 +1167,15 @@ inline result<parsed_policy, policy_errors> parse_policy(std::string_view text,
     const auto doc = json::parse_document(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
-        return policy_errors{
-            {policy_error{"", e.offset, "invalid JSON: " + std::string(e.message()), policy_errc::json_syntax}}, {}};
+        std::string message = "invalid JSON: " + std::string(e.message());
+        // A repeated key is valid JSON that the policy grammar forbids: name it and say where.
+        std::string path;
+        if (e.kind == json::json_errc::duplicate_key) {
+            message += " " + detail::policy_quote(detail::json_key_at(text, e.offset)) + " (keys must be unique)";
+            path = detail::pointer_to_key(text, e.offset);
+        }
+        return policy_errors{{policy_error{std::move(path), e.offset, std::move(message), policy_errc::json_syntax}},
+                             {}};
     }
     return detail::policy_checker(kind, options).run(doc->root());
 }
