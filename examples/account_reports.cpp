@@ -18,14 +18,18 @@ namespace cli {
 namespace {
 
 constexpr std::string_view effective_usage =
-    R"(usage: iamcpp effective [--user NAME] [--format text|json] ACCOUNT.json
+    R"(usage: iamcpp effective [--user NAME] [--role NAME] [--format text|json] ACCOUNT.json
 
-For each user of an `aws iam get-account-authorization-details` dump (or only NAME),
-what it may do: (user inline + user managed + each group's policies) within its
-permissions boundary, explicit denies removed, over AWS's action catalog. Text groups
-the actions by service and access level; JSON lists every allowed action, sorted.
-AWS managed policies the dump only names come from the bundled corpus.
-Exit status: 0 reported, 2 bad usage, unreadable input or unknown user.
+For each user and role of an `aws iam get-account-authorization-details` dump (or only
+those named), what it may do: a user's inline, managed and groups' policies, a role's
+inline and managed policies, within its permissions boundary, explicit denies removed,
+over AWS's action catalog. Text groups the actions by service and access level; JSON
+({"users":[...],"roles":[...],"problems":[...]}) lists every allowed action, sorted.
+AWS managed policies the dump only names come from the bundled corpus. What could not
+be read, and principals whose policies cannot be evaluated, are problems: on stderr,
+and in JSON's "problems".
+Exit status: 0 the dump read whole and reported, 1 reported with problems, 2 bad usage,
+unreadable input or unknown user or role.
 )";
 
 constexpr std::string_view audit_usage =
@@ -33,8 +37,10 @@ constexpr std::string_view audit_usage =
 
 Everything wrong with the account of an `aws iam get-account-authorization-details`
 dump: entries that cannot be read (invalid or case-duplicate names among them),
-invalid policies, quotas exceeded, console access without MFA, access keys beside
-console access, full access without a permissions boundary, and attached policies a
+entities whose ARN names another account, invalid or unresolved policies of users,
+groups and roles, quotas exceeded, console access without MFA, access keys beside
+console access, users and roles whose effective permissions are every action on
+every resource, role trust policies anyone may assume, and attached policies a
 boundary leaves granting nothing.
 Exit status: 0 clean, 1 findings, 2 bad usage or unreadable input.
 )";
@@ -136,56 +142,107 @@ void append_effective_json(std::string& out, const std::string& name, const std:
     out += "]}";
 }
 
+// The effective permissions of the chosen users and roles of `loaded`, as text or JSON,
+// and its problems: what was not read and each principal that cannot be evaluated.
+class effective_report {
+public:
+    effective_report(const iam::loaded_account& loaded, bool json)
+        : loaded_(loaded), acct_(loaded.account), json_(json), problems_(loaded.problems) {}
+
+    // Each principal (of `type`, `user` or `role`) when `all`, else only the one `chosen` names.
+    template <typename Principal, typename PolicySet>
+    void add(std::string_view type, const std::vector<Principal>& principals, bool all,
+             const std::optional<std::string>& chosen, PolicySet policy_set_for) {
+        if (json_) out_ += (type == "user" ? "{\"" : ",\"") + std::string(type) + "s\":[";
+        bool first = true;
+        for (const Principal& p : principals) {
+            if (!all && !(chosen && iam::iequals(p.name.view(), *chosen))) continue;
+            const std::string entity = std::string(type) + "/" + p.name.str();
+            if (!loaded_.policies_read_whole(p)) {  // what was left out could deny anything: never guessed
+                problems_.push_back(
+                    {entity, 0, "not evaluated: some of its policies, boundary or groups could not be read"});
+                continue;
+            }
+            const auto set = (acct_.*policy_set_for)(p.name.view(), bundled_aws_managed_policy);
+            if (!set) {  // reported, never guessed: a policy we cannot read could deny anything
+                problems_.push_back({entity, 0, set.error().message});
+                continue;
+            }
+            std::vector<iam::effective_permission> allowed =
+                iam::effective_permissions(iam::compiled_policy_set(*set), bundled_action_catalog());
+            const std::string arn = p.arn(acct_.id().view(), acct_.partition());
+            if (json_) {
+                if (!first) out_ += ',';
+                append_effective_json(out_, p.name.str(), arn, std::move(allowed));
+            } else {
+                out_ += (out_.empty() ? "" : "\n") + effective_text(p.name.str(), arn, allowed);
+            }
+            first = false;
+        }
+        if (json_) out_ += ']';
+    }
+
+    // The report, JSON's "problems" closing it.
+    std::string finish() {
+        if (!json_) return std::move(out_);
+        using iam::detail::append_json_string;
+        out_ += ",\"problems\":[";
+        for (std::size_t i = 0; i < problems_.size(); ++i) {
+            out_ += i > 0 ? ",{\"path\":" : "{\"path\":";
+            append_json_string(out_, problems_[i].path);
+            out_ += ",\"message\":";
+            append_json_string(out_, problems_[i].message);
+            out_ += '}';
+        }
+        return std::move(out_) + "]}\n";
+    }
+
+    const std::vector<iam::load_problem>& problems() const noexcept { return problems_; }
+
+private:
+    const iam::loaded_account& loaded_;
+    const iam::account& acct_;
+    bool json_;
+    std::vector<iam::load_problem> problems_;
+    std::string out_;
+};
+
 }  // namespace
 
 int effective(std::span<const std::string_view> args) {
     std::vector<std::string> paths;
     bool json = false;
-    std::optional<std::string> only;
-    if (const std::optional<int> stop = read_args("effective", args, effective_usage, paths, json,
-                                                  [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
-                                                      if (!arg.starts_with("--user"))
-                                                          return unknown_option("effective", arg);
-                                                      const auto value = option_value(args, i, "--user");
-                                                      if (!value)
-                                                          return fail_usage("effective: --user takes a user name");
-                                                      only = std::string(*value);
-                                                      return std::nullopt;
-                                                  }))
+    std::optional<std::string> only_user, only_role;
+    if (const std::optional<int> stop =
+            read_args("effective", args, effective_usage, paths, json,
+                      [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+                          const bool is_role = arg.starts_with("--role");
+                          if (!is_role && !arg.starts_with("--user")) return unknown_option("effective", arg);
+                          const auto value = option_value(args, i, is_role ? "--role" : "--user");
+                          if (!value)
+                              return fail_usage(is_role ? "effective: --role takes a role name"
+                                                        : "effective: --user takes a user name");
+                          (is_role ? only_role : only_user) = std::string(*value);
+                          return std::nullopt;
+                      }))
         return *stop;
     std::string label;
     const std::optional<iam::loaded_account> loaded = load_account("effective", paths, label);
     if (!loaded) return usage_error;
-    for (const iam::load_problem& p : loaded->problems)
-        std::fprintf(stderr, "%s: warning: %s [%s]\n", printable(label).c_str(), p.message.c_str(), p.path.c_str());
     const iam::account& acct = loaded->account;
-    if (only && acct.find_user(*only) == nullptr)
-        return fail_usage("effective: no user named `" + printable(*only) + "`");
+    if (only_user && acct.find_user(*only_user) == nullptr)
+        return fail_usage("effective: no user named `" + printable(*only_user) + "`");
+    if (only_role && acct.find_role(*only_role) == nullptr)
+        return fail_usage("effective: no role named `" + printable(*only_role) + "`");
 
-    std::string out = json ? "{\"users\":[" : "";
-    bool first = true;
-    for (const iam::user& u : acct.users()) {
-        if (only && !iam::iequals(u.name.view(), *only)) continue;
-        const std::string arn = u.arn(acct.id().view(), acct.partition());
-        const auto set = acct.policy_set_for(u.name.view(), bundled_aws_managed_policy);
-        if (!set) {  // reported, never guessed: a policy we cannot read could deny anything
-            std::fprintf(stderr, "%s: error: %s: %s\n", printable(label).c_str(), u.name.str().c_str(),
-                         set.error().message.c_str());
-            continue;
-        }
-        std::vector<iam::effective_permission> allowed =
-            iam::effective_permissions(iam::compiled_policy_set(*set), bundled_action_catalog());
-        if (json) {
-            if (!first) out += ',';
-            append_effective_json(out, u.name.str(), arn, std::move(allowed));
-        } else {
-            out += (first ? "" : "\n") + effective_text(u.name.str(), arn, allowed);
-        }
-        first = false;
-    }
-    if (json) out += "]}\n";
-    write_out(out);
-    return clean;
+    effective_report report(*loaded, json);
+    const bool all = !only_user && !only_role;
+    report.add("user", acct.users(), all, only_user, &iam::account::policy_set_for);
+    report.add("role", acct.roles(), all, only_role, &iam::account::role_policy_set_for);
+    write_out(report.finish());
+    for (const iam::load_problem& p : report.problems())
+        std::fprintf(stderr, "%s: problem: %s [%s]\n", printable(label).c_str(), p.message.c_str(), p.path.c_str());
+    return report.problems().empty() ? clean : findings;
 }
 
 int audit(std::span<const std::string_view> args) {

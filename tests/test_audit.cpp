@@ -191,3 +191,134 @@ TEST_CASE("audit: a dump's entries that cannot be loaded come first, by JSON pat
     static_assert(iam::finding_id(iam::finding_kind::unreadable_entry) == "unreadable-entry");
     static_assert(iam::finding_id(iam::finding_kind::policy_voided_by_boundary) == "policy-voided-by-boundary");
 }
+
+TEST_CASE("audit: full access only when the effective permissions confirm it") {
+    // "If policies that apply to a request include an Allow statement and a Deny statement,
+    // the Deny statement trumps the Allow statement. The request is explicitly denied."
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html
+    constexpr std::string_view deny_everything =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})";
+    constexpr std::string_view deny_iam =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"}]})";
+    for (const std::string_view deny : {deny_everything, deny_iam}) {
+        CAPTURE(deny);
+        const auto a = with_alice([&](iam::account& acct) {
+            REQUIRE(acct.put_user_policy("alice", "admin", everything));
+            REQUIRE(acct.put_user_policy("alice", "deny", deny));
+        });
+        CHECK(kinds(a).empty());
+    }
+    // A boundary that allows everything too leaves it all: still a finding.
+    auto bounded = with_alice([](iam::account& acct) {
+        REQUIRE(acct.put_user_policy("alice", "admin", everything));
+        REQUIRE(acct.create_policy("All", everything));
+        REQUIRE(acct.set_user_permissions_boundary("alice", "arn:aws:iam::123456789012:policy/All"));
+    });
+    const auto found = iam::audit_account(bounded, aws_policy, catalog());
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].kind == iam::finding_kind::unbounded_full_access);
+    CHECK(
+        found[0].message.ends_with("the permissions boundary arn:aws:iam::123456789012:policy/All allows it all too"));
+}
+
+namespace {
+
+// A dump of account 123456789012 with these roles (a JSON array's members).
+iam::loaded_account roles_dump(const std::string& roles) {
+    auto loaded =
+        iam::load_authorization_details(R"({"AccountId": "123456789012", "RoleDetailList": [)" + roles + "]}");
+    REQUIRE(loaded);
+    return std::move(loaded).value();
+}
+
+// A role named `name` trusting `statement` (a trust policy statement).
+std::string role_trusting(std::string_view name, std::string_view statement) {
+    return R"({"RoleName": ")" + std::string(name) +
+           R"(", "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [)" + std::string(statement) +
+           "]}}";
+}
+
+}  // namespace
+
+TEST_CASE("audit: roles' invalid and unresolved policies, full access and voiding boundaries") {
+    const auto loaded = roles_dump(
+        R"({"RoleName": "broken", "RolePolicyList": [{"PolicyName": "bad", "PolicyDocument": {"Statement": []}}],
+            "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/Unknown"}]},
+           {"RoleName": "admin", "RolePolicyList": [{"PolicyName": "all", "PolicyDocument": )" +
+        std::string(everything) + R"(}]},
+           {"RoleName": "capped", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/IAMWrite"}],
+            "PermissionsBoundary": {"PermissionsBoundaryArn": "arn:aws:iam::aws:policy/S3Read"}},
+           {"RoleName": "fine", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/S3Read"}]})");
+    REQUIRE(loaded.problems.empty());
+    CHECK(kinds(loaded) == std::vector<std::string>{"unbounded-full-access role/admin", "invalid-policy role/broken",
+                                                    "unresolved-policy role/broken",
+                                                    "policy-voided-by-boundary role/capped"});
+}
+
+TEST_CASE("audit: a trust policy that lets anyone assume the role with no condition") {
+    // "After you create the role, you can change the account to "*" to allow everyone to
+    // assume the role. If you do this, we strongly recommend that you limit who can access
+    // the role through other means, such as a Condition element that limits access to only
+    // certain IP addresses. Do not leave your role accessible to everyone!"
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+    const auto loaded = roles_dump(
+        role_trusting("anyone", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"})") + "," +
+        role_trusting("any-account",
+                      R"({"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "*"]},
+                                        "Action": ["sts:AssumeRoleWithWebIdentity"]})") +
+        "," + role_trusting("any-action", R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:*"})") +
+        "," + role_trusting("not-action", R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "NotAction": "s3:*"})") +
+        "," + role_trusting("conditioned", R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                                        "Condition": {"IpAddress": {"aws:SourceIp": "192.0.2.0/24"}}})") +
+        "," + role_trusting("denied", R"({"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"})") + "," +
+        role_trusting("service", R"({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+                                    "Action": "sts:AssumeRole"})") +
+        "," + role_trusting("tagging", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:TagSession"})") + "," +
+        role_trusting("all-but-assume", R"({"Effect": "Allow", "Principal": "*", "NotAction": ["sts:AssumeRole*"]})"));
+    REQUIRE(loaded.problems.empty());
+    CHECK(kinds(loaded) ==
+          std::vector<std::string>{"open-trust-policy role/any-account", "open-trust-policy role/any-action",
+                                   "open-trust-policy role/anyone", "open-trust-policy role/not-action"});
+}
+
+TEST_CASE("audit: the account id from roles' ARNs; another account's ARN is a finding and nothing else") {
+    const auto role_only = iam::load_authorization_details(
+                               R"({"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r"}]})")
+                               .value();
+    CHECK(role_only.account.id().view() == "111122223333");
+    CHECK(kinds(role_only).empty());  // no "no AccountId ... taken as 000000000000"
+
+    const auto mixed = iam::load_authorization_details(R"({"UserDetailList": [
+        {"UserName": "a", "Arn": "arn:aws:iam::111122223333:user/a"},
+        {"UserName": "stranger", "Arn": "arn:aws:iam::999999999999:user/stranger"}],
+      "RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r"}]})")
+                           .value();
+    CHECK(mixed.account.id().view() == "111122223333");
+    const auto found = iam::audit_account(mixed, aws_policy, catalog());
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == iam::audit_finding{iam::finding_kind::foreign_arn, "user/stranger",
+                                         "its ARN arn:aws:iam::999999999999:user/stranger names another account or "
+                                         "partition than the dump's, 111122223333 in aws"});
+    static_assert(iam::finding_id(iam::finding_kind::open_trust_policy) == "open-trust-policy");
+    static_assert(iam::finding_id(iam::finding_kind::foreign_arn) == "foreign-arn");
+}
+
+TEST_CASE("audit: full access under a conditional Deny is full access when its conditions are met") {
+    constexpr std::string_view deny_without_mfa =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+            "Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]})";
+    constexpr std::string_view deny_but_one_bucket =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","NotResource":"arn:aws:s3:::b/*"}]})";
+    const auto mfa = with_alice([&](iam::account& acct) {
+        REQUIRE(acct.put_user_policy("alice", "admin", everything));
+        REQUIRE(acct.put_user_policy("alice", "mfa", deny_without_mfa));
+    });
+    const auto found = iam::audit_account(mfa, aws_policy, catalog());
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.ends_with("(when the conditions on aws:MultiFactorAuthPresent hold)"));
+    const auto one_bucket = with_alice([&](iam::account& acct) {
+        REQUIRE(acct.put_user_policy("alice", "admin", everything));
+        REQUIRE(acct.put_user_policy("alice", "narrow", deny_but_one_bucket));
+    });
+    CHECK(kinds(one_bucket).empty());
+}

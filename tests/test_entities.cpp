@@ -45,6 +45,20 @@ TEST_CASE("group: checked name and path, ARN") {
     CHECK(iam::group::make("a").value() == iam::group::make("a").value());
 }
 
+TEST_CASE("role: checked name and path, ARN; trust policy and boundary beside its policies") {
+    auto deployer = iam::role::make("Deployer", "/app/");
+    REQUIRE(deployer);
+    CHECK(deployer->arn("123456789012") == "arn:aws:iam::123456789012:role/app/Deployer");
+    CHECK(deployer->arn("123456789012", "aws-us-gov") == "arn:aws-us-gov:iam::123456789012:role/app/Deployer");
+    CHECK(iam::role::make(std::string(65, 'r')).error().rule == iam::name_rule::too_long);
+    CHECK(iam::role::make("r", "app").error().rule == iam::name_rule::path_start);
+    auto other = *deployer;
+    CHECK(other == *deployer);
+    other.trust_policy = R"({"Version":"2012-10-17","Statement":[]})";
+    CHECK(other != *deployer);
+    CHECK(iam::role::make("a").value() < iam::role::make("B").value());
+}
+
 TEST_CASE("tag: key then value checked") {
     CHECK(iam::tag::make("Cost Center", "12345"));
     CHECK(iam::tag::make("aws:x", "v").error().rule == iam::name_rule::reserved_prefix);

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -359,14 +360,6 @@ enum class on_dependents : std::uint8_t {
     remove,  ///< remove them too, as the console does
 };
 
-/// A role as `get-account-authorization-details` lists it, kept as data: the account
-/// models roles no further than their names.
-struct role_record {
-    role_name name{};
-    json::value entry{};  ///< the `RoleDetailList` entry as read
-    friend bool operator==(const role_record&, const role_record&) = default;
-};
-
 /// The document text of an AWS managed policy by ARN (the bundled corpus lives
 /// outside the library); nothing when unknown. The view must stay valid until the call
 /// that asked returns.
@@ -438,7 +431,7 @@ auto* find_arn(Vector& policies, std::string_view arn) noexcept {
 //=== the account ===//
 
 /// An AWS account: id, optional alias, users, groups, customer managed policies, the
-/// AWS managed policies it refers to, roles (as data), the password policy and quotas.
+/// AWS managed policies it refers to, roles, the password policy and quotas.
 /// Users, groups and roles are kept sorted by name ignoring case, policies by ARN, so
 /// equal accounts compare equal whatever the order things were added in.
 ///
@@ -482,16 +475,18 @@ public:
     const std::vector<group>& groups() const noexcept { return groups_; }
     /// Sorted by ARN.
     const std::vector<managed_policy>& customer_managed_policies() const noexcept { return customer_policies_; }
-    /// The AWS managed policies users and groups refer to (attached or as boundary, now
+    /// The AWS managed policies users, groups and roles refer to (attached or as boundary, now
     /// or before), sorted by ARN; a document is empty unless a dump carried it.
     const std::vector<managed_policy>& aws_managed_policies() const noexcept { return aws_policies_; }
     /// Sorted by name ignoring case.
-    const std::vector<role_record>& roles() const noexcept { return roles_; }
+    const std::vector<role>& roles() const noexcept { return roles_; }
 
     /// The user named `name` ignoring case, or nullptr.
     const user* find_user(std::string_view name) const noexcept { return detail::find_named(users_, name); }
     /// The group named `name` ignoring case, or nullptr.
     const group* find_group(std::string_view name) const noexcept { return detail::find_named(groups_, name); }
+    /// The role named `name` ignoring case, or nullptr.
+    const role* find_role(std::string_view name) const noexcept { return detail::find_named(roles_, name); }
     /// The customer or AWS managed policy with this exact ARN, or nullptr.
     const managed_policy* find_managed_policy(std::string_view arn) const noexcept {
         if (const managed_policy* p = detail::find_arn(customer_policies_, arn)) return p;
@@ -918,9 +913,45 @@ public:
     /// each group's (in membership order), and its boundary. AWS managed documents come
     /// from the account (a dump may carry them) or else from `lookup`.
     account_result<policy_set> policy_set_for(std::string_view username, const policy_lookup& lookup = {}) const {
+        const user* u = find_user(username);
+        if (u == nullptr) return no_such("user", username);
+        return policy_set_of(*u, lookup);
+    }
+
+    /// Everything that applies to a role, parsed: its inline and attached policies, and
+    /// its boundary (its trust policy says who may assume it, not what it may do).
+    account_result<policy_set> role_policy_set_for(std::string_view rolename, const policy_lookup& lookup = {}) const {
+        const role* r = find_role(rolename);
+        if (r == nullptr) return no_such("role", rolename);
+        return policy_set_of(*r, lookup);
+    }
+
+    /// Like `policy_set_for`, prepared for evaluation through `cache`, so a document
+    /// shared by many users (an AWS managed policy, a group's) is prepared once.
+    account_result<prepared_policies> prepare_policies_for(std::string_view username, policy_cache& cache,
+                                                           const policy_lookup& lookup = {}) const {
+        const user* u = find_user(username);
+        if (u == nullptr) return no_such("user", username);
+        return prepared_policies_of(*u, cache, lookup);
+    }
+
+    /// Like `role_policy_set_for`, prepared for evaluation through `cache`.
+    account_result<prepared_policies> prepare_role_policies_for(std::string_view rolename, policy_cache& cache,
+                                                                const policy_lookup& lookup = {}) const {
+        const role* r = find_role(rolename);
+        if (r == nullptr) return no_such("role", rolename);
+        return prepared_policies_of(*r, cache, lookup);
+    }
+
+    /// Memberwise: two accounts are equal when every setting and entity is.
+    friend bool operator==(const account&, const account&) = default;
+
+private:
+    template <typename Principal>
+    account_result<policy_set> policy_set_of(const Principal& principal, const policy_lookup& lookup) const {
         policy_set set;
         const auto error = visit_policies(
-            username, lookup,
+            principal, lookup,
             [&](std::string name, std::string_view text, bool boundary) -> std::optional<account_error> {
                 auto parsed = parse_policy(text, boundary ? policy_kind::boundary : policy_kind::identity);
                 if (!parsed) return invalid_policy_error(name, parsed.error());
@@ -932,13 +963,12 @@ public:
         return set;
     }
 
-    /// Like `policy_set_for`, prepared for evaluation through `cache`, so a document
-    /// shared by many users (an AWS managed policy, a group's) is prepared once.
-    account_result<prepared_policies> prepare_policies_for(std::string_view username, policy_cache& cache,
-                                                           const policy_lookup& lookup = {}) const {
+    template <typename Principal>
+    account_result<prepared_policies> prepared_policies_of(const Principal& principal, policy_cache& cache,
+                                                           const policy_lookup& lookup) const {
         prepared_policies out;
         const auto error = visit_policies(
-            username, lookup,
+            principal, lookup,
             [&](std::string name, std::string_view text, bool boundary) -> std::optional<account_error> {
                 auto prepared = cache.get(text, boundary ? policy_kind::boundary : policy_kind::identity);
                 if (!prepared) return invalid_policy_error(name, prepared.error());
@@ -949,10 +979,6 @@ public:
         return out;
     }
 
-    /// Memberwise: two accounts are equal when every setting and entity is.
-    friend bool operator==(const account&, const account&) = default;
-
-private:
     friend struct detail::account_builder;
 
     //--- lookups ---//
@@ -1132,9 +1158,10 @@ private:
         reference.path = std::string(parts->path);
         aws_policies_.insert(detail::arn_position(aws_policies_, arn), std::move(reference));
     }
-    void note_aws_policies(const user& u) {
-        for (const std::string& arn : u.attached_policy_arns) note_aws_policy(arn);
-        if (u.boundary) note_aws_policy(u.boundary->policy_arn);
+    template <typename Principal>
+    void note_aws_policies(const Principal& p) {
+        for (const std::string& arn : p.attached_policy_arns) note_aws_policy(arn);
+        if (p.boundary) note_aws_policy(p.boundary->policy_arn);
     }
 
     //--- credentials ---//
@@ -1291,13 +1318,12 @@ private:
     //--- evaluation ---//
 
     // Calls `visit(name, document, is_boundary)` for every policy that applies to the
-    // user, in evaluation order; stops at the first error.
-    template <typename Visit>
-    std::optional<account_error> visit_policies(std::string_view username, const policy_lookup& lookup,
+    // user or role, in evaluation order; stops at the first error.
+    template <typename Principal, typename Visit>
+    std::optional<account_error> visit_policies(const Principal& principal, const policy_lookup& lookup,
                                                 Visit&& visit) const {
-        const user* u = find_user(username);
-        if (u == nullptr) return no_such("user", username);
-        const std::string who = detail::entity_ref("user", u->name);
+        constexpr bool is_user = std::is_same_v<Principal, user>;
+        const std::string who = detail::entity_ref(is_user ? "user" : "role", principal.name);
         const auto inline_policies = [&](const std::vector<inline_policy>& list,
                                          const std::string& holder) -> std::optional<account_error> {
             for (const inline_policy& p : list)
@@ -1312,18 +1338,20 @@ private:
                     "the document of " + arn + " is unknown: the account has none and the lookup found none"};
             return visit(arn, *text, boundary);
         };
-        if (auto e = inline_policies(u->inline_policies, who)) return e;
-        for (const std::string& arn : u->attached_policy_arns)
+        if (auto e = inline_policies(principal.inline_policies, who)) return e;
+        for (const std::string& arn : principal.attached_policy_arns)
             if (auto e = managed(arn, false)) return e;
-        for (const std::string& groupname : u->groups) {
-            const group* g = find_group(groupname);
-            if (g == nullptr) return no_such("group", groupname);
-            if (auto e = inline_policies(g->inline_policies, detail::entity_ref("group", g->name))) return e;
-            for (const std::string& arn : g->attached_policy_arns)
-                if (auto e = managed(arn, false)) return e;
+        if constexpr (is_user) {
+            for (const std::string& groupname : principal.groups) {
+                const group* g = find_group(groupname);
+                if (g == nullptr) return no_such("group", groupname);
+                if (auto e = inline_policies(g->inline_policies, detail::entity_ref("group", g->name))) return e;
+                for (const std::string& arn : g->attached_policy_arns)
+                    if (auto e = managed(arn, false)) return e;
+            }
         }
-        if (u->boundary)
-            if (auto e = managed(u->boundary->policy_arn, true)) return e;
+        if (principal.boundary)
+            if (auto e = managed(principal.boundary->policy_arn, true)) return e;
         return std::nullopt;
     }
 
@@ -1336,8 +1364,16 @@ private:
     std::vector<group> groups_{};
     std::vector<managed_policy> customer_policies_{};
     std::vector<managed_policy> aws_policies_{};
-    std::vector<role_record> roles_{};
+    std::vector<role> roles_{};
 };
+
+/// Makes a session of role `r` of account `a` the caller of `out`, so evaluation sees
+/// the keys AWS derives for it (`request::set_role_caller`): `aws:PrincipalArn` (the
+/// role's ARN), `aws:PrincipalType` `AssumedRole`, the role's tags, and `aws:userid`
+/// when the session's name is given.
+inline void set_role_session_caller(request& out, const account& a, const role& r, std::string_view session_name = {}) {
+    out.set_role_caller(r.arn(a.id().view(), a.partition()), r.role_id, r.tags, session_name);
+}
 
 namespace detail {
 
@@ -1352,7 +1388,7 @@ struct account_parts {
     std::vector<group> groups{};
     std::vector<managed_policy> customer_policies{};
     std::vector<managed_policy> aws_policies{};
-    std::vector<role_record> roles{};
+    std::vector<role> roles{};
 };
 
 struct account_builder {
@@ -1377,6 +1413,7 @@ struct account_builder {
         a.aws_policies_ = std::move(parts.aws_policies);
         a.roles_ = std::move(parts.roles);
         for (const user& u : a.users_) a.note_aws_policies(u);
+        for (const role& r : a.roles_) a.note_aws_policies(r);
         for (const group& g : a.groups_)
             for (const std::string& arn : g.attached_policy_arns) a.note_aws_policy(arn);
         return a;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -16,6 +17,8 @@
 #include "authorization_details.hpp"
 #include "effective.hpp"
 #include "evaluate.hpp"
+#include "json.hpp"
+#include "match.hpp"
 #include "policy.hpp"
 
 namespace iam {
@@ -28,19 +31,23 @@ enum class finding_kind : std::uint8_t {
     quota_exceeded,             ///< more than AWS allows (groups per user, policies, tags, keys, inline size)
     console_without_mfa,        ///< console access and no MFA device
     access_keys_with_console,   ///< access keys on a user who also signs in to the console
-    unbounded_full_access,      ///< allowed every action on every resource, with no permissions boundary
+    unbounded_full_access,      ///< effectively allowed every action on every resource (perhaps under conditions)
     policy_voided_by_boundary,  ///< an attached policy grants nothing the boundary also allows
+    open_trust_policy,          ///< a role's trust policy lets any principal or any account assume it
+    foreign_arn,                ///< a dump's entity has an ARN of another account or partition
 };
 
 /// A stable kebab-case id, e.g. `"console-without-mfa"`.
 constexpr std::string_view finding_id(finding_kind kind) noexcept {
-    constexpr std::array<std::string_view, 8> ids{
-        "unreadable-entry",    "invalid-policy",           "unresolved-policy",     "quota-exceeded",
-        "console-without-mfa", "access-keys-with-console", "unbounded-full-access", "policy-voided-by-boundary"};
+    constexpr std::array<std::string_view, 10> ids{"unreadable-entry",      "invalid-policy",
+                                                   "unresolved-policy",     "quota-exceeded",
+                                                   "console-without-mfa",   "access-keys-with-console",
+                                                   "unbounded-full-access", "policy-voided-by-boundary",
+                                                   "open-trust-policy",     "foreign-arn"};
     return ids[static_cast<std::size_t>(kind)];
 }
 
-/// One problem: its kind, the entity (`user/NAME`, `group/NAME`, `account/ID`, a policy ARN,
+/// One problem: its kind, the entity (`user/NAME`, `group/NAME`, `role/NAME`, `account/ID`, a policy ARN,
 /// or the JSON path of a dump entry that could not be loaded) and an English sentence.
 struct audit_finding {
     finding_kind kind = finding_kind::unreadable_entry;
@@ -114,6 +121,71 @@ inline const std::string* full_access_policy(const policy_set& set) {
     return nullptr;
 }
 
+// The condition keys under which the effective permissions of `set` allow every
+// catalog action on `*` with nothing excluded (none: always); nothing when they do
+// not (a Deny or a boundary beside an Allow of `*` may leave less). A permission
+// conditional without condition keys is narrowed by a NotResource: not everything.
+inline std::optional<std::vector<std::string>> full_access_conditions(const policy_set& set,
+                                                                      const action_catalog& catalog) {
+    const auto allowed = effective_permissions(compiled_policy_set(set), catalog);
+    if (allowed.size() != catalog.actions().size()) return std::nullopt;
+    std::vector<std::string> keys;
+    for (const effective_permission& p : allowed) {
+        if (!p.excluded.empty() || std::find(p.resources.begin(), p.resources.end(), "*") == p.resources.end() ||
+            (p.conditional && p.condition_keys.empty()))
+            return std::nullopt;
+        for (const std::string& key : p.condition_keys) add_unique(keys, key);
+    }
+    return keys;
+}
+
+// The strings of a policy element given as one string or an array of them.
+inline std::vector<std::string_view> element_strings(const json::value* v) {
+    std::vector<std::string_view> out;
+    if (v == nullptr) return out;
+    if (const std::string* one = v->as_string()) out.emplace_back(*one);
+    if (const json::value::array_type* many = v->as_array())
+        for (const json::value& item : *many)
+            if (const std::string* text = item.as_string()) out.emplace_back(*text);
+    return out;
+}
+
+// Whether a trust policy statement allows anyone (`"*"`) or any account (`{"AWS":"*"}`)
+// to call an sts:AssumeRole* action with no condition.
+inline bool lets_anyone_assume(const json::value& s) {
+    const json::value* effect = s.find("Effect");
+    if (effect == nullptr || effect->as_string() == nullptr || *effect->as_string() != "Allow") return false;
+    if (const json::value* condition = s.find("Condition");
+        condition != nullptr && !(condition->as_object() != nullptr && condition->as_object()->empty()))
+        return false;
+    const json::value* principal = s.find("Principal");
+    if (principal == nullptr) return false;
+    const std::vector<std::string_view> principals =
+        principal->as_object() != nullptr ? element_strings(principal->find("AWS")) : element_strings(principal);
+    if (std::find(principals.begin(), principals.end(), "*") == principals.end()) return false;
+    constexpr std::array<std::string_view, 3> assume_actions{"sts:AssumeRole", "sts:AssumeRoleWithSAML",
+                                                             "sts:AssumeRoleWithWebIdentity"};
+    const json::value* not_action = s.find("NotAction");
+    const std::vector<std::string_view> patterns = element_strings(not_action ? not_action : s.find("Action"));
+    return std::any_of(assume_actions.begin(), assume_actions.end(), [&](std::string_view action) {
+        const bool named = std::any_of(patterns.begin(), patterns.end(), [&](std::string_view pattern) {
+            return wildcard_match(pattern, action, wildcard_mode::action);
+        });
+        return named != (not_action != nullptr);  // NotAction: the statement covers what it does not name
+    });
+}
+
+// Whether the trust policy `document` (compact JSON) lets anyone assume its role.
+inline bool open_trust(const std::string& document) {
+    const auto parsed = json::parse(document);
+    if (!parsed) return false;
+    const json::value* statements = parsed->find("Statement");
+    if (statements == nullptr) return false;
+    if (const json::value::array_type* list = statements->as_array())
+        return std::any_of(list->begin(), list->end(), lets_anyone_assume);
+    return lets_anyone_assume(*statements);
+}
+
 // Whether the boundary of `set` leaves `p` (a policy of the set) allowing nothing it
 // allows alone. A policy with a Deny is never void: its denies still work.
 inline bool voided_by_boundary(const named_policy& p, const policy_set& set, const action_catalog& catalog) {
@@ -126,6 +198,29 @@ inline bool voided_by_boundary(const named_policy& p, const policy_set& set, con
     return effective_permissions(compiled_policy_set(std::move(alone)), catalog).empty();
 }
 
+// The permission findings of a user or role whose policies all resolve and parse.
+inline void check_permissions(std::vector<audit_finding>& out, const std::string& entity, const policy_set& set,
+                              const action_catalog& catalog) {
+    // The cheap look at the documents first; the evaluator confirms.
+    const std::string* name = full_access_policy(set);
+    if (const auto keys = name != nullptr ? full_access_conditions(set, catalog) : std::nullopt) {
+        std::string message =
+            *name + " allows every action on every resource and " +
+            (set.boundary.empty() ? "no permissions boundary limits it"
+                                  : "the permissions boundary " + set.boundary.front().name + " allows it all too");
+        for (std::size_t i = 0; i < keys->size(); ++i)
+            message += (i == 0 ? " (when the conditions on " : ", ") + (*keys)[i];
+        if (!keys->empty()) message += " hold)";
+        out.push_back({finding_kind::unbounded_full_access, entity, std::move(message)});
+    }
+    for (const named_policy& p : set.identity) {
+        if (!set.boundary.empty() && voided_by_boundary(p, set, catalog))
+            out.push_back({finding_kind::policy_voided_by_boundary, entity,
+                           p.name + " allows nothing that the permissions boundary " + set.boundary.front().name +
+                               " also allows"});
+    }
+}
+
 }  // namespace detail
 
 /// Everything wrong with `a`, sorted by entity (`account/ID`, a policy ARN, `group/NAME`,
@@ -133,20 +228,25 @@ inline bool voided_by_boundary(const named_policy& p, const policy_set& set, con
 /// - `invalid_policy`: an inline policy, a customer managed policy or the document of
 ///   an AWS managed policy (the account's copy, else `lookup`'s) breaks the grammar or
 ///   its size limit;
-/// - `unresolved_policy`: a user or group has a managed policy or boundary whose
+/// - `unresolved_policy`: a user, group or role has a managed policy or boundary whose
 ///   document neither the account nor `lookup` has (each holder and ARN once);
 /// - `quota_exceeded`: AWS's quotas (`a.quotas()`) for users, groups and customer
 ///   policies per account, groups, attached policies, tags, access keys, MFA devices
 ///   and aggregate inline policy size per user or group (versions per policy are
 ///   enforced by the account and the dump loader);
 /// - `console_without_mfa`, `access_keys_with_console`: a user's credentials;
-/// - `unbounded_full_access`: a user without a permissions boundary has a policy (its
-///   own or a group's) with an unconditional Allow of `*` on `*`;
-/// - `policy_voided_by_boundary`: a user's policy (attached, inline or through a
+/// - `unbounded_full_access`: a user or role has a policy (its own or a group's) with
+///   an unconditional Allow of `*` on `*`, and its effective permissions confirm it:
+///   every catalog action on `*`, nothing excluded (a Deny beside it, or a narrower
+///   boundary, means no finding); a conditional Deny (such as "deny unless MFA") leaves
+///   full access when its conditions are met, and the message names their keys;
+/// - `open_trust_policy`: a role's trust policy has an Allow with no condition of an
+///   sts:AssumeRole* action to Principal `"*"` or `{"AWS": "*"}`;
+/// - `policy_voided_by_boundary`: a user's or role's policy (attached, inline or through a
 ///   group) has no Deny and allows some catalog action, yet with the boundary applied
 ///   it allows none: `effective_permissions` of that policy alone under the boundary
 ///   is empty (actions matched over `catalog`, resource patterns intersected).
-/// The permission checks of a user are skipped while one of its policies does not
+/// The permission checks of a user or role are skipped while one of its policies does not
 /// resolve or parse: those are reported where they are attached or defined.
 /// Names cannot be invalid or case duplicates in an `account`; a dump's are reported
 /// by the `loaded_account` overload.
@@ -197,20 +297,18 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
                            "has " + std::to_string(u.access_keys.size()) +
                                " access key(s) and console access: give people one kind of credential"});
 
-        const auto set = a.policy_set_for(u.name.view(), lookup);
-        if (!set) continue;  // its cause is reported above
-        if (set->boundary.empty()) {
-            if (const std::string* name = detail::full_access_policy(*set))
-                out.push_back({finding_kind::unbounded_full_access, entity,
-                               *name + " allows every action on every resource and no permissions boundary limits it"});
-            continue;
-        }
-        for (const named_policy& p : set->identity) {
-            if (detail::voided_by_boundary(p, *set, catalog))
-                out.push_back({finding_kind::policy_voided_by_boundary, entity,
-                               p.name + " allows nothing that the permissions boundary " + set->boundary.front().name +
-                                   " also allows"});
-        }
+        if (const auto set = a.policy_set_for(u.name.view(), lookup))  // else its cause is reported above
+            detail::check_permissions(out, entity, *set, catalog);
+    }
+    for (const role& r : a.roles()) {
+        const std::string entity = "role/" + r.name.str();
+        detail::check_inline_policies(out, entity, r.inline_policies);
+        detail::check_resolved(out, a, lookup, entity, r.attached_policy_arns, r.boundary ? &*r.boundary : nullptr);
+        if (detail::open_trust(r.trust_policy))
+            out.push_back({finding_kind::open_trust_policy, entity,
+                           "its trust policy lets any principal or any account assume it, with no condition"});
+        if (const auto set = a.role_policy_set_for(r.name.view(), lookup))
+            detail::check_permissions(out, entity, *set, catalog);
     }
     std::sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
         return std::tie(x.entity, x.kind, x.message) < std::tie(y.entity, y.kind, y.message);
@@ -220,12 +318,17 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
 
 /// The audit of a loaded dump: first each entry that could not be loaded (an invalid
 /// or case-duplicate name, a malformed field) as an `unreadable_entry` whose entity is
-/// its JSON path, in document order; then `audit_account` of what loaded.
+/// its JSON path, in document order; then a `foreign_arn` for each entity whose ARN names
+/// another account or partition; then `audit_account` of what loaded.
 inline std::vector<audit_finding> audit_account(const loaded_account& loaded, const policy_lookup& lookup,
                                                 const action_catalog& catalog) {
     std::vector<audit_finding> out;
     out.reserve(loaded.problems.size());
     for (const load_problem& p : loaded.problems) out.push_back({finding_kind::unreadable_entry, p.path, p.message});
+    for (const foreign_arn& f : loaded.foreign_arns)
+        out.push_back({finding_kind::foreign_arn, f.entity,
+                       "its ARN " + f.arn + " names another account or partition than the dump's, " +
+                           std::string(loaded.account.id().view()) + " in " + loaded.account.partition()});
     for (audit_finding& f : audit_account(loaded.account, lookup, catalog)) out.push_back(std::move(f));
     return out;
 }

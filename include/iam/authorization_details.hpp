@@ -3,21 +3,27 @@
 // GetAccountAuthorizationDetails: UserDetailList, GroupDetailList, RoleDetailList,
 // Policies), loaded into an `account` and saved back.
 //
-// Loading never fails on content: unknown fields are ignored; a malformed entry (a
-// user, a group, a policy, or one item of a user's list such as a tag or an attached
-// policy) is reported with its JSON pointer (`/UserDetailList/3/UserName`) and skipped,
-// and the rest still loads. Only text that is not a JSON object is refused. Policy
-// documents may be JSON objects or strings, URL-encoded (RFC 3986) as AWS returns them
-// or plain; either way they must be JSON and are stored compact. Their grammar is not
-// checked here (the dump holds what AWS accepted; `account::policy_set_for` and audits
-// judge it). Roles are kept as data. A managed policy's name and path come from its ARN.
+// Loading never fails on content and never loses anything silently: unknown fields
+// (`RoleLastUsed`, `InstanceProfileList`, `Marker`, ...) are ignored; a field that
+// cannot be read is a problem with its JSON pointer (`/UserDetailList/3/CreateDate`)
+// and its entity keeps what could be read; an entity (user, group, role, policy) is
+// skipped, as a problem, only when its name or ARN is unreadable or its name a case
+// duplicate; one unreadable item of a list (a tag, an attached policy) is skipped alone.
+// A list of objects given as one object (as the AWS CLI's documented example writes
+// `AttachedManagedPolicies`) is read as a one-item list. An entity whose ARN names
+// another account is kept and listed in `foreign_arns`. Only text that is not a JSON
+// object is refused. Dates may have `T` or a space, and fractions. Policy documents
+// (trust policies too) may be JSON objects or strings, URL-encoded (RFC 3986) as AWS
+// returns them or plain; either way they must be JSON and are stored compact. Their
+// grammar is not checked here (the dump holds what AWS accepted; `account::policy_set_for`
+// and audits judge it). A managed policy's name and path come from its ARN.
 //
 // The dump has no credentials, password policy or account id, so this format adds
 // optional fields named after the AWS API shapes that return them:
-//   - top level: `AccountId` (12 digits; else taken from the first user, group or
-//     customer policy ARN), `AccountAliases` (as ListAccountAliases; at most one),
-//     `PasswordPolicy` (as GetAccountPasswordPolicy), `Partition` (written when not `aws`;
-//     else taken from the ARNs);
+//   - top level: `AccountId` (12 digits; else the account most ARNs of users, groups,
+//     roles and policies name, the first of them on a tie), `AccountAliases` (as
+//     ListAccountAliases; at most one), `PasswordPolicy` (as GetAccountPasswordPolicy),
+//     `Partition` (written when not `aws`; else taken from the ARNs);
 //   - per user: `LoginProfile` (as GetLoginProfile: `CreateDate`, `PasswordResetRequired`),
 //     `AccessKeyMetadata` (as ListAccessKeys: `AccessKeyId`, `Status`, `CreateDate`),
 //     `MFADevices` (as ListMFADevices: `SerialNumber`, `EnableDate`).
@@ -57,15 +63,54 @@ struct load_problem {
     friend bool operator==(const load_problem&, const load_problem&) = default;
 };
 
-/// A loaded account and everything that had to be left out of it.
+/// A user, group, role or customer managed policy whose ARN in the dump names another
+/// account (or partition) than the dump's: kept as the dump's, and reported by audits.
+struct foreign_arn {
+    std::string entity;  ///< `user/NAME`, `group/NAME`, `role/NAME`, or the policy's ARN
+    std::string arn;     ///< the ARN as the dump gives it
+    friend bool operator==(const foreign_arn&, const foreign_arn&) = default;
+};
+
+/// A loaded account and everything that had to be left out of it. No problems means
+/// the dump was read whole.
 struct loaded_account {
     iam::account account{};
     std::vector<load_problem> problems{};
+    std::vector<foreign_arn> foreign_arns{};
+    /// The users, groups and roles (`user/NAME`, ...) some of whose policies, boundary or
+    /// group memberships could not be read: what they may do is unknown, since a policy
+    /// left out could deny anything.
+    std::vector<std::string> read_in_part{};
+
+    /// Whether everything deciding what `u` may do was read: its policies, boundary,
+    /// memberships, and its groups' policies.
+    bool policies_read_whole(const user& u) const {
+        return !in_part("user", u.name.view()) &&
+               std::none_of(u.groups.begin(), u.groups.end(),
+                            [&](const std::string& g) { return in_part("group", g); });
+    }
+    /// Whether everything deciding what `r` may do was read: its policies and boundary.
+    bool policies_read_whole(const role& r) const { return !in_part("role", r.name.view()); }
+
+private:
+    bool in_part(std::string_view type, std::string_view name) const {
+        const std::string ref = detail::entity_ref(type, name);
+        return std::find(read_in_part.begin(), read_in_part.end(), ref) != read_in_part.end();
+    }
 };
 
 namespace detail {
 
+// A date as AWS's API (`2023-03-09T10:41:45Z`) or boto3-based tools
+// (`2023-03-09 10:41:45+00:00`) write it: ISO 8601, `T` or a space between date and
+// time, optional fractions, `Z` or an offset.
 inline std::optional<timestamp> parse_timestamp(std::string_view text) {
+    std::string with_t;
+    if (text.size() > 10 && text[10] == ' ') {
+        with_t = std::string(text);
+        with_t[10] = 'T';
+        text = with_t;
+    }
     const auto micros = parse_date(text);
     if (!micros) return std::nullopt;
     std::int64_t seconds = *micros / 1'000'000;
@@ -149,7 +194,8 @@ public:
         for_each_entry(root, "Policies", [&](json::element e, const std::string& path) { read_policy(e, path); });
         for_each_entry(root, "UserDetailList", [&](json::element e, const std::string& path) { read_user(e, path); });
         for_each_entry(root, "RoleDetailList", [&](json::element e, const std::string& path) { read_role(e, path); });
-        return loaded_account{account_builder::assemble(std::move(parts_)), std::move(problems)};
+        return loaded_account{account_builder::assemble(std::move(parts_)), std::move(problems),
+                              std::move(foreign_arns_), std::move(read_in_part_)};
     }
 
 private:
@@ -180,10 +226,15 @@ private:
         }
     }
 
-    // Each item of an optional array member; `read(item, path)` for each object.
+    // Each item of an optional array member; `read(item, path)` for each object. A lone
+    // object is read as the one item (AWS CLI's documented example writes lists so).
     template <typename Read>
     bool for_each_item(const dump_field& list, Read&& read) {
         if (!list.value) return true;
+        if (list.value->is_object()) {
+            read(*list.value, list.path);
+            return true;
+        }
         if (!list.value->is_array()) return fail(list.path, *list.value, "must be an array");
         std::size_t index = 0;
         for (const json::element item : list.value->as_array()) {
@@ -236,7 +287,7 @@ private:
     bool get_path(const dump_field& f, std::string& out) {
         std::optional<std::string_view> text;
         if (!get(f, text)) return false;
-        if (!text) return true;  // `/` by default
+        if (!text || text->empty()) return true;  // `/` by default; some tools write `""` for it
         if (const name_error e = check_path(*text); !e.ok()) return fail(f.path, *f.value, describe(e, *text));
         out = std::string(*text);
         return true;
@@ -266,16 +317,16 @@ private:
         return compact;
     }
 
-    // A managed policy ARN usable in this account: AWS's or its own, same partition.
+    // A managed policy ARN of the account's partition. One of another account is kept
+    // as the dump gives it (a policy entry of another account is noted by the caller).
     bool get_policy_arn(const dump_field& f, std::string& out) {
         std::optional<std::string_view> text;
         if (!get(f, text, true)) return false;
         const auto parts = parse_policy_arn(*text);
         if (!parts) return fail(f.path, *f.value, parts.error());
-        if (parts->partition != parts_.partition || (parts->account != "aws" && parts->account != parts_.id.view()))
+        if (parts->partition != parts_.partition)
             return fail(f.path, *f.value,
-                        "`" + std::string(*text) + "` is not a policy of this account (" + parts_.id.str() +
-                            ", partition " + parts_.partition + ") or of AWS");
+                        "`" + std::string(*text) + "` is not a policy of this partition (" + parts_.partition + ")");
         out = std::string(*text);
         return true;
     }
@@ -292,8 +343,10 @@ private:
             fail("/Partition", *root.find("Partition"), "`" + std::string(*partition) + "` is not a partition");
             partition.reset();
         }
-        // Otherwise the first ARN of a user, group or policy says.
-        for (const std::string_view list : {"UserDetailList", "GroupDetailList", "Policies"}) {
+        // Otherwise the ARNs of users, groups, roles and policies say: the account most
+        // of them name (one entity of another account must not move the whole dump).
+        std::vector<std::pair<std::string_view, std::size_t>> votes;  // account, ARNs naming it
+        for (const std::string_view list : {"UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"}) {
             const auto entries = root.find(list);
             if (!entries) continue;
             for (const json::element entry : entries->as_array()) {
@@ -303,9 +356,19 @@ private:
                 const auto parsed = parse_arn(*arn_text);
                 if (!parsed) continue;
                 if (!partition && is_valid_partition(parsed->partition)) partition = parsed->partition;
-                if (!id && is_valid_account_id(parsed->account)) id = parsed->account;
+                if (!is_valid_account_id(parsed->account)) continue;
+                const auto vote =
+                    std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == parsed->account; });
+                if (vote == votes.end())
+                    votes.emplace_back(parsed->account, 1);
+                else
+                    ++vote->second;
             }
         }
+        const auto most_named = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second;  // the first of equals wins
+        });
+        if (!id && most_named != votes.end()) id = most_named->first;
         if (!id) fail("", root, "no AccountId and no ARN to take it from; the account id is taken as 000000000000");
         parts_.id = account_id::parse(id.value_or("000000000000")).value();
         parts_.partition = std::string(partition.value_or("aws"));
@@ -359,7 +422,7 @@ private:
 
     //--- entries ---//
 
-    // Inline policies of a user or group; names unique ignoring case.
+    // Inline policies of a user, group or role; names unique ignoring case.
     std::vector<inline_policy> read_inline_policies(const dump_field& list) {
         std::vector<inline_policy> out;
         for_each_item(list, [&](json::element item, const std::string& path) {
@@ -390,52 +453,92 @@ private:
         return out;
     }
 
-    void read_group(json::element e, const std::string& path) {
-        group g;
+    // The name and `Arn` of a user, group or role: false (after saying why) when the
+    // entity must be skipped: its name unreadable or taken, its ARN present but not an
+    // ARN. An ARN of another account or partition is noted and changes nothing else.
+    template <typename Entity>
+    bool read_identity(json::element e, const std::string& path, std::string_view type, std::string_view name_key,
+                       case_insensitive_name_set& names, Entity& out) {
+        if (!get(field(e, path, name_key), out.name)) return false;
+        const dump_field arn = field(e, path, "Arn");
+        std::optional<std::string_view> text;
+        if (!get(arn, text)) return false;
+        const auto parsed = parse_arn(text.value_or(""));  // no ARN is fine: it follows from the name
+        if (text && !parsed)
+            return fail(arn.path, *arn.value,
+                        "`" + std::string(*text) + "` is not an ARN: " + std::string(parsed.error().message()));
+        if (!names.insert(out.name).inserted)
+            return fail(
+                path + "/" + std::string(name_key), e,
+                "a second " + std::string(type) + " named " + out.name.str() + " (names are unique ignoring case)");
+        if (text && (parsed->account != parts_.id.view() || parsed->partition != parts_.partition))
+            foreign_arns_.push_back({detail::entity_ref(type, out.name), std::string(*text)});
+        return true;
+    }
+
+    // The inline and attached policies of a user, group or role, then `read_more()` (its
+    // other fields that decide what it may do); noted as read in part if any had a problem.
+    template <typename Holder, typename ReadMore>
+    void read_policies(json::element e, const std::string& path, std::string_view type, std::string_view inline_key,
+                       Holder& holder, ReadMore&& read_more) {
+        const std::size_t known_problems = problems.size();
+        holder.inline_policies = read_inline_policies(field(e, path, inline_key));
+        holder.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
+        read_more();
+        if (problems.size() != known_problems) read_in_part_.push_back(detail::entity_ref(type, holder.name));
+    }
+
+    // Path, unique id and creation date of a user, group or role; one that cannot be
+    // read is a problem and leaves its default.
+    template <typename Entity>
+    void read_placement(json::element e, const std::string& path, std::string_view id_key, Entity& out,
+                        std::string& id_out) {
         std::optional<std::string_view> id;
         std::optional<timestamp> created;
-        if (!get(field(e, path, "GroupName"), g.name) || !get_path(field(e, path, "Path"), g.path) ||
-            !get(field(e, path, "GroupId"), id) || !get(field(e, path, "CreateDate"), created))
-            return;
-        if (!group_names_.insert(g.name).inserted) {
-            fail(path + "/GroupName", e, "a second group named " + g.name.str() + " (names are unique ignoring case)");
-            return;
-        }
-        g.group_id = std::string(id.value_or(""));
-        g.created = created.value_or(timestamp{});
-        g.inline_policies = read_inline_policies(field(e, path, "GroupPolicyList"));
-        g.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
+        get_path(field(e, path, "Path"), out.path);
+        if (get(field(e, path, id_key), id) && id) id_out = std::string(*id);
+        if (get(field(e, path, "CreateDate"), created) && created) out.created = *created;
+    }
+
+    void read_group(json::element e, const std::string& path) {
+        group g;
+        if (!read_identity(e, path, "group", "GroupName", group_names_, g)) return;
+        read_placement(e, path, "GroupId", g, g.group_id);
+        read_policies(e, path, "group", "GroupPolicyList", g, [] {});
         parts_.groups.push_back(std::move(g));
     }
 
     void read_policy(json::element e, const std::string& path) {
         managed_policy p;
-        std::optional<std::string_view> id, description, default_version;
-        std::optional<timestamp> created, updated;
-        if (!get_policy_arn(field(e, path, "Arn"), p.arn) || !get(field(e, path, "PolicyId"), id) ||
-            !get(field(e, path, "Description"), description) ||
-            !get(field(e, path, "DefaultVersionId"), default_version) || !get(field(e, path, "CreateDate"), created) ||
-            !get(field(e, path, "UpdateDate"), updated))
-            return;
+        if (!get_policy_arn(field(e, path, "Arn"), p.arn)) return;
         if (!policy_arns_.insert(p.arn).second) {
             fail(path + "/Arn", e, "a second policy " + p.arn);
             return;
         }
         const policy_arn_parts arn_parts = parse_policy_arn(p.arn).value();
-        const bool aws_managed = arn_parts.account == "aws";
+        if (arn_parts.account != "aws" && arn_parts.account != parts_.id.view())
+            foreign_arns_.push_back({p.arn, p.arn});
         p.name = std::string(arn_parts.name);
         p.path = std::string(arn_parts.path);
-        p.policy_id = std::string(id.value_or(""));
-        p.description = std::string(description.value_or(""));
-        p.created = created.value_or(timestamp{});
-        p.updated = updated.value_or(timestamp{});
-        if (default_version && !is_policy_version_id(*default_version)) {
+        // What cannot be read below is a problem and leaves its default.
+        std::optional<std::string_view> id, description, default_version;
+        std::optional<timestamp> created, updated;
+        if (get(field(e, path, "PolicyId"), id) && id) p.policy_id = std::string(*id);
+        if (get(field(e, path, "Description"), description) && description) p.description = std::string(*description);
+        if (get(field(e, path, "CreateDate"), created) && created) p.created = *created;
+        if (get(field(e, path, "UpdateDate"), updated) && updated) p.updated = *updated;
+        if (get(field(e, path, "DefaultVersionId"), default_version) && default_version &&
+            !is_policy_version_id(*default_version)) {
             fail(path + "/DefaultVersionId", *e.find("DefaultVersionId"), "must be a version id such as v1");
-            return;
+            default_version.reset();
         }
         p.default_version_id = std::string(default_version.value_or("v1"));
-        if (!read_versions(field(e, path, "PolicyVersionList"), default_version, p)) return;
-        (aws_managed ? parts_.aws_policies : parts_.customer_policies).push_back(std::move(p));
+        if (!read_versions(field(e, path, "PolicyVersionList"), default_version, p)) {
+            // No document rather than a wrong one: holders of the policy are then reported unresolved.
+            p.document.clear();
+            p.other_versions.clear();
+        }
+        (arn_parts.account == "aws" ? parts_.aws_policies : parts_.customer_policies).push_back(std::move(p));
     }
 
     // The versions of `p`: the default one becomes its document, the rest other_versions.
@@ -484,22 +587,13 @@ private:
 
     void read_user(json::element e, const std::string& path) {
         user u;
-        std::optional<std::string_view> id;
-        std::optional<timestamp> created;
-        if (!get(field(e, path, "UserName"), u.name) || !get_path(field(e, path, "Path"), u.path) ||
-            !get(field(e, path, "UserId"), id) || !get(field(e, path, "CreateDate"), created))
-            return;
-        if (!user_names_.insert(u.name).inserted) {
-            fail(path + "/UserName", e, "a second user named " + u.name.str() + " (names are unique ignoring case)");
-            return;
-        }
-        u.user_id = std::string(id.value_or(""));
-        u.created = created.value_or(timestamp{});
-        u.inline_policies = read_inline_policies(field(e, path, "UserPolicyList"));
-        u.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
-        read_groups(field(e, path, "GroupList"), u);
-        read_boundary(field(e, path, "PermissionsBoundary"), u);
-        read_tags(field(e, path, "Tags"), u);
+        if (!read_identity(e, path, "user", "UserName", user_names_, u)) return;
+        read_placement(e, path, "UserId", u, u.user_id);
+        read_policies(e, path, "user", "UserPolicyList", u, [&] {
+            read_groups(field(e, path, "GroupList"), u);
+            u.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
+        });
+        u.tags = read_tags(field(e, path, "Tags"));
         read_login(field(e, path, "LoginProfile"), u);
         read_access_keys(field(e, path, "AccessKeyMetadata"), u);
         read_mfa_devices(field(e, path, "MFADevices"), u);
@@ -530,18 +624,19 @@ private:
         }
     }
 
-    void read_boundary(const dump_field& f, user& u) {
-        if (!f.value) return;
+    std::optional<permissions_boundary> read_boundary(const dump_field& f) {
+        if (!f.value) return std::nullopt;
         if (!f.value->is_object()) {
             fail(f.path, *f.value, "must be an object");
-            return;
+            return std::nullopt;
         }
         std::string arn;
-        if (get_policy_arn(field(*f.value, f.path, "PermissionsBoundaryArn"), arn))
-            u.boundary = permissions_boundary{std::move(arn)};
+        if (!get_policy_arn(field(*f.value, f.path, "PermissionsBoundaryArn"), arn)) return std::nullopt;
+        return permissions_boundary{std::move(arn)};
     }
 
-    void read_tags(const dump_field& list, user& u) {
+    std::vector<tag> read_tags(const dump_field& list) {
+        std::vector<tag> tags;
         for_each_item(list, [&](json::element item, const std::string& path) {
             std::optional<std::string_view> key, value;
             if (!get(field(item, path, "Key"), key, true) || !get(field(item, path, "Value"), value, true)) return;
@@ -550,13 +645,14 @@ private:
                 fail(path, item, describe(checked.error(), checked.error().kind == name_kind::tag_key ? *key : *value));
                 return;
             }
-            for (const tag& earlier : u.tags)
+            for (const tag& earlier : tags)
                 if (iequals(earlier.key, *key)) {
                     fail(path + "/Key", item, "a second tag " + std::string(*key) + " (keys are unique ignoring case)");
                     return;
                 }
-            u.tags.push_back(checked.value());
+            tags.push_back(checked.value());
         });
+        return tags;
     }
 
     void read_login(const dump_field& f, user& u) {
@@ -617,17 +713,20 @@ private:
     }
 
     void read_role(json::element e, const std::string& path) {
-        role_record r;
-        if (!get(field(e, path, "RoleName"), r.name)) return;
-        if (!role_names_.insert(r.name).inserted) {
-            fail(path + "/RoleName", e, "a second role named " + r.name.str() + " (names are unique ignoring case)");
-            return;
-        }
-        r.entry = e.to_value();
+        role r;
+        if (!read_identity(e, path, "role", "RoleName", role_names_, r)) return;
+        read_placement(e, path, "RoleId", r, r.role_id);
+        read_policies(e, path, "role", "RolePolicyList", r,
+                      [&] { r.boundary = read_boundary(field(e, path, "PermissionsBoundary")); });
+        r.tags = read_tags(field(e, path, "Tags"));
+        if (const dump_field trust = field(e, path, "AssumeRolePolicyDocument"); trust.value)
+            r.trust_policy = get_document(trust).value_or("");
         parts_.roles.push_back(std::move(r));
     }
 
     account_parts parts_;
+    std::vector<foreign_arn> foreign_arns_;
+    std::vector<std::string> read_in_part_;
     case_insensitive_name_set user_names_, group_names_, role_names_;
     std::unordered_set<std::string> policy_arns_, access_key_ids_, mfa_serials_;
 };
@@ -681,6 +780,17 @@ inline json::value attached_value(const std::vector<std::string>& arns) {
             .add("PolicyArn", arn)
             .done();
     });
+}
+
+inline json::value boundary_value(const permissions_boundary& b) {
+    return json_object()
+        .add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+        .add("PermissionsBoundaryArn", b.policy_arn)
+        .done();
+}
+
+inline json::value tags_value(const std::vector<tag>& tags) {
+    return json_array(tags, [](const tag& t) { return json_object().add("Key", t.key).add("Value", t.value).done(); });
 }
 
 inline std::string_view status_name(access_key_status s) noexcept {
@@ -750,14 +860,8 @@ inline std::string save_authorization_details(const account& a) {
             o.add("UserPolicyList", detail::inline_policies_value(u.inline_policies));
             o.add("GroupList", json_array(u.groups, [](const std::string& g) { return json::value::make_string(g); }));
             o.add("AttachedManagedPolicies", detail::attached_value(u.attached_policy_arns));
-            if (u.boundary)
-                o.add("PermissionsBoundary", json_object()
-                                                 .add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
-                                                 .add("PermissionsBoundaryArn", u.boundary->policy_arn)
-                                                 .done());
-            o.add("Tags", json_array(u.tags, [](const tag& t) {
-                      return json_object().add("Key", t.key).add("Value", t.value).done();
-                  }));
+            if (u.boundary) o.add("PermissionsBoundary", detail::boundary_value(*u.boundary));
+            o.add("Tags", detail::tags_value(u.tags));
             if (u.login)
                 o.add("LoginProfile", json_object()
                                           .add("CreateDate", u.login->created)
@@ -787,12 +891,25 @@ inline std::string save_authorization_details(const account& a) {
                      .add("AttachedManagedPolicies", detail::attached_value(g.attached_policy_arns))
                      .done();
              }));
-    root.add("RoleDetailList", json_array(a.roles(), [](const role_record& r) { return r.entry; }));
+    root.add("RoleDetailList", json_array(a.roles(), [&](const role& r) {
+                 json_object o;
+                 o.add("Path", r.path).add("RoleName", r.name.view());
+                 if (!r.role_id.empty()) o.add("RoleId", r.role_id);
+                 o.add("Arn", r.arn(id, partition)).add("CreateDate", r.created);
+                 if (!r.trust_policy.empty()) o.add("AssumeRolePolicyDocument", detail::document_value(r.trust_policy));
+                 o.add("RolePolicyList", detail::inline_policies_value(r.inline_policies));
+                 o.add("AttachedManagedPolicies", detail::attached_value(r.attached_policy_arns));
+                 if (r.boundary) o.add("PermissionsBoundary", detail::boundary_value(*r.boundary));
+                 return o.add("Tags", detail::tags_value(r.tags)).done();
+             }));
     const auto count_uses = [&](const std::string& arn, bool as_boundary) {
         std::int64_t n = 0;
-        for (const user& u : a.users())
-            n += as_boundary ? (u.boundary && u.boundary->policy_arn == arn)
-                             : std::count(u.attached_policy_arns.begin(), u.attached_policy_arns.end(), arn);
+        const auto count_principal = [&](const auto& p) {
+            n += as_boundary ? (p.boundary && p.boundary->policy_arn == arn)
+                             : std::count(p.attached_policy_arns.begin(), p.attached_policy_arns.end(), arn);
+        };
+        for (const user& u : a.users()) count_principal(u);
+        for (const role& r : a.roles()) count_principal(r);
         if (!as_boundary)
             for (const group& g : a.groups())
                 n += std::count(g.attached_policy_arns.begin(), g.attached_policy_arns.end(), arn);

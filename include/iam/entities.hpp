@@ -29,7 +29,7 @@ constexpr std::weak_ordering compare_names(std::string_view a, std::string_view 
 }
 
 namespace detail {
-// A user or group with only its checked name and path set.
+// A user, group or role with only its checked name and path set.
 template <typename Entity>
 result<Entity, name_error> make_entity(std::string_view name, std::string_view path) {
     const auto checked = decltype(Entity::name)::parse(name);
@@ -123,7 +123,7 @@ private:
     }
 };
 
-/// A policy embedded in one user or group; its name is unique within that holder ignoring case.
+/// A policy embedded in one user, group or role; its name is unique within that holder ignoring case.
 struct inline_policy {
     inline_policy_name name;
     std::string document;
@@ -134,7 +134,7 @@ struct inline_policy {
     }
 };
 
-/// The managed policy that caps a user's permissions (AWS allows one per user).
+/// The managed policy that caps a user's or role's permissions (AWS allows one each).
 struct permissions_boundary {
     std::string policy_arn;
     friend bool operator==(const permissions_boundary&, const permissions_boundary&) = default;
@@ -226,6 +226,36 @@ struct group {
 
     friend bool operator==(const group&, const group&) = default;
     friend std::weak_ordering operator<=>(const group& a, const group& b) noexcept {
+        return compare_names(a.name, b.name);
+    }
+};
+
+/// An IAM role: a principal that is assumed, not signed in to. Its trust policy
+/// (`AssumeRolePolicyDocument`) says who may assume it; its inline and attached policies
+/// within its boundary say what a session of it may do.
+struct role {
+    role_name name;
+    std::string path = "/";
+    std::string role_id;  ///< AWS's unique id (`AROA...`), empty until known
+    timestamp created{};
+    std::vector<tag> tags;
+    std::vector<std::string> attached_policy_arns;
+    std::vector<inline_policy> inline_policies;
+    std::optional<permissions_boundary> boundary;
+    std::string trust_policy;  ///< the trust policy as compact JSON; empty when unknown
+
+    /// A role named `name` under `path`, both checked.
+    static result<role, name_error> make(std::string_view name, std::string_view path = "/") {
+        return detail::make_entity<role>(name, path);
+    }
+
+    /// `arn:aws:iam::ACCOUNT:role/PATH/NAME`.
+    std::string arn(std::string_view account, std::string_view partition = "aws") const {
+        return entity_arn(account, "role", path, name, partition);
+    }
+
+    friend bool operator==(const role&, const role&) = default;
+    friend std::weak_ordering operator<=>(const role& a, const role& b) noexcept {
         return compare_names(a.name, b.name);
     }
 };

@@ -244,5 +244,72 @@ check("effective: unknown user exits 2", code == 2 and "no user named" in err, (
 code, out, err = run(["effective", "/nonexistent.json"])
 check("effective: unreadable file exits 2", code == 2 and "cannot read" in err, err)
 
+# Roles are principals; what could not be read is listed, never dropped silently.
+code, out, err = run(["effective", "--format", "json", account])
+doc = json.loads(out)
+check("effective --format json: users, roles and problems; 0 when the dump is read whole",
+      code == 0 and set(doc) == {"users", "roles", "problems"} and doc["problems"] == [] and len(doc["roles"]) == 1 and
+      set(doc["roles"][0]) == {"name", "arn", "allowed"} and ":role/" in doc["roles"][0]["arn"] and err == "", (code, err))
+role_name = doc["roles"][0]["name"]
+code, out, err = run(["effective", "--role", role_name.upper(), account])
+check("effective --role NAME (ignoring case): that role alone", code == 0 and
+      out.startswith(f"{role_name} (arn:aws:iam::111122223333:role/") and "user/" not in out, out)
+code, out, err = run(["effective", "--format", "json", "--role", role_name, account])
+doc = json.loads(out)
+check("effective --role in JSON: no users", code == 0 and doc["users"] == [] and len(doc["roles"]) == 1, out[:200])
+code, out, err = run(["effective", "--role", "nobody", account])
+check("effective: unknown role exits 2", code == 2 and "no role named" in err, (code, err))
+code, out, err = run(["effective", "--role"])
+check("effective: --role needs a name", code == 2 and "--role takes a role name" in err, (code, err))
+
+everything = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+partial = json.dumps({"UserDetailList": [
+    {"UserName": "ok", "Arn": "arn:aws:iam::123456789012:user/ok", "CreateDate": "2023-03-09 10:41:45+00:00",
+     "UserPolicyList": [{"PolicyName": "p", "PolicyDocument": everything}]},
+    {"UserName": "a b", "Arn": "arn:aws:iam::123456789012:user/a b"},
+    {"UserName": "dated", "Arn": "arn:aws:iam::123456789012:user/dated", "CreateDate": "last week"},
+    {"UserName": "unresolved", "Arn": "arn:aws:iam::123456789012:user/unresolved",
+     "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::123456789012:policy/Missing"}]},
+    {"UserName": "unbounded", "Arn": "arn:aws:iam::123456789012:user/unbounded",
+     "UserPolicyList": [{"PolicyName": "p", "PolicyDocument": everything}],
+     "PermissionsBoundary": {"PermissionsBoundaryArn": "not an ARN"}}],
+    "RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
+                        "CreateDate": "2023-03-09 10:41:45.123+00:00", "RoleLastUsed": {}, "InstanceProfileList": [],
+                        "RolePolicyList": [{"PolicyName": "p", "PolicyDocument": everything}]}]})
+code, out, err = run(["effective", "--format", "json", "-"], partial.encode())
+doc = json.loads(out)
+check("effective: something skipped or read in part prints what it has, lists the problems and exits 1",
+      code == 1 and [u["name"] for u in doc["users"]] == ["dated", "ok"] and [r["name"] for r in doc["roles"]] == ["r"] and
+      [p["path"] for p in doc["problems"]] == ["/UserDetailList/1/UserName", "/UserDetailList/2/CreateDate",
+                                               "/UserDetailList/4/PermissionsBoundary/PermissionsBoundaryArn",
+                                               "user/unbounded", "user/unresolved"] and
+      "/UserDetailList/1/UserName" in err and "user/unresolved" in err, (code, out, err))
+code, out, err = run(["effective", "-"], partial.encode())
+check("effective text: exit 1 and the problems on stderr", code == 1 and out.startswith("dated (") and
+      "\nr (arn:aws:iam::123456789012:role/r): 1 actions" in out and err.count("problem:") == 5, (code, out, err))
+
+dumps = os.path.join(root, "tests", "data", "dumps")
+example = os.path.join(dumps, "cloudsplaining-example.json")
+if os.path.exists(example):
+    code, out, err = run(["effective", "--format", "json", example])
+    doc = json.loads(out)
+    check("effective on a real boto3 dump: every user and role, exit 0",
+          code == 0 and len(doc["users"]) == 44 and len(doc["roles"]) == 78 and doc["problems"] == [], (code, err[:500]))
+    code, out, err = run(["audit", "--format", "json", example])
+    doc = json.loads(out)
+    foreign = sorted(f["entity"] for f in doc["findings"] if f["kind"] == "foreign-arn")
+    check("audit on a real dump: its account from most ARNs, the other account's entities are findings",
+          code == 1 and doc["account"] == "200611803367" and len(foreign) == 10, foreign)
+truncated = os.path.join(dumps, "awscli-doc-example.json")
+if os.path.exists(truncated):
+    code, out, err = run(["effective", "--format", "json", truncated])
+    doc = json.loads(out)
+    check("effective on one page of several (IsTruncated): what it has, exit 1",
+          code == 1 and len(doc["users"]) == 3 and [p["path"] for p in doc["problems"]] == ["/IsTruncated"], (code, out[:300]))
+demo = os.path.join(dumps, "cloudmapper-demo.json")
+if os.path.exists(demo):
+    code, out, err = run(["audit", demo])
+    check("audit: a role anyone may assume", code == 1 and "open-trust-policy: role/bad_role" in out, out)
+
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)
