@@ -125,6 +125,41 @@ code, out, err = run(["check-policy", "--json-only", "-"], b'{"a":1,}')
 check("check-policy --json-only: syntax errors only", code == 1 and out.startswith("<stdin>:1:8: error:"), out)
 code, out, err = run(["check-policy", "--json-only", "-"], b'{"Effect":"Nope"}')
 check("check-policy --json-only accepts any JSON", code == 0 and out == "", out)
+code, out, err = run(["check-policy", "--json-only", "-"], b'{"a":1,"a":2}')
+check("check-policy --json-only: a repeated key is valid JSON (RFC 8259)", code == 0 and out == "", (code, out))
+for name in ("y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json"):
+    code, out, err = run(["check-policy", "--json-only",
+                          os.path.join(root, "tests", "data", "JSONTestSuite", "test_parsing", name)])
+    check(f"check-policy --json-only accepts JSONTestSuite {name}", code == 0 and out == "", (code, out))
+code, out, err = run(["check-policy", "-"],
+                     b'{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*","Effect":"Deny"}}')
+check("check-policy: a repeated key is an error naming the key, at its pointer", code == 1 and out ==
+      "<stdin>:1:83: error: invalid JSON: duplicate object key `Effect` (keys must be unique) [/Statement/Effect]\n", out)
+grammar = (b'{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":['
+           b'"arn:aws:iam:us-east-1:123456789012:role/*","arn:aws:s3:us-west-2:123456789012:b/*",'
+           b'"arn:aws:s3:*:*:accesspoint/*","arn:aws:s*:::b"],"Condition":{'
+           b'"NotIpAddressIfExists":{"aws:SourceIp":"${aws:x}"},"NumericLessThan":{"aws:MultiFactorAuthAge":"${aws:y}"}}}}')
+code, out, err = run(["check-policy", "-"], grammar)
+check("check-policy: region in IAM/S3 ARNs, service wildcards, variables where AWS allows none; operators as written",
+      code == 1 and out.splitlines() == [
+          "<stdin>:1:79: error: resource `arn:aws:iam:us-east-1:123456789012:role/*` cannot contain region "
+          "information: IAM ARNs leave the region empty [/Statement/Resource/0]",
+          "<stdin>:1:123: error: resource `arn:aws:s3:us-west-2:123456789012:b/*` cannot contain region "
+          "information: S3 bucket and object ARNs leave the region empty [/Statement/Resource/1]",
+          "<stdin>:1:194: error: resource `arn:aws:s*:::b` has a wildcard in its service segment: name the service "
+          "exactly [/Statement/Resource/3]",
+          "<stdin>:1:264: error: NotIpAddressIfExists expects an IPv4 or IPv6 address with optional /prefix, not "
+          "`${aws:x}` (this operator takes no policy variables) [/Statement/Condition/NotIpAddressIfExists/aws:SourceIp]",
+          "<stdin>:1:320: error: NumericLessThan expects a number (JSON number or numeric string), not `${aws:y}` "
+          "(this operator takes no policy variables) [/Statement/Condition/NumericLessThan/aws:MultiFactorAuthAge]"], out)
+deny_v6 = json.dumps({"PolicyInputList": [json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+    {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": "192.0.2.7"}}}]})],
+    "ActionNames": ["s3:GetObject"], "ResourceArns": ["arn:aws:s3:::b/k"],
+    "ContextEntries": [{"ContextKeyName": "aws:SourceIp", "ContextKeyValues": ["2001:db8::1"], "ContextKeyType": "ip"}]})
+code, out, err = run(["simulate", "--input", "-"], deny_v6.encode())
+check("simulate: NotIpAddress denies a caller of the other address family",
+      code == 0 and json.loads(out)["EvaluationResults"][0]["EvalDecision"] == "explicitDeny", (code, out, err))
 big = b'{"Version":"2012-10-17","Statement":[' + b",".join(
     b'{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-%d/*"}' % i for i in range(40)) + b']}'
 code, out, err = run(["check-policy", "--kind", "user-inline", "-"], big)
@@ -290,26 +325,23 @@ check("effective text: exit 1 and the problems on stderr", code == 1 and out.sta
 
 dumps = os.path.join(root, "tests", "data", "dumps")
 example = os.path.join(dumps, "cloudsplaining-example.json")
-if os.path.exists(example):
-    code, out, err = run(["effective", "--format", "json", example])
-    doc = json.loads(out)
-    check("effective on a real boto3 dump: every user and role, exit 0",
-          code == 0 and len(doc["users"]) == 44 and len(doc["roles"]) == 78 and doc["problems"] == [], (code, err[:500]))
-    code, out, err = run(["audit", "--format", "json", example])
-    doc = json.loads(out)
-    foreign = sorted(f["entity"] for f in doc["findings"] if f["kind"] == "foreign-arn")
-    check("audit on a real dump: its account from most ARNs, the other account's entities are findings",
-          code == 1 and doc["account"] == "200611803367" and len(foreign) == 10, foreign)
+code, out, err = run(["effective", "--format", "json", example])
+doc = json.loads(out)
+check("effective on a real boto3 dump: every user and role, exit 0",
+      code == 0 and len(doc["users"]) == 44 and len(doc["roles"]) == 78 and doc["problems"] == [], (code, err[:500]))
+code, out, err = run(["audit", "--format", "json", example])
+doc = json.loads(out)
+foreign = sorted(f["entity"] for f in doc["findings"] if f["kind"] == "foreign-arn")
+check("audit on a real dump: its account from most ARNs, the other account's entities are findings",
+      code == 1 and doc["account"] == "200611803367" and len(foreign) == 10, foreign)
 truncated = os.path.join(dumps, "awscli-doc-example.json")
-if os.path.exists(truncated):
-    code, out, err = run(["effective", "--format", "json", truncated])
-    doc = json.loads(out)
-    check("effective on one page of several (IsTruncated): what it has, exit 1",
-          code == 1 and len(doc["users"]) == 3 and [p["path"] for p in doc["problems"]] == ["/IsTruncated"], (code, out[:300]))
+code, out, err = run(["effective", "--format", "json", truncated])
+doc = json.loads(out)
+check("effective on one page of several (IsTruncated): what it has, exit 1",
+      code == 1 and len(doc["users"]) == 3 and [p["path"] for p in doc["problems"]] == ["/IsTruncated"], (code, out[:300]))
 demo = os.path.join(dumps, "cloudmapper-demo.json")
-if os.path.exists(demo):
-    code, out, err = run(["audit", demo])
-    check("audit: a role anyone may assume", code == 1 and "open-trust-policy: role/bad_role" in out, out)
+code, out, err = run(["audit", demo])
+check("audit: a role anyone may assume", code == 1 and "open-trust-policy: role/bad_role" in out, out)
 
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)
