@@ -25,8 +25,15 @@ CallerArn, ResourceOwner, ContextEntries) and prints AWS's output shape:
 "MatchedStatements", "MissingContextValues", "PermissionsBoundaryDecisionDetail"}]},
 plus "CouldChangeDecision" (each missing key that could change the decision, with
 "CouldBecome") and "UnreadableContextValues" (request values their operator cannot
-read). For an IAM user CallerArn, aws:username, aws:PrincipalArn, aws:PrincipalAccount
-and aws:PrincipalType are derived unless ContextEntries gives them.
+read), and "NotGrantable" when no customer policy can grant the request (a service-linked
+role or a role under /aws-reserved/ changed, a KMS alias alias/aws/..., an AWS managed
+policy changed). For an IAM user CallerArn, aws:username, aws:PrincipalArn,
+aws:PrincipalAccount and aws:PrincipalType are derived unless ContextEntries gives them;
+for an IAM role (or role session) CallerArn, the same keys but aws:username, with
+aws:PrincipalType AssumedRole.
+A request on "*" (the default ResourceArns) for an action without resource types in AWS's
+catalog (s3:ListAllMyBuckets, ...) is on the resource "*" itself; for an action with
+resource types it asks whether some resource is allowed (--explain says so).
 A refused input prints {"Error": "..."}.
 
 --input FILE   one request (`-`: standard input)
@@ -95,6 +102,10 @@ std::string explain(const iam::compiled_policy_set& set, const iam::simulation_i
             if (const auto& sid = set.statement_of(ref).sid) out += " (Sid " + *sid + ")";
             out += "\n";
         }
+        if (e.some_resource)
+            out += "  \"*\" read as \"some resource\": the action has resource types; name one to check it\n";
+        if (!e.not_grantable.empty())
+            out += "  no customer policy can grant this: " + std::string(e.not_grantable) + "\n";
         if (e.has_boundary)
             out +=
                 std::string("  permissions boundary: ") + (e.allowed_by_boundary ? "allows" : "does not allow") + "\n";
@@ -116,6 +127,7 @@ std::string explain(const iam::compiled_policy_set& set, const iam::simulation_i
 // policy cache); results are written in input order.
 int run_jsonl() {
     const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    const iam::action_catalog& catalog = bundled_action_catalog();
     std::vector<iam::policy_cache> caches(workers);
     std::vector<std::string> lines;
     std::vector<std::string> results;
@@ -125,7 +137,7 @@ int run_jsonl() {
         results.assign(lines.size(), {});
         const auto work = [&](unsigned w) {
             for (std::size_t i = w; i < lines.size(); i += workers)
-                results[i] = iam::simulate_json(lines[i], &caches[w]);
+                results[i] = iam::simulate_json(lines[i], &caches[w], &catalog);
         };
         std::vector<std::thread> threads;
         for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
@@ -186,7 +198,7 @@ int simulate(std::span<const std::string_view> args) {
         return findings;
     }
     const iam::compiled_policy_set set = iam::policies_of(input.value());
-    const auto results = iam::run_simulation(set, input.value());
+    const auto results = iam::run_simulation(set, input.value(), &bundled_action_catalog());
     write_out(explained ? explain(set, input.value(), results) : iam::write_simulation_output(set, results) + "\n");
     return clean;
 }

@@ -110,7 +110,7 @@ TEST_CASE("actions match ignoring case with wildcards; NotAction applies to ever
     CHECK(s.decide() == decision::implicit_deny);
 }
 
-TEST_CASE("resources match case-sensitively; NotResource; `*` as the request resource means any") {
+TEST_CASE("resources match case-sensitively; NotResource; `*` for an action with resource types means any") {
     scenario s;
     s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::Bucket/*")")};
     CHECK(s.decide() == decision::implicit_deny);
@@ -119,11 +119,14 @@ TEST_CASE("resources match case-sensitively; NotResource; `*` as the request res
     CHECK(s.decide() == decision::allowed);
     s.request.resource = "arn:aws:s3:::other/x";
     CHECK(s.decide() == decision::implicit_deny);
-    // `*`, SimulateCustomPolicy's default, asks whether some resource is allowed: an
-    // Allow applies unless it excludes everything, a Deny only if it covers everything.
+    // `*`, SimulateCustomPolicy's default, asks for an action with resource types whether
+    // some resource is allowed (the reference simulator; AWS is silent): an Allow applies
+    // unless it excludes everything, a Deny only if it covers everything.
     s.request.resource = "*";
+    s.request.action_has_resource_types = true;
     s.identity = {statement("Allow", R"("*")", R"("arn:aws:s3:::specific/key")")};
     CHECK(s.decide() == decision::allowed);
+    CHECK(s.run().some_resource);
     s.identity.push_back(statement("Deny", R"("*")", R"("arn:aws:s3:::*")"));
     CHECK(s.decide() == decision::allowed);
     s.identity.push_back(statement("Deny", R"("*")", R"(["arn:aws:s3:::x","*"])"));
@@ -285,9 +288,9 @@ TEST_CASE("conditions: every operator family") {
                          one("aws:SourceIp", "11.0.0.1", context_type::ip)) == decision::allowed);
     CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
                          one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
-    // A single address of the other family proves nothing (the reference simulator).
+    // An address of the other family is not inside the network (tests/test_condition.cpp).
     CHECK(with_condition(R"({"NotIpAddress":{"aws:SourceIp":"192.0.2.7"}})",
-                         one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::implicit_deny);
+                         one("aws:SourceIp", "2001:db8::1", context_type::ip)) == decision::allowed);
     CHECK(with_condition(R"({"IpAddress":{"aws:SourceIp":"::/0"}})",
                          one("aws:SourceIp", "1.2.3.4", context_type::ip)) == decision::implicit_deny);
     CHECK(with_condition(R"({"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:topic*"}})",
@@ -369,33 +372,15 @@ TEST_CASE("policy variables in resources and condition values (Version 2012-10-1
           decision::allowed);
     CHECK(with_condition(R"({"StringEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {""})}) ==
           decision::implicit_deny);
-    // A variable without a value never makes a statement apply: it matches nothing in
-    // positive tests and counts as a match in negated ones (NotResource, ...Not... operators).
+    // Inverted operators match a variable with no value (tests/test_condition.cpp).
     CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":"${aws:username}"}})", {entry("s3:prefix", {"x"})}) ==
-          decision::implicit_deny);
+          decision::allowed);
     CHECK(with_condition(R"({"StringEquals":{"s3:prefix":["${aws:username}","x"]}})", {entry("s3:prefix", {"x"})}) ==
           decision::allowed);
     CHECK(with_condition(R"({"StringNotEquals":{"s3:prefix":["${aws:username}","w"]}})", {entry("s3:prefix", {"x"})}) ==
-          decision::implicit_deny);
+          decision::allowed);
     scenario n;
     n.request.caller_arn.clear();
-    n.identity = {
-        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::other/*"]}})"};
-    CHECK(n.decide() == decision::implicit_deny);
-    // ...unless the part without the variable already rules the resource out (the
-    // segment holding it is unknown, but for a resource type written before it).
-    n.identity = {
-        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::210987654321:user/${aws:username}"}})"};
-    CHECK(n.decide() == decision::allowed);
-    n.identity = {
-        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::${aws:username}/private/*"}})"};
-    CHECK(n.decide() == decision::implicit_deny);
-    n.request.resource = "arn:aws:iam::123456789012:role/app";  // a resource type before the variable counts
-    n.identity = {
-        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:aws:iam::123456789012:user/${aws:username}"}})"};
-    CHECK(n.decide() == decision::allowed);
-    n.request.resource = "arn:aws:iam::123456789012:user/bob";
-    CHECK(n.decide() == decision::implicit_deny);
     n.request.resource = "arn:aws:s3:::bucket/key";
     n.identity = {statement("Allow", R"("*")", R"(["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::bucket/*"])")};
     CHECK(n.decide() == decision::allowed);
@@ -458,6 +443,195 @@ TEST_CASE("AWS's documentation wins: cases where the reference simulator answers
         s.request.resource = "arn:aws:sqs:us-east-1:123456789012:queue-alice";
         CHECK(s.decide() == decision::allowed);
     }
+    SUBCASE("a request on `*` for an action without resource types: the resource is `*` itself") {
+        // Service Authorization Reference, e.g.
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html
+        // "If there is no value for this column, you must specify all resources ("*") to
+        // which the policy applies in the Resource element of your policy statement." The
+        // reference simulator reads `*` as "some resource" for these actions too.
+        s.request.action = "s3:ListAllMyBuckets";  // the catalog lists no resource type for it
+        s.request.resource = "*";
+        s.identity = {statement("Allow", R"("s3:*")", R"("arn:aws:s3:::*")")};
+        auto r = s.run();
+        CHECK(r.decision == decision::implicit_deny);  // no pattern matches the text `*`
+        CHECK_FALSE(r.some_resource);
+        s.identity = {statement("Allow", R"("s3:*")", R"("*")")};
+        CHECK(s.decide() == decision::allowed);
+        s.identity = {
+            R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::secret/*"}})"};
+        CHECK(s.decide() == decision::allowed);  // `*` is not in the excluded set
+        // A Deny whose NotResource does not match `*` applies (the "some resource" reading
+        // would switch it off: a wrong allow).
+        s.identity.push_back(
+            R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::public/*"}})");
+        CHECK(s.decide() == decision::explicit_deny);
+        s.identity = {statement("Allow", R"("s3:*")", R"("*")"), statement("Deny", R"("s3:*")", R"("arn:aws:s3:::*")")};
+        CHECK(s.decide() == decision::allowed);  // the Deny names no resource `*` can be
+        // An action with resource types keeps the "some resource" reading, and says so.
+        s.request.action = "s3:GetObject";
+        s.request.action_has_resource_types = true;
+        s.identity = {statement("Allow", R"("s3:*")", R"("arn:aws:s3:::public/*")")};
+        r = s.run();
+        CHECK(r.decision == decision::allowed);
+        CHECK(r.some_resource);
+    }
+    SUBCASE("a variable with no value in NotResource excludes nothing: a Deny stays on") {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+        // "If a variable that has no value in the authorization context is used as part of
+        // the Resource or NotResource element of a policy, the resource that includes a
+        // policy variable with no value will not match any resource." The reference
+        // simulator never applies such a statement, which turns the Deny off.
+        s.request.resource = "arn:aws:s3:::home/blue/x";
+        s.identity = {
+            statement("Allow", R"("s3:*")", R"("*")"),
+            R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::home/${aws:PrincipalTag/team}/*"}})"};
+        auto r = s.run();
+        CHECK(r.decision == decision::explicit_deny);
+        REQUIRE(r.missing.size() == 1);
+        CHECK(r.missing[0].key == "aws:PrincipalTag/team");
+        CHECK(r.missing[0].statement_applies);
+        CHECK(r.could_become.contains(decision::allowed));  // team=blue would exclude this resource
+        s.request.context.push_back(entry("aws:PrincipalTag/team", {"blue"}));
+        CHECK(s.decide() == decision::allowed);
+        // In Resource it matches nothing: a Deny there stays off, an Allow does not grant.
+        s.request.context = {};
+        s.identity = {statement("Allow", R"("s3:*")", R"("*")"),
+                      statement("Deny", R"("s3:*")", R"("arn:aws:s3:::home/${aws:PrincipalTag/team}/*")")};
+        CHECK(s.decide() == decision::allowed);
+        s.identity = {statement("Allow", R"("s3:*")", R"("arn:aws:s3:::home/${aws:PrincipalTag/team}/*")")};
+        CHECK(s.decide() == decision::implicit_deny);
+    }
+    SUBCASE("a variable in the account segment resolves") {
+        // AWS's own managed policies put ${aws:PrincipalAccount} in the account segment
+        // (AmazonTimestreamInfluxDBServiceRolePolicy, statement DecryptPluginSecretStatement:
+        // "arn:*:kms:*:${aws:PrincipalAccount}:key/*"), as nine others do; the reference
+        // simulator never matches such a pattern, which turns a Deny off.
+        s.request.action = "iam:PassRole";
+        s.request.resource = "arn:aws:iam::123456789012:role/admin";
+        s.identity = {statement("Allow", R"("*")", R"("*")"),
+                      statement("Deny", R"("iam:*")", R"("arn:aws:iam::${aws:PrincipalAccount}:role/admin")")};
+        CHECK(s.decide() == decision::explicit_deny);  // aws:PrincipalAccount from the caller alice
+        s.identity = {statement("Allow", R"("iam:PassRole")", R"("arn:aws:iam::${aws:PrincipalAccount}:role/*")")};
+        CHECK(s.decide() == decision::allowed);
+    }
+}
+
+TEST_CASE("AWS-owned resources: reading an AWS managed policy needs only the identity policy") {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
+    // "You cannot change the permissions defined in AWS managed policies." Its ARN names the
+    // account `aws`, which is not a foreign customer's account.
+    scenario s;
+    s.identity = {statement("Allow", R"("iam:*")", R"("*")")};
+    s.request.resource = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    for (const char* read :
+         {"iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:ListEntitiesForPolicy",
+          "iam:ListPolicyTags", "iam:GenerateServiceLastAccessedDetails"}) {
+        s.request.action = read;
+        const auto r = s.run();
+        CHECK_MESSAGE(r.decision == decision::allowed, read);
+        CHECK(r.same_account);
+        CHECK_FALSE(r.needs_resource_policy);
+    }
+    for (const char* change :
+         {"iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:SetDefaultPolicyVersion", "iam:TagPolicy"}) {
+        s.request.action = change;
+        const auto r = s.run();
+        CHECK_MESSAGE(r.decision == decision::implicit_deny, change);
+        CHECK_FALSE(r.not_grantable.empty());
+    }
+    s.request.action = "iam:GetPolicy";  // a Deny still denies
+    s.identity.push_back(statement("Deny", R"("iam:GetPolicy")", R"("arn:aws:iam::aws:policy/*")"));
+    CHECK(s.decide() == decision::explicit_deny);
+}
+
+TEST_CASE("ResourceOwner names the owner only of a resource whose ARN names none") {
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+    // ResourceOwner: "specifies the owner of any simulated resource that does not identify
+    // its owner in the resource ARN".
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")")};
+    s.request.resource_owner = "arn:aws:iam::210987654321:root";
+    s.request.action = "iam:GetUser";
+    s.request.resource = "arn:aws:iam::123456789012:user/bob";  // the ARN says: the caller's account
+    CHECK(s.decide() == decision::allowed);
+    s.request.resource_owner = "123456789012";
+    s.request.resource = "arn:aws:iam::210987654321:user/bob";  // and here another one
+    CHECK(s.decide() == decision::implicit_deny);
+    s.request.resource_owner = "arn:aws:iam::210987654321:root";
+    s.request.action = "s3:GetObject";
+    s.request.resource = "arn:aws:s3:::bucket/key";  // S3 ARNs name no account: ResourceOwner says
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK_FALSE(r.same_account);
+}
+
+TEST_CASE("what no customer policy can grant: implicitDeny with the reason") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")")};
+    SUBCASE("changing a service-linked role") {
+        // IAM API reference, UnmodifiableEntityException (e.g.
+        // https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html):
+        // "The request was rejected because service-linked roles are protected AWS
+        // resources. Only the service that depends on the service-linked role can modify or
+        // delete the role on your behalf." UG id_roles_update-role-trust-policy: "You cannot
+        // modify the trust policy for a service-linked role."
+        s.request.resource =
+            "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/"
+            "AWSServiceRoleForAutoScaling";
+        for (const char* change : {"iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy",
+                                   "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:DeleteRole",
+                                   "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary"}) {
+            s.request.action = change;
+            const auto r = s.run();
+            CHECK_MESSAGE(r.decision == decision::implicit_deny, change);
+            CHECK(r.not_grantable == "a service-linked role is changed only by the service it is linked to");
+            CHECK(r.matched.empty());
+        }
+        // Reading it, editing its description and deleting it through its service stay grantable.
+        for (const char* other : {"iam:GetRole", "iam:UpdateRoleDescription", "iam:DeleteServiceLinkedRole"}) {
+            s.request.action = other;
+            CHECK_MESSAGE(s.decide() == decision::allowed, other);
+        }
+        s.request.action = "iam:PutRolePolicy";  // an explicit deny stays explicit
+        s.identity.push_back(statement("Deny", R"("iam:PutRolePolicy")", R"("*")"));
+        CHECK(s.decide() == decision::explicit_deny);
+    }
+    SUBCASE("changing a role AWS reserves (/aws-reserved/)") {
+        // https://repost.aws/knowledge-center/identity-center-aws-reserved-sso (AWS Knowledge
+        // Center): "Cannot perform the operation on the protected role
+        // 'AWSReservedSSO_RoleName_Here' - this role is only modifiable by AWS".
+        s.request.resource =
+            "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/"
+            "AWSReservedSSO_AdministratorAccess_0123456789abcdef";
+        s.request.action = "iam:AttachRolePolicy";
+        const auto r = s.run();
+        CHECK(r.decision == decision::implicit_deny);
+        CHECK(r.not_grantable == "a role under /aws-reserved/ is only modifiable by AWS");
+        s.request.action = "iam:GetRole";
+        CHECK(s.decide() == decision::allowed);
+    }
+    SUBCASE("creating, updating or deleting a KMS alias alias/aws/...") {
+        // https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html
+        // "The alias name for a customer managed key cannot begin with alias/aws/. The
+        // alias/aws/ prefix is reserved for AWS managed key."
+        s.request.resource = "arn:aws:kms:us-east-1:123456789012:alias/aws/s3";
+        for (const char* change : {"kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"}) {
+            s.request.action = change;
+            const auto r = s.run();
+            CHECK_MESSAGE(r.decision == decision::implicit_deny, change);
+            CHECK(r.not_grantable == "the alias/aws/ prefix is reserved for AWS managed keys");
+        }
+        s.request.resource = "arn:aws:kms:us-east-1:123456789012:alias/app";
+        CHECK(s.decide() == decision::allowed);
+    }
+    SUBCASE("a missing key cannot make it allowed") {
+        s.identity = {statement("Allow", R"("iam:*")", R"("*")", R"({"StringEquals":{"aws:RequestedRegion":"x"}})")};
+        s.request.action = "iam:DeleteRole";
+        s.request.resource = "arn:aws:iam::123456789012:role/aws-service-role/x.amazonaws.com/AWSServiceRoleForX";
+        const auto r = s.run();
+        CHECK(r.decision == decision::implicit_deny);
+        CHECK_FALSE(r.could_become.contains(decision::allowed));
+    }
 }
 
 TEST_CASE("a compiled set answers many requests and explains with names and Sids") {
@@ -517,12 +691,83 @@ TEST_CASE("principal keys: derived from an IAM user caller, each unless the requ
     CHECK(iam::context_view(r.context, derived).find("aws:PrincipalTag/team")->values ==
           std::vector<std::string>{"red"});
     CHECK(derived.size() == 5);
-    // Only an IAM user's ARN says who the caller is: nothing for roles, root or no caller.
-    for (const char* other : {"arn:aws:iam::123456789012:role/app", "arn:aws:iam::123456789012:root", "", "alice"}) {
+    // Users and roles are callers we know; nothing for root, federated users or no caller.
+    for (const char* other : {"arn:aws:iam::123456789012:root", "arn:aws:sts::123456789012:federated-user/bob", "",
+                              "alice", "arn:aws:sts::123456789012:assumed-role/app", "arn:aws:iam::aws:user/x"}) {
         r.caller_arn = other;
         iam::principal_context(r, derived);
         CHECK(derived.empty());
     }
+}
+
+TEST_CASE("principal keys: a role caller is a session of the role, with the role's ARN and no aws:username") {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+    // aws:PrincipalArn: "For IAM roles, the request context returns the ARN of the role, not
+    // the ARN of the user that assumed the role." ... "Do not specify the assumed role
+    // session ARN as a value for this condition key."
+    // aws:username: "Anonymous requests and requests that are made using the AWS account
+    // root user or IAM roles do not include this key."
+    // aws:PrincipalTag: "It is included for a principal using an IAM role with attached tags
+    // or session tags."
+    // aws:userid: "For IAM roles, this value format can vary"; STS API reference,
+    // AssumedRoleUser (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumedRoleUser.html),
+    // AssumedRoleId: "A unique identifier that contains the role ID and the role session
+    // name of the role that is being assumed."
+    // aws:PrincipalType: AssumedRole for a role session (UG reference_policies_variables,
+    // "Principal key values").
+    iam::request r;
+    r.set_role_caller("arn:aws:iam::123456789012:role/service/deploy", "AROAEXAMPLEDEPLOY0001", {{"team", "blue"}},
+                      "ci-run-7");
+    std::vector<iam::context_entry> derived;
+    iam::principal_context(r, derived);
+    CHECK(derived == std::vector<iam::context_entry>{
+                         entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
+                         entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/service/deploy"}),
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"}),
+                         entry("aws:PrincipalTag/team", {"blue"})});
+    // aws:userid only when both the role's unique id and the session's name are known.
+    r.set_role_caller("arn:aws:iam::123456789012:role/service/deploy", "AROAEXAMPLEDEPLOY0001", {});
+    iam::principal_context(r, derived);
+    CHECK(derived == std::vector<iam::context_entry>{
+                         entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/service/deploy"}),
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"})});
+    r.set_role_caller("arn:aws:iam::123456789012:role/deploy", "", {}, "ci-run-7");
+    iam::principal_context(r, derived);
+    CHECK(iam::find_context(derived, "aws:userid") == nullptr);
+    // A session's ARN gives the session's name, but not the role's path: no aws:PrincipalArn
+    // is guessed (it stays a missing key).
+    r = {};
+    r.caller_arn = "arn:aws:sts::123456789012:assumed-role/deploy/ci-run-7";
+    r.caller_user_id = "AROAEXAMPLEDEPLOY0001";
+    iam::principal_context(r, derived);
+    CHECK(derived == std::vector<iam::context_entry>{entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
+                                                     entry("aws:PrincipalAccount", {"123456789012"}),
+                                                     entry("aws:PrincipalType", {"AssumedRole"})});
+    // set_caller for a user forgets a role's session.
+    auto alice = iam::user::make("alice").value();
+    r.set_role_caller("arn:aws:iam::123456789012:role/deploy", "AROAEXAMPLEDEPLOY0001", {}, "s");
+    r.set_caller(alice, "123456789012");
+    CHECK(r.caller_session_name.empty());
+}
+
+TEST_CASE("principal keys: a role caller decides conditions and variables; ${aws:username} stays missing") {
+    scenario s;
+    s.request.set_role_caller("arn:aws:iam::123456789012:role/app", "AROAEXAMPLEAPP000001", {{"team", "blue"}}, "s1");
+    const auto decide = [&](const std::string& condition) {
+        s.identity = {statement("Allow", R"("s3:GetObject")", R"("*")", condition)};
+        return s.decide();
+    };
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalType":"AssumedRole"}})") == decision::allowed);
+    CHECK(decide(R"({"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/app"}})") == decision::allowed);
+    CHECK(decide(R"({"StringLike":{"aws:userid":"AROAEXAMPLEAPP000001:*"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalTag/team":"blue"}})") == decision::allowed);
+    CHECK(decide(R"({"StringEquals":{"aws:PrincipalType":"User"}})") == decision::implicit_deny);
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::home/${aws:username}/*")")};
+    s.request.resource = "arn:aws:s3:::home/app/x";
+    const auto r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:username");
 }
 
 TEST_CASE("principal keys: a caller set from an iam::user decides conditions and variables") {

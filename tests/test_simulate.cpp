@@ -8,9 +8,23 @@
 #include <fstream>
 #include <string>
 
+#include "test_data.hpp"
+
 #ifndef IAM_TEST_DATA_DIR
 #error "IAM_TEST_DATA_DIR must name tests/data"
 #endif
+#ifndef IAM_EXAMPLES_DATA_DIR
+#error "IAM_EXAMPLES_DATA_DIR must name examples/data"
+#endif
+
+namespace {
+// AWS's action catalog, as the tool bundles it.
+const iam::action_catalog& bundled_catalog() {
+    static const iam::action_catalog catalog =
+        iam::action_catalog::parse_tsv(read_file(IAM_EXAMPLES_DATA_DIR "/iam-actions/iam-actions.tsv")).value();
+    return catalog;
+}
+}  // namespace
 
 TEST_CASE("simulate_json: AWS's input shape in, AWS's output shape out") {
     const std::string input = R"({
@@ -100,6 +114,45 @@ TEST_CASE("simulate_json: a refused input is one error naming the field") {
     CHECK(iam::simulate_json(R"({"ActionNames":"a:b"})") == R"({"Error":"ActionNames must be an array of strings"})");
 }
 
+TEST_CASE("simulate: the catalog tells how a request on `*` reads; NotGrantable says why nothing can allow") {
+    // Service Authorization Reference (e.g.
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html):
+    // for an action with no resource type, "you must specify all resources ("*") to which
+    // the policy applies in the Resource element of your policy statement".
+    const std::string input =
+        R"({"PolicyInputList":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"iam:*\"],\"Resource\":[\"arn:aws:s3:::*\",\"arn:aws:iam::*:role/*\"]}]}"],
+        "ActionNames":["s3:ListAllMyBuckets","s3:GetObject","iam:DeleteRole"],
+        "ResourceArns":["*","arn:aws:iam::123456789012:role/aws-service-role/x.amazonaws.com/AWSServiceRoleForX"],
+        "CallerArn":"arn:aws:iam::123456789012:user/alice"})";
+    CHECK(iam::has_resource_types(&bundled_catalog(), "S3:GetObject"));
+    CHECK_FALSE(iam::has_resource_types(&bundled_catalog(), "s3:ListAllMyBuckets"));
+    CHECK_FALSE(iam::has_resource_types(nullptr, "s3:GetObject"));
+    CHECK_FALSE(iam::has_resource_types(&bundled_catalog(), "s3:NoSuchAction"));
+    const auto parsed = iam::parse_simulation_input(input);
+    REQUIRE(parsed);
+    const iam::compiled_policy_set set = iam::policies_of(parsed.value());
+    const auto results = iam::run_simulation(set, parsed.value(), &bundled_catalog());
+    REQUIRE(results.size() == 6);
+    CHECK(results[0].evaluation.decision == iam::decision::implicit_deny);  // ListAllMyBuckets on the resource `*`
+    CHECK_FALSE(results[0].evaluation.some_resource);
+    CHECK(results[2].evaluation.decision == iam::decision::allowed);  // GetObject on some bucket
+    CHECK(results[2].evaluation.some_resource);
+    CHECK(results[5].evaluation.decision == iam::decision::implicit_deny);  // DeleteRole on a service-linked role
+    // Without the catalog `*` is the resource itself, the reading that never allows more.
+    CHECK(iam::run_simulation(set, parsed.value())[2].evaluation.decision == iam::decision::implicit_deny);
+    const std::string out = iam::simulate_json(input, nullptr, &bundled_catalog());
+    CHECK(out.find(R"("NotGrantable":"a service-linked role is changed only by the service it is linked to")") !=
+          std::string::npos);
+    CHECK(out.find("NotGrantable") == out.rfind("NotGrantable"));  // only where it applies
+}
+
+TEST_CASE("simulate: a role CallerArn gives the role session's keys") {
+    const std::string out = iam::simulate_json(
+        R"({"PolicyInputList":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalType\":\"AssumedRole\"},\"ArnEquals\":{\"aws:PrincipalArn\":\"arn:aws:iam::123456789012:role/ops/deploy\"}}}]}"],
+        "ActionNames":["s3:GetObject"],"CallerArn":"arn:aws:iam::123456789012:role/ops/deploy"})");
+    CHECK(out.find(R"("EvalDecision":"allowed")") != std::string::npos);
+}
+
 TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases") {
     std::ifstream cases(IAM_TEST_DATA_DIR "/golden/cases.jsonl");
     std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/decisions.jsonl");
@@ -119,7 +172,7 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
         }
         REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message);
         const iam::compiled_policy_set set = iam::policies_of(input.value());
-        const auto ours = iam::run_simulation(set, input.value());
+        const auto ours = iam::run_simulation(set, input.value(), &bundled_catalog());
         const auto& theirs = *expected->find("EvaluationResults")->as_array();
         REQUIRE(ours.size() == theirs.size());
         for (std::size_t i = 0; i < ours.size(); ++i) {
@@ -151,7 +204,7 @@ TEST_CASE("golden: full simulate outputs of the showcase cases, their decisions 
     while (std::getline(cases, case_line) && std::getline(outputs, output_line) &&
            std::getline(decisions, decision_line)) {
         ++count;
-        const std::string ours = iam::simulate_json(case_line);
+        const std::string ours = iam::simulate_json(case_line, nullptr, &bundled_catalog());
         CHECK_MESSAGE(ours == output_line, "showcase case " << count);
         const auto mine = iam::json::parse(ours);
         const auto theirs = iam::json::parse(decision_line);

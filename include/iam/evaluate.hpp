@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// iamcpp: the decision for one request by an IAM user in its own account, from the
-// user's identity-based policies and permissions boundary
+// iamcpp: the decision for one request by an IAM user or role session, from the
+// principal's identity-based policies and permissions boundary
 // (UG reference_policies_evaluation-logic, access_policies_boundaries).
 #ifndef IAM_EVALUATE_HPP_INCLUDED
 #define IAM_EVALUATE_HPP_INCLUDED
@@ -76,58 +76,130 @@ inline constexpr std::array<decision, 3> all_decisions{decision::allowed, decisi
 /// One request: who asks to do what on which resource, with what context.
 struct request {
     std::string action;          ///< `service:Action`
-    std::string resource = "*";  ///< a resource ARN; `*` asks about any resource (see `resource_applies`)
-    /// The caller's ARN; empty when unknown. An IAM user's ARN gives the principal keys
-    /// (`principal_context`).
+    std::string resource = "*";  ///< a resource ARN, or `*` (see `action_has_resource_types`)
+    /// The caller's ARN; empty when unknown. An IAM user's, an IAM role's or a role
+    /// session's ARN gives the principal keys (`principal_context`).
     std::string caller_arn;
     std::string
-        resource_owner;  ///< the owning account (12 digits or an ARN); empty: the resource ARN's, else the caller's
+        resource_owner;  ///< the owner (12 digits or an ARN) of a resource whose ARN names none; empty: the caller's
     std::vector<context_entry> context;  ///< the supplied context: it wins over keys derived from the caller
-    std::string caller_user_id{};        ///< the calling IAM user's unique id (`AIDA...`) when known: `aws:userid`
-    std::vector<tag> caller_tags{};      ///< the calling IAM user's tags: `aws:PrincipalTag/KEY`
+    /// The caller's unique id when known: an IAM user's (`AIDA...`) or a role's (`AROA...`).
+    std::string caller_user_id{};
+    std::vector<tag> caller_tags{};  ///< the calling user's or role's tags: `aws:PrincipalTag/KEY`
+    /// For a role caller named by its IAM ARN, the session's name when known.
+    std::string caller_session_name{};
+    /// Whether the action acts on resources of some type (the action catalog lists
+    /// resource types for it). A request on `*` for such an action asks whether some
+    /// resource is allowed; for any other action (or when this is not known, the
+    /// default) `*` is the resource itself: for an action without resource types the
+    /// Service Authorization Reference says "you must specify all resources ("*")".
+    bool action_has_resource_types = false;
 
     /// Makes IAM user `u` of `account` the caller: its ARN, unique id (if known) and tags.
     void set_caller(const user& u, std::string_view account, std::string_view partition = "aws") {
         caller_arn = u.arn(account, partition);
         caller_user_id = u.user_id;
         caller_tags = u.tags;
+        caller_session_name.clear();
+    }
+
+    /// Makes a session of an IAM role the caller (a role acts only through a session):
+    /// `role_arn` is the role's own ARN, `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`
+    /// (its path is not in a session's ARN, so give this one); `role_id` its unique id
+    /// (`AROA...`, empty when unknown); `tags` its tags; `session_name` the session's
+    /// name (empty when unknown). `principal_context` derives the keys from these.
+    void set_role_caller(std::string_view role_arn, std::string_view role_id, std::vector<tag> tags,
+                         std::string_view session_name = {}) {
+        caller_arn = role_arn;
+        caller_user_id = role_id;
+        caller_tags = std::move(tags);
+        caller_session_name = session_name;
     }
 };
 
-/// Writes to `out` the global condition keys AWS puts in the request context of an
-/// IAM user (UG reference_policies_condition-keys, "AWS global condition context
+namespace detail {
+
+// The parts of a caller ARN that the principal keys come from.
+struct caller_identity {
+    std::string_view principal_type;  // `User` or `AssumedRole`; empty: not a caller we derive keys for
+    std::string_view account;
+    std::string_view user_name;      // an IAM user's name
+    std::string_view principal_arn;  // empty when unknown (a session's ARN does not give its role's path)
+    std::string_view session_name;   // a role session's name, when known
+};
+
+inline caller_identity identify_caller(const request& r) noexcept {
+    const auto caller = parse_arn(r.caller_arn);
+    if (!caller || !is_valid_account_id(caller->account)) return {};
+    const std::string_view resource = caller->resource;
+    const std::string_view name = resource.substr(resource.rfind('/') + 1);
+    if (caller->service == "iam" && resource.starts_with("user/"))
+        return {"User", caller->account, name, r.caller_arn, {}};
+    if (caller->service == "iam" && resource.starts_with("role/"))
+        return {"AssumedRole", caller->account, {}, r.caller_arn, r.caller_session_name};
+    constexpr std::string_view session_prefix = "assumed-role/";
+    if (caller->service == "sts" && resource.starts_with(session_prefix)) {
+        const std::string_view rest = resource.substr(session_prefix.size());  // NAME/SESSION
+        const std::size_t slash = rest.find('/');
+        if (slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size() ||
+            rest.find('/', slash + 1) != std::string_view::npos)
+            return {};
+        return {"AssumedRole", caller->account, {}, {}, rest.substr(slash + 1)};
+    }
+    return {};
+}
+
+}  // namespace detail
+
+/// Writes to `out` the global condition keys AWS puts in the request context of the
+/// caller (UG reference_policies_condition-keys, "AWS global condition context
 /// keys": https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
-/// each unless `r.context` supplies it, when `r.caller_arn` is an IAM user's ARN (the
-/// page's Availability and example values for each key):
+/// each unless `r.context` supplies it (the page's Availability and example values
+/// for each key). For an IAM user (`arn:...:iam::ACCOUNT:user/PATH/NAME`):
 /// - `aws:username`, the user's friendly name: present for every IAM user;
 /// - `aws:userid`, the user's unique id (`AIDA...`), only when `r.caller_user_id` gives
 ///   it (never guessed);
 /// - `aws:PrincipalArn`, the user's ARN, and `aws:PrincipalAccount`, its account:
 ///   present in every signed request;
-/// - `aws:PrincipalType`, `User` for an IAM user: present in every signed request;
+/// - `aws:PrincipalType`, `User`;
 /// - `aws:PrincipalTag/KEY` for each tag of the user.
-/// Nothing for other callers (roles, root, unknown). Reuses `out`'s storage.
+/// For a session of an IAM role, named by the role's ARN
+/// (`arn:...:iam::ACCOUNT:role/PATH/NAME`, see `request::set_role_caller`) or by the
+/// session's (`arn:...:sts::ACCOUNT:assumed-role/NAME/SESSION`):
+/// - no `aws:username` (requests "made using ... IAM roles do not include this key");
+/// - `aws:userid` = `ROLEID:SESSION`, only when both the role's unique id
+///   (`r.caller_user_id`) and the session's name are known;
+/// - `aws:PrincipalArn`, the role's ARN (not the session's), only when the caller is
+///   named by the role's ARN: a session's ARN lacks the role's path;
+/// - `aws:PrincipalAccount`; `aws:PrincipalType`, `AssumedRole`;
+/// - `aws:PrincipalTag/KEY` for each tag of the role (`r.caller_tags`).
+/// Nothing for other callers (root, federated users, unknown). Reuses `out`'s storage.
 /// `is_principal_key` tells the keys it can derive.
 inline void principal_context(const request& r, std::vector<context_entry>& out) {
     std::size_t n = 0;
-    const auto add = [&](std::string_view key, std::string_view key_suffix, std::string_view value) {
+    const auto add = [&](std::string_view key, std::string_view key_suffix,
+                         std::initializer_list<std::string_view> value) {
         if (n == out.size()) out.emplace_back();
         context_entry& entry = out[n];
         entry.key.assign(key).append(key_suffix);
         if (find_context(r.context, entry.key) != nullptr) return;  // supplied entries win
         entry.values.resize(1);
-        entry.values[0].assign(value);
+        entry.values[0].clear();
+        for (const std::string_view part : value) entry.values[0].append(part);
         entry.type = context_type::string;
         ++n;
     };
-    const auto caller = parse_arn(r.caller_arn);
-    if (caller && caller->service == "iam" && caller->resource.starts_with("user/")) {
-        add("aws:username", "", caller->resource.substr(caller->resource.rfind('/') + 1));
-        if (!r.caller_user_id.empty()) add("aws:userid", "", r.caller_user_id);
-        add("aws:PrincipalArn", "", r.caller_arn);
-        add("aws:PrincipalAccount", "", caller->account);
-        add("aws:PrincipalType", "", "User");
-        for (const tag& t : r.caller_tags) add("aws:PrincipalTag/", t.key, t.value);
+    const detail::caller_identity caller = detail::identify_caller(r);
+    if (!caller.principal_type.empty()) {
+        const bool user = caller.principal_type == "User";
+        if (user) add("aws:username", "", {caller.user_name});
+        if (!r.caller_user_id.empty() && user) add("aws:userid", "", {r.caller_user_id});
+        if (!r.caller_user_id.empty() && !caller.session_name.empty())
+            add("aws:userid", "", {r.caller_user_id, ":", caller.session_name});
+        if (!caller.principal_arn.empty()) add("aws:PrincipalArn", "", {caller.principal_arn});
+        add("aws:PrincipalAccount", "", {caller.account});
+        add("aws:PrincipalType", "", {caller.principal_type});
+        for (const tag& t : r.caller_tags) add("aws:PrincipalTag/", t.key, {t.value});
     }
     out.resize(n);
 }
@@ -212,6 +284,13 @@ struct evaluation_result {
     /// cross-account), or a KMS key asked for a `kms:` action, whose key policy must allow (KMS developer guide,
     /// "Key policies": "IAM policies by themselves are not sufficient").
     bool needs_resource_policy = false;
+    /// The request on `*` was read as "is some resource allowed" (its action has
+    /// resource types, see `request::action_has_resource_types`): the statements'
+    /// resources were not matched against a resource.
+    bool some_resource = false;
+    /// Non-empty: why no customer policy can grant this request (static text), which is
+    /// then `implicit_deny` whatever the policies say (see `detail::not_grantable`).
+    std::string_view not_grantable;
     /// Keys absent from the request and not derived from its caller, per statement that
     /// referenced them (AWS's `MissingContextValues`, with the statements).
     std::vector<missing_key> missing;
@@ -257,10 +336,54 @@ inline std::string_view account_of(std::string_view arn_or_account) noexcept {
     return parsed ? parsed->account : std::string_view{};
 }
 
-// A KMS key ARN: `arn:PARTITION:kms:REGION:ACCOUNT:key/...`.
-inline bool is_kms_key(std::string_view resource) noexcept {
-    const auto parsed = parse_arn(resource);
-    return parsed && parsed->service == "kms" && parsed->resource.starts_with("key/");
+// True when `action` (lower-case) is one of `actions`.
+inline bool is_one_of(std::string_view action, std::initializer_list<std::string_view> actions) noexcept {
+    return std::find(actions.begin(), actions.end(), action) != actions.end();
+}
+
+// An AWS managed policy, `arn:PARTITION:iam::aws:policy/...`: AWS owns it.
+inline bool is_aws_managed_policy(const arn& resource) noexcept {
+    return resource.service == "iam" && resource.account == "aws" && resource.resource.starts_with("policy/");
+}
+
+// The actions (lower-case) that read an AWS managed policy: they need only the identity
+// policy, as for a resource of the caller's own account.
+inline bool reads_aws_managed_policy(std::string_view action) noexcept {
+    return is_one_of(action,
+                     {"iam:getpolicy", "iam:getpolicyversion", "iam:listpolicyversions", "iam:listentitiesforpolicy",
+                      "iam:listpolicytags", "iam:generateservicelastaccesseddetails"});
+}
+
+// The actions (lower-case) that change or delete a role.
+inline bool changes_role(std::string_view action) noexcept {
+    return is_one_of(action, {"iam:attachrolepolicy", "iam:detachrolepolicy", "iam:putrolepolicy",
+                              "iam:deleterolepolicy", "iam:updateassumerolepolicy", "iam:putrolepermissionsboundary",
+                              "iam:deleterolepermissionsboundary", "iam:deleterole"});
+}
+
+// Why no customer policy can grant `action` (lower-case) on `resource`, or empty:
+// - changing a service-linked role (path `/aws-service-role/`): IAM API reference,
+//   UnmodifiableEntityException, "service-linked roles are protected AWS resources.
+//   Only the service that depends on the service-linked role can modify or delete the
+//   role on your behalf";
+// - changing a role AWS reserves (path `/aws-reserved/`, IAM Identity Center's
+//   `AWSReservedSSO_...`): AWS Knowledge Center, identity-center-aws-reserved-sso, "this
+//   role is only modifiable by AWS";
+// - creating, updating or deleting a KMS alias `alias/aws/...` (KMS developer guide,
+//   alias-create: "The alias/aws/ prefix is reserved for AWS managed key");
+// - changing an AWS managed policy (UG access_policies_managed-vs-inline: "You cannot
+//   change the permissions defined in AWS managed policies").
+inline std::string_view not_grantable(std::string_view action, const arn& resource) noexcept {
+    if (resource.service == "iam" && resource.resource.starts_with("role/aws-service-role/") && changes_role(action))
+        return "a service-linked role is changed only by the service it is linked to";
+    if (resource.service == "iam" && resource.resource.starts_with("role/aws-reserved/") && changes_role(action))
+        return "a role under /aws-reserved/ is only modifiable by AWS";
+    if (resource.service == "kms" && resource.resource.starts_with("alias/aws/") &&
+        is_one_of(action, {"kms:createalias", "kms:updatealias", "kms:deletealias"}))
+        return "the alias/aws/ prefix is reserved for AWS managed keys";
+    if (is_aws_managed_policy(resource) && !reads_aws_managed_policy(action))
+        return "AWS managed policies belong to AWS: only reading them can be granted";
+    return {};
 }
 
 // `pattern` with what a variable could stand for replaced by `*`, written to `out`:
@@ -307,9 +430,12 @@ struct shaped_pattern {
     friend bool operator<(const shaped_pattern& a, const shaped_pattern& b) noexcept { return a.text < b.text; }
 };
 
-// Whether a statement's Resource/NotResource names the request's resource; `unknown`
-// when that hangs on a policy variable the request did not supply.
-enum class resource_match : std::uint8_t { no, yes, unknown };
+// Whether a statement's Resource/NotResource names the request's resource, and whether
+// supplying a policy variable the request lacks could change that.
+struct resource_match {
+    bool applies = false;
+    bool could_flip = false;
+};
 
 // What examining one statement found.
 struct statement_check {
@@ -341,13 +467,13 @@ struct key_roles {
 // it could do and what every statement of each kind could do (other missing keys
 // supplied too, any mix of flips reachable: see `evaluation_result::could_become`).
 inline decision_set could_become(decision now, const std::array<role_tally, 3>& all, const key_roles& key,
-                                 bool has_boundary, bool needs_resource_policy) {
+                                 bool has_boundary, bool allow_blocked) {
     const role_tally& denies = all[deny_role];
     const role_tally& identity = all[identity_role];
     const role_tally& bounds = all[boundary_role];
-    const bool allow_reachable = !needs_resource_policy && (identity.any_on || identity.some_can_start) &&
+    const bool allow_reachable = !allow_blocked && (identity.any_on || identity.some_can_start) &&
                                  (!has_boundary || bounds.any_on || bounds.some_can_start);
-    const bool allows_can_vanish = needs_resource_policy || !identity.any_on || identity.all_on_can_stop ||
+    const bool allows_can_vanish = allow_blocked || !identity.any_on || identity.all_on_can_stop ||
                                    (has_boundary && (!bounds.any_on || bounds.all_on_can_stop));
     decision_set out;
     if (now != decision::explicit_deny && key.can_start[deny_role]) out.insert(decision::explicit_deny);
@@ -526,6 +652,7 @@ public:
         out.unreadable.clear();
         out.could_become = {};
         out.has_boundary = !boundary_.empty();
+        out.some_resource = r.resource == "*" && r.action_has_resource_types;
         // The caller's keys are derived when a statement in question names one: most never do.
         context_view context(r.context);
         bool derived = false;
@@ -564,11 +691,17 @@ public:
             t.any_on = true;
         });
         const bool deny = tally[detail::deny_role].any_on;
+        const auto resource = parse_arn(r.resource);
+        const bool aws_managed_policy = resource && detail::is_aws_managed_policy(*resource);
         const std::string_view caller = detail::account_of(r.caller_arn);
-        std::string_view owner = detail::account_of(r.resource_owner);
-        if (owner.empty()) owner = detail::account_of(r.resource);
-        out.same_account = caller.empty() || owner.empty() || owner == caller;
-        out.needs_resource_policy = !out.same_account || (service == "kms" && detail::is_kms_key(r.resource));
+        // ResourceOwner names the owner "of any simulated resource that does not identify
+        // its owner in the resource ARN" (SimulateCustomPolicy).
+        std::string_view owner = resource ? resource->account : std::string_view{};
+        if (owner.empty()) owner = detail::account_of(r.resource_owner);
+        out.same_account = caller.empty() || owner.empty() || owner == caller || aws_managed_policy;
+        out.needs_resource_policy =
+            !out.same_account || (service == "kms" && resource && resource->resource.starts_with("key/"));
+        out.not_grantable = resource ? detail::not_grantable(action, *resource) : std::string_view{};
         out.allowed_by_boundary = !out.has_boundary || tally[detail::boundary_role].any_on;
         const bool no_permission_needed = action == "sts:getcalleridentity";
         if (no_permission_needed) {
@@ -580,7 +713,8 @@ public:
             out.matched.clear();
         } else if (deny) {
             out.decision = decision::explicit_deny;
-        } else if (tally[detail::identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy) {
+        } else if (tally[detail::identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy &&
+                   out.not_grantable.empty()) {
             out.decision = decision::allowed;
         } else {
             out.decision = decision::implicit_deny;
@@ -659,15 +793,15 @@ private:
             out.missing.push_back({key, ref, false, false, {}, entry(ref).policy});
         };
         const detail::resource_match resource = match_resource(s, r, context, out.scratch);
-        if (resource == detail::resource_match::no) return {};
-        if (resource == detail::resource_match::unknown) {
+        if (!resource.applies && !resource.could_flip) return {};
+        if (resource.could_flip) {
             for (const std::string_view pattern : s.source->resource.values)
                 if (could_name(s, pattern, r, context, out.scratch))
                     for_each_unresolved_variable(pattern, context, note_missing);
         }
-        bool blocked = resource == detail::resource_match::unknown;
-        bool every_block_missing = true;  // each failed part references a missing key
-        bool passes_on_missing = false;   // a passed condition references a missing key
+        bool blocked = !resource.applies;
+        bool every_block_missing = true;                                   // each failed part references a missing key
+        bool passes_on_missing = resource.applies && resource.could_flip;  // a passed part references a missing key
         for (const condition& c : s.source->conditions) {
             const condition_outcome o = evaluate_condition(c, context, s.variables, out.scratch);
             bool references_missing = o.key_missing;
@@ -693,21 +827,18 @@ private:
     }
 
     // Whether the statement's Resource/NotResource names the request's resource. A
-    // pattern whose variable has no value matches nothing in Resource; in NotResource
-    // it counts as matching when it could have matched (a segment without the variable
-    // may already rule the resource out): either way an unresolved variable never makes
-    // the statement apply (UG reference_policies_variables: it "might cause the entire
-    // statement to be invalid"), and the answer is `unknown` when supplying it could.
+    // pattern whose variable has no value matches nothing, so in NotResource it excludes
+    // nothing (UG reference_policies_variables): supplying the variable could change that
+    // when the pattern could then name the resource. A request on `*` for an action with
+    // resource types asks whether some resource is allowed (the reference simulator; AWS
+    // is silent): an Allow applies unless it excludes every resource, a Deny only when it
+    // covers every resource. For any other action `*` is the resource itself.
     static detail::resource_match match_resource(const detail::compiled_statement& s, const request& r,
                                                  const context_view& context, std::string& scratch) {
         const resource_block& block = s.source->resource;
-        if (r.resource == "*") {
-            // "Any resource" asks whether some resource is allowed (the reference
-            // simulator; AWS is silent): an Allow applies unless it excludes every
-            // resource, a Deny only when it covers every resource.
+        if (r.resource == "*" && r.action_has_resource_types) {
             const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
-            const bool applies = s.deny ? covers_all && !block.negated : !(covers_all && block.negated);
-            return applies ? detail::resource_match::yes : detail::resource_match::no;
+            return {s.deny ? covers_all && !block.negated : !(covers_all && block.negated), false};
         }
         bool matched = false, unresolved = false;
         for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
@@ -721,9 +852,7 @@ private:
                 matched = wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i]);
             }
         }
-        if (matched) return block.negated ? detail::resource_match::no : detail::resource_match::yes;
-        if (unresolved) return detail::resource_match::unknown;
-        return block.negated ? detail::resource_match::yes : detail::resource_match::no;
+        return {matched != block.negated, !matched && unresolved};
     }
 
     // Whether `pattern`, which holds a variable without a value, could name the
@@ -752,8 +881,8 @@ private:
                     detail::role_of(statement_of(other.in).effect == policy_effect::deny, other.in.in_boundary);
                 (other.statement_applies ? roles.can_stop : roles.can_start)[role] = true;
             }
-            k.could_become =
-                detail::could_become(out.decision, tally, roles, out.has_boundary, out.needs_resource_policy);
+            k.could_become = detail::could_become(out.decision, tally, roles, out.has_boundary,
+                                                  out.needs_resource_policy || !out.not_grantable.empty());
             out.could_become.insert(k.could_become);
         }
     }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "action_catalog.hpp"
 #include "condition.hpp"
 #include "detail/json_string.hpp"
 #include "evaluate.hpp"
@@ -191,8 +192,18 @@ struct simulation_result {
     evaluation_result evaluation;
 };
 
-/// Evaluates every action on every resource, in AWS's order (actions outer).
-inline std::vector<simulation_result> run_simulation(const compiled_policy_set& set, const simulation_input& input) {
+/// Whether `catalog` lists resource types for `action` (false for an action it does not
+/// know, or without a catalog): see `request::action_has_resource_types`.
+inline bool has_resource_types(const action_catalog* catalog, std::string_view action) noexcept {
+    const catalog_action* entry = catalog != nullptr ? catalog->find(action) : nullptr;
+    return entry != nullptr && !entry->resource_types.empty();
+}
+
+/// Evaluates every action on every resource, in AWS's order (actions outer). The
+/// `catalog` tells which actions have resource types: a request on `*` for one of them
+/// asks whether some resource is allowed; without it `*` is read as the resource `*`.
+inline std::vector<simulation_result> run_simulation(const compiled_policy_set& set, const simulation_input& input,
+                                                     const action_catalog* catalog = nullptr) {
     std::vector<simulation_result> results;
     request r;
     r.caller_arn = input.caller_arn;
@@ -201,6 +212,7 @@ inline std::vector<simulation_result> run_simulation(const compiled_policy_set& 
     for (const std::string& action : input.actions) {
         for (const std::string& resource : input.resources) {
             r.action = action;
+            r.action_has_resource_types = has_resource_types(catalog, action);
             r.resource = resource;
             results.push_back({action, resource, set.evaluate(r)});
         }
@@ -219,11 +231,12 @@ void for_each_distinct_key(const std::vector<missing_key>& missing, Visit&& visi
 
 /// The output document AWS's command prints, with the statements that decided each
 /// result, the boundary's verdict and the context keys the request lacked
-/// (`MissingContextValues`), plus two fields of ours: `CouldChangeDecision`, each missing
+/// (`MissingContextValues`), plus fields of ours: `CouldChangeDecision`, each missing
 /// key whose value could change the decision with the decisions it could give
-/// (`[{"ContextKeyName", "CouldBecome": [...]}]`), and `UnreadableContextValues`, each
+/// (`[{"ContextKeyName", "CouldBecome": [...]}]`), `UnreadableContextValues`, each
 /// request value its operator could not read (`[{"ContextKeyName", "ContextKeyValue",
-/// "Operator", "SourcePolicyId", "StatementIndex"}]`).
+/// "Operator", "SourcePolicyId", "StatementIndex"}]`), and, only when set,
+/// `NotGrantable`: why no customer policy can grant the request.
 inline std::string write_simulation_output(const compiled_policy_set& set,
                                            const std::vector<simulation_result>& results) {
     using detail::append_json_string;
@@ -291,6 +304,10 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
             out += ",\"StatementIndex\":" + std::to_string(bad.in.statement_index) + "}";
         }
         out += ']';
+        if (!r.evaluation.not_grantable.empty()) {
+            out += ",\"NotGrantable\":";
+            append_json_string(out, r.evaluation.not_grantable);
+        }
         if (r.evaluation.has_boundary) {
             out += ",\"PermissionsBoundaryDecisionDetail\":{\"AllowedByPermissionsBoundary\":";
             out += r.evaluation.allowed_by_boundary ? "true}" : "false}";
@@ -304,8 +321,10 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
 /// The policy set an input describes.
 inline compiled_policy_set policies_of(const simulation_input& input) { return {input.identity, input.boundary}; }
 
-/// One input document in, one output document out: `{"Error": "..."}` when the input is refused.
-inline std::string simulate_json(std::string_view input_text, policy_cache* cache = nullptr) {
+/// One input document in, one output document out: `{"Error": "..."}` when the input is
+/// refused. `catalog`: as for `run_simulation`.
+inline std::string simulate_json(std::string_view input_text, policy_cache* cache = nullptr,
+                                 const action_catalog* catalog = nullptr) {
     const auto input = parse_simulation_input(input_text, cache);
     if (!input) {
         std::string out = "{\"Error\":";
@@ -313,7 +332,7 @@ inline std::string simulate_json(std::string_view input_text, policy_cache* cach
         return out + "}";
     }
     const compiled_policy_set set = policies_of(input.value());
-    return write_simulation_output(set, run_simulation(set, input.value()));
+    return write_simulation_output(set, run_simulation(set, input.value(), catalog));
 }
 
 }  // namespace iam

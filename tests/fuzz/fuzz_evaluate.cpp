@@ -3,7 +3,8 @@
 // never crash; a policy that fails to load is an error, never an allow; and the
 // answer must be consistent with its own explanation, missing keys and unreadable
 // values included. Input lines: identity policy, boundary policy (empty: none),
-// action, resource, then `key=value` context lines.
+// action, resource, then `key=value` context lines; an odd-sized input says the action
+// has resource types.
 #include <iam/evaluate.hpp>
 
 #include <cstdint>
@@ -37,6 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         set.boundary.push_back({"boundary", std::move(boundary.value())});
     }
     iam::request r{std::string(lines[2]), std::string(lines[3]), "arn:aws:iam::123456789012:user/fuzz", "", {}};
+    r.action_has_resource_types = size % 2 == 1;  // both readings of a request on `*`
     for (std::size_t i = 4; i < lines.size(); ++i) {
         const std::size_t eq = lines[i].find('=');
         if (eq == std::string_view::npos) continue;
@@ -66,6 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         bool identity_allow = false;
         for (const iam::statement_ref& ref : first.matched) identity_allow = identity_allow || !ref.in_boundary;
         require(identity_allow && first.allowed_by_boundary && !first.needs_resource_policy);
+        require(first.not_grantable.empty());
     }
+    require(first.some_resource == (r.resource == "*" && r.action_has_resource_types));
     return 0;
 }
