@@ -205,3 +205,19 @@ TEST_CASE("Date operators read the W3C profiles in policies and in requests") {
     CHECK(holds(R"({"DateEquals":{"aws:CurrentTime":2024}})", at("2024")));
     CHECK(holds(R"({"DateEquals":{"aws:CurrentTime":"1700000000"}})", at("2023-11-14T22:13:20Z")));
 }
+
+TEST_CASE("the evaluator reads no policy variable in an operator that takes none") {
+    // A Numeric value holding `${ctx:m}`, built without the grammar: `ctx:m` is not a key
+    // the request lacks, so it is not reported missing; only the condition's own key is.
+    const auto parsed = iam::parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow",)"
+                                          R"("Action":"s3:GetObject","Resource":"*",)"
+                                          R"("Condition":{"NumericLessThan":{"ctx:n":"5"}}}})");
+    REQUIRE(parsed.has_value());
+    iam::policy document = *parsed;
+    document.statements[0].conditions[0].values = {"${ctx:m}"};
+    const iam::request r{"s3:GetObject", "arn:aws:s3:::b/k", "", "", {}};
+    const iam::evaluation_result out = iam::evaluate(r, {{{"p", document}}, {}});
+    CHECK(out.decision == iam::decision::implicit_deny);
+    REQUIRE(out.missing.size() == 1);
+    CHECK(out.missing[0].key == "ctx:n");
+}

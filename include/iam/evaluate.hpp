@@ -546,9 +546,10 @@ private:
             c.variables = variables;
             for (const condition& cond : source.conditions) {
                 c.principal_keys = c.principal_keys || is_principal_key(cond.key);
+                const bool substitutes = variables && accepts_policy_variables(cond.op);
                 for (const std::string_view v : cond.values) {
-                    c.condition_variables = c.condition_variables || (variables && has_variable(v));
-                    c.principal_keys = c.principal_keys || (variables && detail::has_principal_variable(v));
+                    c.condition_variables = c.condition_variables || (substitutes && has_variable(v));
+                    c.principal_keys = c.principal_keys || (substitutes && detail::has_principal_variable(v));
                 }
             }
             for (const std::string_view pattern : source.resource.values)
@@ -806,7 +807,7 @@ private:
             const condition_outcome o = evaluate_condition(c, context, s.variables, out.scratch);
             bool references_missing = o.key_missing;
             if (o.key_missing) note_missing(c.key);
-            if (s.condition_variables)
+            if (s.condition_variables && accepts_policy_variables(c.op))
                 for (const std::string_view v : c.values)
                     for_each_unresolved_variable(v, context, [&](std::string_view key) {
                         references_missing = true;
