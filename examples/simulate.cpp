@@ -116,8 +116,7 @@ std::string explain(const iam::compiled_policy_set& set, const iam::simulation_i
                     : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
         for (const iam::unreadable_value& bad : e.unreadable)
             out += "  error: context value `" + printable(bad.value) + "` of " + std::string(bad.key) +
-                   " cannot be read by " + std::string(iam::operator_name(bad.op)) + " (" +
-                   statement_label(set, bad.in) + ")\n";
+                   " cannot be read by " + iam::operator_text(bad.op) + " (" + statement_label(set, bad.in) + ")\n";
         out += explain_missing(set, e);
     }
     return out;

@@ -313,7 +313,7 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.unreadable.size() == 1);
     CHECK(r.unreadable[0] ==
-          iam::unreadable_value{"ctx:n", iam::condition_operator::numeric_less_than, "ten", {0, 0, false}});
+          iam::unreadable_value{"ctx:n", {iam::condition_operator::numeric_less_than}, "ten", {0, 0, false}});
     // Nor does it satisfy a negated operator: an unreadable value proves no mismatch
     // (the reference simulator agrees).
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
@@ -958,14 +958,21 @@ TEST_CASE("unreadable request values are errors on the result, whatever the oper
     using op = iam::condition_operator;
     CHECK(unreadable(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
                      entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
-          std::vector<iam::unreadable_value>{{"aws:SourceIp", op::ip_address, "10.0.0.256", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{{"aws:SourceIp", {op::ip_address}, "10.0.0.256", {0, 0, false}}});
     CHECK(unreadable(R"({"DateLessThan":{"aws:CurrentTime":"2024-01-01"}})",
                      entry("aws:CurrentTime", {"yesterday"}, context_type::date)) ==
-          std::vector<iam::unreadable_value>{{"aws:CurrentTime", op::date_less_than, "yesterday", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{{"aws:CurrentTime", {op::date_less_than}, "yesterday", {0, 0, false}}});
     CHECK(unreadable(R"({"NumericNotEquals":{"ctx:n":"1"}})", entry("ctx:n", {"1,5"}, context_type::numeric)).size() ==
           1);
     CHECK(unreadable(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", entry("aws:SourceArn", {"sns/x"})) ==
-          std::vector<iam::unreadable_value>{{"aws:SourceArn", op::arn_not_like, "sns/x", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{{"aws:SourceArn", {op::arn_not_like}, "sns/x", {0, 0, false}}});
+    // The operator as written, qualifier and IfExists included.
+    CHECK(unreadable(R"({"ForAnyValue:NotIpAddressIfExists":{"aws:SourceIp":"10.0.0.0/8"}})",
+                     entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
+          std::vector<iam::unreadable_value>{{"aws:SourceIp",
+                                              {op::not_ip_address, iam::set_qualifier::for_any_value, true},
+                                              "10.0.0.256",
+                                              {0, 0, false}}});
     CHECK(unreadable(R"({"Bool":{"aws:SecureTransport":"true"}})",
                      entry("aws:SecureTransport", {"yes"}, context_type::boolean))
               .size() == 1);

@@ -258,11 +258,11 @@ struct missing_key {
 /// A request context value that cannot be read as its operator's type (see
 /// `request_value_unreadable`): the comparison it was in neither matched nor failed to.
 struct unreadable_value {
-    std::string_view key;  ///< the condition key as the policy spells it (views the text of `policy`)
-    condition_operator op = condition_operator::string_equals;  ///< the operator that could not read it
-    std::string value;                                          ///< the request's value
-    statement_ref in;                                           ///< the statement of the condition
-    compiled_policy_ptr policy{};                               ///< the policy of `in`, kept alive for `key`
+    std::string_view key;          ///< the condition key as the policy spells it (views the text of `policy`)
+    operator_spec op{};            ///< the operator that could not read it, as written (`NotIpAddressIfExists`)
+    std::string value;             ///< the request's value
+    statement_ref in;              ///< the statement of the condition
+    compiled_policy_ptr policy{};  ///< the policy of `in`, kept alive for `key`
     /// Equal in everything but the `policy` that keeps `key` alive.
     friend bool operator==(const unreadable_value& a, const unreadable_value& b) noexcept {
         return a.key == b.key && a.op == b.op && a.value == b.value && a.in == b.in;
@@ -816,7 +816,7 @@ private:
             if (o.unreadable_value)
                 for (const std::string& value : o.entry->values)
                     if (request_value_unreadable(c.op, value))
-                        out.unreadable.push_back({c.key, c.op, value, ref, entry(ref).policy});
+                        out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
             if (!o.satisfied) {
                 blocked = true;
                 every_block_missing = every_block_missing && references_missing;

@@ -298,7 +298,7 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
             out += ",\"ContextKeyValue\":";
             append_json_string(out, bad.value);
             out += ",\"Operator\":";
-            append_json_string(out, operator_name(bad.op));
+            append_json_string(out, operator_text(bad.op));
             out += ",\"SourcePolicyId\":";
             append_json_string(out, set.policy_name(bad.in));
             out += ",\"StatementIndex\":" + std::to_string(bad.in.statement_index) + "}";

@@ -160,6 +160,27 @@ deny_v6 = json.dumps({"PolicyInputList": [json.dumps({"Version": "2012-10-17", "
 code, out, err = run(["simulate", "--input", "-"], deny_v6.encode())
 check("simulate: NotIpAddress denies a caller of the other address family",
       code == 0 and json.loads(out)["EvaluationResults"][0]["EvalDecision"] == "explicitDeny", (code, out, err))
+allow_all = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+service_linked = "arn:aws:iam::123456789012:role/aws-service-role/ec2.amazonaws.com/AWSServiceRoleForEC2"
+request = json.dumps({"PolicyInputList": [allow_all], "ActionNames": ["iam:DeleteRole", "iam:GetRole"],
+                      "ResourceArns": [service_linked], "CallerArn": "arn:aws:iam::123456789012:user/alice"})
+code, out, err = run(["simulate", "--input", "-"], request.encode())
+results = json.loads(out)["EvaluationResults"]
+check("simulate: changing a service-linked role is not grantable, with the reason; reading it is",
+      code == 0 and [r["EvalDecision"] for r in results] == ["implicitDeny", "allowed"] and
+      results[0]["NotGrantable"] == "a service-linked role is changed only by the service it is linked to" and
+      "NotGrantable" not in results[1], out)
+code, out, err = run(["simulate", "--input", "-", "--explain"], request.encode())
+check("simulate --explain: says why no policy can grant it",
+      "  no customer policy can grant this: a service-linked role is changed only by the service it is linked to\n" in out, out)
+s3_reports = json.dumps({"Version": "2012-10-17",
+                         "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::reports/*"}]})
+request = json.dumps({"PolicyInputList": [s3_reports], "ActionNames": ["s3:ListAllMyBuckets", "s3:GetObject"]})
+code, out, err = run(["simulate", "--input", "-", "--explain"], request.encode())
+check("simulate: * is the resource itself for an action without resource types, some resource otherwise",
+      code == 0 and out == "s3:ListAllMyBuckets on *: implicitDeny\ns3:GetObject on *: allowed\n"
+      "  allowed by PolicyInputList.1 statement 0\n"
+      '  "*" read as "some resource": the action has resource types; name one to check it\n', out)
 big = b'{"Version":"2012-10-17","Statement":[' + b",".join(
     b'{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-%d/*"}' % i for i in range(40)) + b']}'
 code, out, err = run(["check-policy", "--kind", "user-inline", "-"], big)

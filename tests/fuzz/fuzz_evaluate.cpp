@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const iam::decision d : iam::all_decisions)
             require(!k.could_become.contains(d) || first.could_become.contains(d));
     }
-    for (const iam::unreadable_value& bad : first.unreadable) require(iam::request_value_unreadable(bad.op, bad.value));
+    for (const iam::unreadable_value& bad : first.unreadable)
+        require(iam::request_value_unreadable(bad.op.op, bad.value));
     if (first.decision == iam::decision::allowed && !iam::iequals(r.action, "sts:GetCallerIdentity")) {
         bool identity_allow = false;
         for (const iam::statement_ref& ref : first.matched) identity_allow = identity_allow || !ref.in_boundary;
