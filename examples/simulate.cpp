@@ -29,8 +29,9 @@ read), and "NotGrantable" when no customer policy can grant the request (a servi
 role or a role under /aws-reserved/ changed, a KMS alias alias/aws/..., an AWS managed
 policy changed). For an IAM user CallerArn, aws:username, aws:PrincipalArn,
 aws:PrincipalAccount and aws:PrincipalType are derived unless ContextEntries gives them;
-for an IAM role (or role session) CallerArn, the same keys but aws:username, with
-aws:PrincipalType AssumedRole.
+for an IAM role CallerArn, the same keys but aws:username, with aws:PrincipalType
+AssumedRole; for a role session CallerArn (arn:aws:sts::...:assumed-role/...), also no
+aws:PrincipalArn (a session's ARN lacks the role's path).
 A request on "*" (the default ResourceArns) for an action without resource types in AWS's
 catalog (s3:ListAllMyBuckets, ...) is on the resource "*" itself; for an action with
 resource types it asks whether some resource is allowed (--explain says so).

@@ -221,3 +221,30 @@ TEST_CASE("the evaluator reads no policy variable in an operator that takes none
     REQUIRE(out.missing.size() == 1);
     CHECK(out.missing[0].key == "ctx:n");
 }
+
+TEST_CASE("an unreadable request value fails closed: the condition holds in a Deny, fails in an Allow") {
+    // AWS is silent on a value its operator cannot read: it must never let a request through.
+    std::string scratch;
+    const std::vector<iam::context_entry> bad_ip{entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)};
+    for (const char* op : {"IpAddress", "NotIpAddress", "ForAnyValue:NotIpAddress", "ForAllValues:IpAddress"}) {
+        CAPTURE(op);
+        const auto o = iam::evaluate_condition(parse_condition(block(op, "aws:SourceIp", R"("10.0.0.0/8")")), bad_ip,
+                                               true, scratch);
+        CHECK(o.unreadable_value);
+        CHECK(o.holds_in(iam::policy_effect::deny));
+        CHECK_FALSE(o.holds_in(iam::policy_effect::allow));
+    }
+    // Even beside a readable value that matches.
+    const std::vector<iam::context_entry> mixed{entry("ctx:ips", {"10.0.0.1", "x"}, context_type::ip_list)};
+    const auto o = iam::evaluate_condition(
+        parse_condition(block("ForAnyValue:IpAddress", "ctx:ips", R"("10.0.0.0/8")")), mixed, true, scratch);
+    CHECK(o.satisfied);
+    CHECK_FALSE(o.holds_in(iam::policy_effect::allow));
+    // A readable value: `holds_in` is `satisfied`, whatever the effect.
+    const std::vector<iam::context_entry> good_ip{entry("aws:SourceIp", {"10.0.0.1"}, context_type::ip)};
+    const auto readable = iam::evaluate_condition(
+        parse_condition(block("IpAddress", "aws:SourceIp", R"("10.0.0.0/8")")), good_ip, true, scratch);
+    CHECK_FALSE(readable.unreadable_value);
+    CHECK(readable.holds_in(iam::policy_effect::allow));
+    CHECK(readable.holds_in(iam::policy_effect::deny));
+}

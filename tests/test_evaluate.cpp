@@ -305,7 +305,8 @@ TEST_CASE("conditions: every operator family") {
                          one("ctx:s", "arn:aws:sns:r:1:y", context_type::string)) == decision::allowed);
 }
 
-TEST_CASE("conditions: an unreadable request value fails its comparison and is reported") {
+TEST_CASE("conditions: an unreadable request value fails closed (an Allow's condition fails, a Deny's holds)") {
+    // AWS is silent on a value its operator cannot read; it must never let a request through.
     scenario s;
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NumericLessThan":{"ctx:n":"10"}})")};
     s.request.context = {entry("ctx:n", {"ten"}, context_type::numeric)};
@@ -314,14 +315,40 @@ TEST_CASE("conditions: an unreadable request value fails its comparison and is r
     REQUIRE(r.unreadable.size() == 1);
     CHECK(r.unreadable[0] ==
           iam::unreadable_value{"ctx:n", {iam::condition_operator::numeric_less_than}, "ten", {0, 0, false}});
-    // Nor does it satisfy a negated operator: an unreadable value proves no mismatch
-    // (the reference simulator agrees).
+    // Nor does it satisfy a negated operator in an Allow (the reference simulator agrees).
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
     s.request.context = {entry("aws:SourceIp", {"nope"}, context_type::ip)};
     CHECK(s.decide() == decision::implicit_deny);
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NumericNotEquals":{"ctx:n":"10"}})")};
     s.request.context = {entry("ctx:n", {"ten"}, context_type::numeric)};
     CHECK(s.decide() == decision::implicit_deny);
+    // In an Allow it fails even beside a value of the set that matches.
+    s.identity = {statement("Allow", R"("*")", R"("*")", R"({"ForAnyValue:IpAddress":{"ctx:ips":"10.0.0.0/8"}})")};
+    s.request.context = {entry("ctx:ips", {"10.0.0.1", "x"}, context_type::ip_list)};
+    CHECK(s.decide() == decision::implicit_deny);
+}
+
+// Review finding 2: Deny with NotIpAddress and aws:SourceIp 10.0.0.256 was `allowed`.
+TEST_CASE("regression: an unreadable request value in a Deny's condition keeps the Deny on") {
+    scenario s;
+    s.identity = {statement("Allow", R"("*")", R"("*")"),
+                  statement("Deny", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
+    s.request.context = {entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)};
+    auto r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});
+    CHECK(r.unreadable ==
+          std::vector<iam::unreadable_value>{
+              {"aws:SourceIp", {iam::condition_operator::not_ip_address}, "10.0.0.256", {1, 0, false}}});
+    // Positive operators and set qualifiers too.
+    s.identity[1] = statement("Deny", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})");
+    CHECK(s.decide() == decision::explicit_deny);
+    s.identity[1] = statement("Deny", R"("*")", R"("*")", R"({"ForAllValues:NumericLessThan":{"ctx:n":"10"}})");
+    s.request.context = {entry("ctx:n", {"20", "ten"}, context_type::numeric_list)};
+    CHECK(s.decide() == decision::explicit_deny);
+    // A readable value decides as before.
+    s.request.context = {entry("ctx:n", {"20", "30"}, context_type::numeric_list)};
+    CHECK(s.decide() == decision::allowed);
 }
 
 TEST_CASE("missing condition keys are listed with the statement that needed them") {
@@ -921,6 +948,58 @@ TEST_CASE("missing keys: a policy variable in Resource that could name the resou
     r = s.run();
     CHECK(r.decision == decision::allowed);
     CHECK(r.missing.empty());
+}
+
+// Review finding 1: a request on `*` for an action with resource types ignored
+// variables without a value, which let a Deny's NotResource exclude everything.
+TEST_CASE("regression: on `*` (some resource), a pattern whose variable has no value is dropped") {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+    // "If a variable that has no value in the authorization context is used as part of
+    // the Resource or NotResource element of a policy, the resource that includes a
+    // policy variable with no value will not match any resource." So in NotResource it
+    // excludes nothing, in Resource it grants nothing.
+    scenario s;
+    s.request.caller_arn = "arn:aws:iam::111122223333:user/alice";  // no `team` tag
+    s.request.resource = "*";
+    s.request.action_has_resource_types = true;
+    s.identity = {
+        statement("Allow", R"("s3:*")", R"("*")"),
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::${aws:PrincipalTag/team}/*"}})"};
+    auto r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:PrincipalTag/team");
+    CHECK(r.missing[0].statement_applies);
+    CHECK(r.missing[0].statement_could_flip);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});  // a team leaves its bucket allowed
+    s.request.caller_tags = {{"team", "blue"}};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.missing.empty());
+    // A NotResource that still excludes something after dropping does not cover every resource.
+    s.request.caller_tags.clear();
+    s.identity[1] =
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:GetObject","NotResource":["arn:aws:s3:::${aws:PrincipalTag/team}/*","arn:aws:s3:::public/*"]}})";
+    r = s.run();
+    CHECK(r.decision == decision::allowed);
+    CHECK(r.missing.empty());
+    // An Allow whose Resource patterns are all dropped grants nothing.
+    s.request.caller_arn = "arn:aws:sts::111122223333:assumed-role/r/s";  // no aws:username
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::${aws:username}/*")")};
+    r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:username");
+    CHECK_FALSE(r.missing[0].statement_applies);
+    CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"(["arn:aws:s3:::${aws:username}/*","arn:aws:s3:::x/*"])")};
+    r = s.run();
+    CHECK(r.decision == decision::allowed);  // what is left still names some resource
+    CHECK(r.missing.empty());
+    s.request.caller_arn = "arn:aws:iam::111122223333:user/alice";
+    s.identity = {statement("Allow", R"("s3:GetObject")", R"("arn:aws:s3:::${aws:username}/*")")};
+    CHECK(s.decide() == decision::allowed);
 }
 
 // Found by fuzzing: a variable's key supplied as a list (or with no value) gives the

@@ -90,7 +90,7 @@ TEST_CASE(
     CHECK(
         iam::json::write(*results[1].find("UnreadableContextValues")) ==
         R"([{"ContextKeyName":"s3:max-keys","ContextKeyValue":"ten","Operator":"NumericLessThan","SourcePolicyId":"PolicyInputList.1","StatementIndex":2}])");
-    CHECK(*results[1].find("EvalDecision")->as_string() == "allowed");  // the unreadable value proves nothing
+    CHECK(*results[1].find("EvalDecision")->as_string() == "explicitDeny");  // an unreadable value keeps a Deny on
 }
 
 TEST_CASE("simulate_json: a refused input is one error naming the field") {

@@ -318,10 +318,17 @@ inline bool request_value_unreadable(condition_operator op, std::string_view val
 
 /// What evaluating one condition found besides its answer.
 struct condition_outcome {
-    bool satisfied = false;
+    bool satisfied = false;                ///< what the readable request values say (see `holds_in`)
     bool key_missing = false;              ///< the request had no value for the key
     bool unreadable_value = false;         ///< a request value did not parse for the operator
     const context_entry* entry = nullptr;  ///< the entry read for the key (nullptr when missing)
+    /// Whether the condition holds in a statement of `effect`, failing closed: a
+    /// condition that met an unreadable request value holds in a Deny and fails in an
+    /// Allow, whatever its operator and other values, so such a value never lets a
+    /// request through (AWS is silent on it).
+    constexpr bool holds_in(policy_effect effect) const noexcept {
+        return unreadable_value ? effect == policy_effect::deny : satisfied;
+    }
 };
 
 /// Evaluates one condition against the request context (AWS's rules: several values
@@ -332,6 +339,8 @@ struct condition_outcome {
 /// reference simulator has it). `variables` enables policy variables (Version
 /// 2012-10-17) in the operators that take them (`accepts_policy_variables`); a
 /// variable with no value matches nothing, so inverted operators hold against it.
+/// A request value the operator cannot read (`request_value_unreadable`) sets
+/// `unreadable_value`: take the answer from `holds_in`, which fails closed.
 /// `scratch` is reused for substitutions.
 inline condition_outcome evaluate_condition(const condition& c, const context_view& context, bool variables,
                                             std::string& scratch) {
@@ -364,8 +373,8 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
     const bool substitutes = variables && accepts_policy_variables(c.op);
     const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
     const auto one = [&](std::string_view request_value) {
-        // An unreadable request value proves neither a match nor a mismatch: like an
-        // unresolved variable, it never makes the condition hold.
+        // An unreadable request value proves neither a match nor a mismatch: it counts as
+        // no match here, and `holds_in` decides for the whole condition.
         if (request_value_unreadable(c.op, request_value)) {
             outcome.unreadable_value = true;
             return false;

@@ -256,7 +256,8 @@ struct missing_key {
 };
 
 /// A request context value that cannot be read as its operator's type (see
-/// `request_value_unreadable`): the comparison it was in neither matched nor failed to.
+/// `request_value_unreadable`). Evaluation fails closed on it: the condition it was
+/// tested by holds in a Deny and fails in an Allow (`condition_outcome::holds_in`).
 struct unreadable_value {
     std::string_view key;          ///< the condition key as the policy spells it (views the text of `policy`)
     operator_spec op{};            ///< the operator that could not read it, as written (`NotIpAddressIfExists`)
@@ -286,10 +287,14 @@ struct evaluation_result {
     bool needs_resource_policy = false;
     /// The request on `*` was read as "is some resource allowed" (its action has
     /// resource types, see `request::action_has_resource_types`): the statements'
-    /// resources were not matched against a resource.
+    /// resources were not matched against a resource. An Allow applied unless it
+    /// excludes every resource, a Deny only if it covers every resource; a pattern whose
+    /// variable has no value was dropped (so an Allow whose Resource patterns all were
+    /// grants nothing, and a Deny whose NotResource patterns all were covers everything).
     bool some_resource = false;
     /// Non-empty: why no customer policy can grant this request (static text), which is
-    /// then `implicit_deny` whatever the policies say (see `detail::not_grantable`).
+    /// then never `allowed`: `explicit_deny` when a Deny applies, else `implicit_deny`
+    /// whatever the Allows say (see `detail::not_grantable`).
     std::string_view not_grantable;
     /// Keys absent from the request and not derived from its caller, per statement that
     /// referenced them (AWS's `MissingContextValues`, with the statements).
@@ -301,8 +306,10 @@ struct evaluation_result {
     /// Any mix of such statements is assumed reachable, so this over-approximates: it
     /// may name a decision no values give, never misses one that some values give.
     decision_set could_become;
-    std::vector<unreadable_value> unreadable;  ///< request values that did not parse for their operator
-    std::string scratch;                       ///< a buffer evaluation reuses for policy variables; no meaning
+    /// Request values that did not parse for their operator; each made its condition
+    /// hold in a Deny and fail in an Allow, so it never lets the request through.
+    std::vector<unreadable_value> unreadable;
+    std::string scratch;  ///< a buffer evaluation reuses for policy variables; no meaning
     /// A buffer for the keys derived from the caller (`principal_context`), filled when
     /// a statement in question names one; no meaning.
     std::vector<context_entry> derived_scratch;
@@ -653,7 +660,7 @@ public:
         out.unreadable.clear();
         out.could_become = {};
         out.has_boundary = !boundary_.empty();
-        out.some_resource = r.resource == "*" && r.action_has_resource_types;
+        out.some_resource = asks_some_resource(r);
         // The caller's keys are derived when a statement in question names one: most never do.
         context_view context(r.context);
         bool derived = false;
@@ -817,7 +824,7 @@ private:
                 for (const std::string& value : o.entry->values)
                     if (request_value_unreadable(c.op, value))
                         out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
-            if (!o.satisfied) {
+            if (!o.holds_in(s.source->effect)) {
                 blocked = true;
                 every_block_missing = every_block_missing && references_missing;
             } else {
@@ -827,20 +834,21 @@ private:
         return {true, !blocked, blocked ? every_block_missing : passes_on_missing};
     }
 
+    // Whether `r` is on `*` for an action with resource types: it asks whether some
+    // resource is allowed (see `request::action_has_resource_types`).
+    static bool asks_some_resource(const request& r) noexcept {
+        return r.resource == "*" && r.action_has_resource_types;
+    }
+
     // Whether the statement's Resource/NotResource names the request's resource. A
     // pattern whose variable has no value matches nothing, so in NotResource it excludes
     // nothing (UG reference_policies_variables): supplying the variable could change that
-    // when the pattern could then name the resource. A request on `*` for an action with
-    // resource types asks whether some resource is allowed (the reference simulator; AWS
-    // is silent): an Allow applies unless it excludes every resource, a Deny only when it
-    // covers every resource. For any other action `*` is the resource itself.
+    // when the pattern could then name the resource. For any action without resource
+    // types `*` is the resource itself.
     static detail::resource_match match_resource(const detail::compiled_statement& s, const request& r,
                                                  const context_view& context, std::string& scratch) {
         const resource_block& block = s.source->resource;
-        if (r.resource == "*" && r.action_has_resource_types) {
-            const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
-            return {s.deny ? covers_all && !block.negated : !(covers_all && block.negated), false};
-        }
+        if (asks_some_resource(r)) return match_some_resource(s, context, scratch);
         bool matched = false, unresolved = false;
         for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
             const std::string_view pattern = block.values[i];
@@ -856,12 +864,35 @@ private:
         return {matched != block.negated, !matched && unresolved};
     }
 
+    // For a request asking whether some resource is allowed (the reference simulator;
+    // AWS is silent): an Allow applies unless it excludes every resource, a Deny only
+    // when it covers every resource. A pattern whose variable has no value is dropped
+    // (as above: in Resource it matches nothing, in NotResource it excludes nothing), so
+    // an Allow whose Resource patterns are all dropped grants nothing, and a Deny whose
+    // NotResource patterns are all dropped covers every resource; supplying the
+    // variables could change both.
+    static detail::resource_match match_some_resource(const detail::compiled_statement& s, const context_view& context,
+                                                      std::string& scratch) {
+        const resource_block& block = s.source->resource;
+        const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
+        const bool all_dropped =
+            !block.values.empty() && std::all_of(block.values.begin(), block.values.end(), [&](std::string_view p) {
+                return s.variables && has_variable(p) && !substitute_variables(p, context, true, scratch);
+            });
+        if (block.negated)
+            return s.deny ? detail::resource_match{all_dropped, all_dropped}
+                          : detail::resource_match{!covers_all, false};
+        return s.deny ? detail::resource_match{covers_all, false} : detail::resource_match{!all_dropped, all_dropped};
+    }
+
     // Whether `pattern`, which holds a variable without a value, could name the
-    // resource once the variable has one (each segment holding it read as `*`).
+    // resource once the variable has one (each segment holding it read as `*`); on a
+    // request for some resource, it could.
     static bool could_name(const detail::compiled_statement& s, std::string_view pattern, const request& r,
                            const context_view& context, std::string& scratch) {
         return s.variables && has_variable(pattern) && !substitute_variables(pattern, context, true, scratch) &&
-               wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn);
+               (asks_some_resource(r) ||
+                wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn));
     }
 
     // Fills each missing key's `could_become` and the result's, from what the
