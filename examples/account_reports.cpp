@@ -159,8 +159,7 @@ public:
             if (!all && !(chosen && iam::iequals(p.name.view(), *chosen))) continue;
             const std::string entity = std::string(type) + "/" + p.name.str();
             if (!loaded_.policies_read_whole(p)) {  // what was left out could deny anything: never guessed
-                problems_.push_back(
-                    {entity, 0, "not evaluated: some of its policies, boundary or groups could not be read"});
+                problems_.push_back({entity, 0, std::string(iam::not_evaluated_reason)});
                 continue;
             }
             const auto set = (acct_.*policy_set_for)(p.name.view(), bundled_aws_managed_policy);

@@ -186,8 +186,9 @@ TEST_CASE("audit: a dump's entries that cannot be loaded come first, by JSON pat
     CHECK(kinds(dump(R"({"UserName": "bob"}, {"UserName": "carol"})")).empty());
     const auto loaded = dump(R"({"UserName": "bob"}, {"UserName": "BOB"}, {"UserName": "a b"})");
     CHECK(kinds(loaded) == std::vector<std::string>{"unreadable-entry /UserDetailList/1/UserName",
-                                                    "unreadable-entry /UserDetailList/2/UserName"});
-    CHECK(kinds(loaded.account).empty());  // the account alone has only bob
+                                                    "unreadable-entry /UserDetailList/2/UserName",
+                                                    "not-evaluated user/bob"});  // which twin AWS holds is unknown
+    CHECK(kinds(loaded.account).empty());                                        // the account alone has only bob
     static_assert(iam::finding_id(iam::finding_kind::unreadable_entry) == "unreadable-entry");
     static_assert(iam::finding_id(iam::finding_kind::policy_voided_by_boundary) == "policy-voided-by-boundary");
 }
@@ -315,10 +316,58 @@ TEST_CASE("audit: full access under a conditional Deny is full access when its c
     });
     const auto found = iam::audit_account(mfa, aws_policy, catalog());
     REQUIRE(found.size() == 1);
-    CHECK(found[0].message.ends_with("(when the conditions on aws:MultiFactorAuthPresent hold)"));
+    CHECK(found[0].message.ends_with("(unless a conditional Deny or boundary on aws:MultiFactorAuthPresent applies)"));
     const auto one_bucket = with_alice([&](iam::account& acct) {
         REQUIRE(acct.put_user_policy("alice", "admin", everything));
         REQUIRE(acct.put_user_policy("alice", "narrow", deny_but_one_bucket));
     });
     CHECK(kinds(one_bucket).empty());
+}
+
+TEST_CASE("audit: a principal read in part is not evaluated, and says why") {
+    // Reviewer's cases: an unreadable boundary ARN (a role's, a user's), an inline Deny
+    // whose name cannot be read, a group's such Deny. Left out, a Deny could deny anything:
+    // no full-access or voided-boundary guess, a `not-evaluated` finding instead.
+    const std::string allow_all =
+        R"({"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}})";
+    const std::string deny_named_5 =
+        R"({"PolicyName": 5, "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}})";
+    const auto role =
+        roles_dump(R"({"RoleName": "r", "RolePolicyList": [)" + allow_all +
+                   R"(], "PermissionsBoundary": {"PermissionsBoundaryArn": "arn:aws:iam::123456789012:bogus"}})");
+    CHECK(kinds(role) ==
+          std::vector<std::string>{"unreadable-entry /RoleDetailList/0/PermissionsBoundary/PermissionsBoundaryArn",
+                                   "not-evaluated role/r"});
+    const auto users =
+        iam::load_authorization_details(
+            R"({"AccountId": "123456789012", "GroupDetailList": [{"GroupName": "Dev", "GroupPolicyList": [)" +
+            deny_named_5 + R"(]}], "UserDetailList": [{"UserName": "bounded", "UserPolicyList": [)" + allow_all +
+            R"(], "PermissionsBoundary": {"PermissionsBoundaryArn": "arn:aws:iam::123456789012:policy/"}},
+                           {"UserName": "own", "UserPolicyList": [)" +
+            allow_all + "," + deny_named_5 + R"(]}, {"UserName": "member", "GroupList": ["dev"], "UserPolicyList": [)" +
+            allow_all + "]}]}")
+            .value();
+    const auto found = iam::audit_account(users, aws_policy, catalog());
+    std::vector<std::string> not_evaluated;
+    for (const iam::audit_finding& f : found) {
+        CHECK(f.kind != iam::finding_kind::unbounded_full_access);
+        if (f.kind == iam::finding_kind::not_evaluated) {
+            not_evaluated.push_back(f.entity);
+            CHECK(f.message == "not evaluated: some of its policies, boundary or groups could not be read");
+        }
+    }
+    CHECK(not_evaluated == std::vector<std::string>{"user/bounded", "user/member", "user/own"});
+    static_assert(iam::finding_id(iam::finding_kind::not_evaluated) == "not-evaluated");
+    // A policy of the dump whose document could not be read: no lookup stands in for it.
+    const auto unreadable =
+        dump(R"({"UserName": "u", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/S3Read"}]})",
+             R"({"Arn": "arn:aws:iam::aws:policy/S3Read", "PolicyVersionList": [{"Document": 5, "VersionId": "v1"}]})");
+    const auto unresolved = iam::audit_account(unreadable, aws_policy, catalog());
+    CHECK(kinds(unreadable) == std::vector<std::string>{"unreadable-entry /Policies/0/PolicyVersionList/0/Document",
+                                                        "unresolved-policy user/u", "not-evaluated user/u"});
+    CHECK(unresolved[1].message.ends_with("is unknown: the account's copy of its document could not be read"));
+    // The account alone knows nothing of what was not read: judged as it is.
+    CHECK(kinds(users.account) == std::vector<std::string>{"unbounded-full-access user/bounded",
+                                                           "unbounded-full-access user/member",
+                                                           "unbounded-full-access user/own"});
 }

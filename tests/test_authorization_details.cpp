@@ -500,6 +500,89 @@ TEST_CASE("load: principals whose policies were read in part are known, so nothi
     CHECK(loaded.policies_read_whole(*a.find_role("ok")));
 }
 
+TEST_CASE("load: a case duplicate leaves its twin, and every holder of a duplicate group or policy, read in part") {
+    // Which of the twins AWS meant is unknown: the first is kept, and what it decides is not trusted.
+    const auto loaded = load(R"({"AccountId": "123456789012",
+      "GroupDetailList": [{"GroupName": "g"}, {"GroupName": "G", "GroupPolicyList": [{"PolicyName": "d",
+          "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}}]},
+          {"GroupName": "holder", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::123456789012:policy/P"}]}],
+      "Policies": [{"Arn": "arn:aws:iam::123456789012:policy/P"}, {"Arn": "arn:aws:iam::123456789012:policy/P"}],
+      "UserDetailList": [{"UserName": "member", "GroupList": ["G"]}, {"UserName": "x"}, {"UserName": "X"},
+                         {"UserName": "attached", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::123456789012:policy/P"}]},
+                         {"UserName": "other"}],
+      "RoleDetailList": [{"RoleName": "r"}, {"RoleName": "R"},
+                         {"RoleName": "bounded", "PermissionsBoundary": {"PermissionsBoundaryArn": "arn:aws:iam::123456789012:policy/P"}}]})");
+    CHECK(paths_of(loaded.problems) == std::vector<std::string>{"/GroupDetailList/1/GroupName", "/Policies/1/Arn",
+                                                                "/UserDetailList/2/UserName",
+                                                                "/RoleDetailList/1/RoleName"});
+    CHECK(loaded.read_in_part == std::vector<std::string>{"group/g", "group/holder", "user/member", "user/x",
+                                                          "user/attached", "role/r", "role/bounded"});
+    CHECK(loaded.policies_read_whole(*loaded.account.find_user("other")));
+}
+
+TEST_CASE("load: a policy whose versions cannot be read has no document, and its holders are read in part") {
+    // Never the lookup's copy instead: the dump's own version may say something else (here, Deny).
+    const auto with_version = [](std::string_view document, std::string_view created) {
+        return load(R"({"AccountId": "123456789012",
+          "Policies": [{"Arn": "arn:aws:iam::aws:policy/ReadOnlyAccess", "DefaultVersionId": "v1", "PolicyVersionList": [
+              {"Document": )" +
+                    std::string(document) + R"(, "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": ")" +
+                    std::string(created) + R"("}]}],
+          "GroupDetailList": [{"GroupName": "g", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}]}],
+          "UserDetailList": [{"UserName": "u", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}]}],
+          "RoleDetailList": [{"RoleName": "r", "PermissionsBoundary": {"PermissionsBoundaryArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}]})");
+    };
+    const auto bundled = [](std::string_view) -> std::optional<std::string_view> {
+        return R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
+    };
+    constexpr std::string_view deny_all =
+        R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]})";
+    // A version's date that cannot be read is a problem, and its document is kept.
+    const auto misdated = with_version(deny_all, "2023/01/01");
+    CHECK(paths_of(misdated.problems) == std::vector<std::string>{"/Policies/0/PolicyVersionList/0/CreateDate"});
+    CHECK(misdated.read_in_part.empty());
+    CHECK(misdated.account.managed_document("arn:aws:iam::aws:policy/ReadOnlyAccess", bundled) ==
+          std::optional<std::string_view>(
+              R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})"));
+    // A document that cannot be read: no document at all, and nothing evaluates its holders.
+    const auto unreadable = with_version("5", "2023-01-01T00:00:00Z");
+    CHECK(paths_of(unreadable.problems) == std::vector<std::string>{"/Policies/0/PolicyVersionList/0/Document"});
+    CHECK(unreadable.read_in_part == std::vector<std::string>{"group/g", "user/u", "role/r"});
+    CHECK_FALSE(unreadable.account.managed_document("arn:aws:iam::aws:policy/ReadOnlyAccess", bundled));
+    CHECK_FALSE(unreadable.account.policy_set_for("u", bundled));
+}
+
+TEST_CASE("load: an unreadable tag leaves its user or role read in part") {
+    // "Tags can be attached to the IAM resource, passed in the request, or attached to the
+    // principal that is making the request." (aws:PrincipalTag/KEY decides what it may do)
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html
+    const auto loaded = load(R"({"AccountId": "123456789012",
+      "UserDetailList": [{"UserName": "u", "Tags": [{"Key": "team", "Value": 5}]}, {"UserName": "fine", "Tags": []}],
+      "RoleDetailList": [{"RoleName": "r", "Tags": [{"Key": "aws:x", "Value": "y"}]}]})");
+    CHECK(paths_of(loaded.problems) ==
+          std::vector<std::string>{"/UserDetailList/0/Tags/0/Value", "/RoleDetailList/0/Tags/0"});
+    CHECK(loaded.read_in_part == std::vector<std::string>{"user/u", "role/r"});
+}
+
+TEST_CASE("load: an Arn that does not name the entity (its name and path) is a problem") {
+    // "The Region portion of the ARN is blank because IAM resources are global." Example:
+    // "arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/JaneDoe"
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+    const auto loaded = load(R"({"AccountId": "123456789012",
+      "UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::123456789012:user/other"},
+                         {"UserName": "p", "Path": "/a/", "Arn": "arn:aws:iam::123456789012:user/p"},
+                         {"UserName": "ok", "Path": "/a/", "Arn": "arn:aws:iam::123456789012:user/a/ok"},
+                         {"UserName": "noarn"}],
+      "GroupDetailList": [{"GroupName": "g", "Arn": "arn:aws:iam::123456789012:user/g"}],
+      "RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:sts::123456789012:role/r"}]})");
+    CHECK(paths_of(loaded.problems) == std::vector<std::string>{"/GroupDetailList/0/Arn", "/UserDetailList/0/Arn",
+                                                                "/UserDetailList/1/Arn", "/RoleDetailList/0/Arn"});
+    REQUIRE(loaded.problems.size() == 4);
+    CHECK(loaded.problems[1].message ==
+          "`arn:aws:iam::123456789012:user/other` does not name this user: its name and path make the resource user/u");
+    CHECK(loaded.account.users().size() == 4);  // kept: its name and path decide
+}
+
 TEST_CASE("timestamps: ISO 8601 in, UTC with Z out") {
     CHECK(iam::detail::format_timestamp(at("2013-10-14T20:32:24+02:00")) == "2013-10-14T18:32:24Z");
     CHECK(iam::detail::format_timestamp(at("1969-12-31T23:59:59.5Z")) == "1969-12-31T23:59:59Z");

@@ -492,11 +492,16 @@ public:
         if (const managed_policy* p = detail::find_arn(customer_policies_, arn)) return p;
         return detail::find_arn(aws_policies_, arn);
     }
+    /// The managed policies (ARNs) whose document, as loaded, could not be read: none stands in for them.
+    const std::vector<std::string>& unreadable_documents() const noexcept { return unreadable_documents_; }
     /// The document of the managed policy `arn`: the account's copy, else, for an AWS
-    /// managed policy, what `lookup` finds; nothing when neither has it.
+    /// managed policy, what `lookup` finds; nothing when neither has it, nor when the
+    /// account's copy could not be read (a dump's: `lookup`'s may say otherwise).
     std::optional<std::string_view> managed_document(std::string_view arn, const policy_lookup& lookup = {}) const {
         if (const managed_policy* p = find_managed_policy(arn); p != nullptr && !p->document.empty())
             return std::string_view(p->document);
+        if (std::find(unreadable_documents_.begin(), unreadable_documents_.end(), arn) != unreadable_documents_.end())
+            return std::nullopt;
         const auto parts = parse_policy_arn(arn);
         if (parts && parts->account == "aws" && lookup) return lookup(arn);
         return std::nullopt;
@@ -1365,6 +1370,7 @@ private:
     std::vector<managed_policy> customer_policies_{};
     std::vector<managed_policy> aws_policies_{};
     std::vector<role> roles_{};
+    std::vector<std::string> unreadable_documents_{};  // never stood in for by a lookup
 };
 
 /// Makes a session of role `r` of account `a` the caller of `out`, so evaluation sees
@@ -1389,6 +1395,7 @@ struct account_parts {
     std::vector<managed_policy> customer_policies{};
     std::vector<managed_policy> aws_policies{};
     std::vector<role> roles{};
+    std::vector<std::string> unreadable_documents{};  ///< ARNs of policies whose document could not be read
 };
 
 struct account_builder {
@@ -1412,6 +1419,7 @@ struct account_builder {
         a.customer_policies_ = std::move(parts.customer_policies);
         a.aws_policies_ = std::move(parts.aws_policies);
         a.roles_ = std::move(parts.roles);
+        a.unreadable_documents_ = std::move(parts.unreadable_documents);
         for (const user& u : a.users_) a.note_aws_policies(u);
         for (const role& r : a.roles_) a.note_aws_policies(r);
         for (const group& g : a.groups_)

@@ -35,15 +35,17 @@ enum class finding_kind : std::uint8_t {
     policy_voided_by_boundary,  ///< an attached policy grants nothing the boundary also allows
     open_trust_policy,          ///< a role's trust policy lets any principal or any account assume it
     foreign_arn,                ///< a dump's entity has an ARN of another account or partition
+    not_evaluated,              ///< a dump's user or role read in part: its permissions are not judged
 };
 
 /// A stable kebab-case id, e.g. `"console-without-mfa"`.
 constexpr std::string_view finding_id(finding_kind kind) noexcept {
-    constexpr std::array<std::string_view, 10> ids{"unreadable-entry",      "invalid-policy",
+    constexpr std::array<std::string_view, 11> ids{"unreadable-entry",      "invalid-policy",
                                                    "unresolved-policy",     "quota-exceeded",
                                                    "console-without-mfa",   "access-keys-with-console",
                                                    "unbounded-full-access", "policy-voided-by-boundary",
-                                                   "open-trust-policy",     "foreign-arn"};
+                                                   "open-trust-policy",     "foreign-arn",
+                                                   "not-evaluated"};
     return ids[static_cast<std::size_t>(kind)];
 }
 
@@ -102,15 +104,17 @@ inline void check_inline_policies(std::vector<audit_finding>& out, const std::st
 inline void check_resolved(std::vector<audit_finding>& out, const account& a, const policy_lookup& lookup,
                            const std::string& holder, const std::vector<std::string>& attached,
                            const permissions_boundary* boundary) {
-    const auto unknown = [&](const std::string& arn) { return !a.managed_document(arn, lookup).has_value(); };
-    constexpr std::string_view nowhere = " is unknown: the account does not hold its document and the lookup has none";
-    for (const std::string& arn : attached) {
-        if (unknown(arn))
-            out.push_back({finding_kind::unresolved_policy, holder, "attached policy " + arn + std::string(nowhere)});
-    }
-    if (boundary != nullptr && unknown(boundary->policy_arn))
+    const auto check = [&](std::string_view what, const std::string& arn) {
+        if (a.managed_document(arn, lookup)) return;
+        const auto& unreadable = a.unreadable_documents();
+        const bool unread = std::find(unreadable.begin(), unreadable.end(), arn) != unreadable.end();
         out.push_back({finding_kind::unresolved_policy, holder,
-                       "permissions boundary " + boundary->policy_arn + std::string(nowhere)});
+                       std::string(what) + arn +
+                           (unread ? " is unknown: the account's copy of its document could not be read"
+                                   : " is unknown: the account does not hold its document and the lookup has none")});
+    };
+    for (const std::string& arn : attached) check("attached policy ", arn);
+    if (boundary != nullptr) check("permissions boundary ", boundary->policy_arn);
 }
 
 // The name of a policy of `set` that allows every action on every resource, if any.
@@ -209,8 +213,8 @@ inline void check_permissions(std::vector<audit_finding>& out, const std::string
             (set.boundary.empty() ? "no permissions boundary limits it"
                                   : "the permissions boundary " + set.boundary.front().name + " allows it all too");
         for (std::size_t i = 0; i < keys->size(); ++i)
-            message += (i == 0 ? " (when the conditions on " : ", ") + (*keys)[i];
-        if (!keys->empty()) message += " hold)";
+            message += (i == 0 ? " (unless a conditional Deny or boundary on " : ", ") + (*keys)[i];
+        if (!keys->empty()) message += " applies)";
         out.push_back({finding_kind::unbounded_full_access, entity, std::move(message)});
     }
     for (const named_policy& p : set.identity) {
@@ -221,37 +225,11 @@ inline void check_permissions(std::vector<audit_finding>& out, const std::string
     }
 }
 
-}  // namespace detail
-
-/// Everything wrong with `a`, sorted by entity (`account/ID`, a policy ARN, `group/NAME`,
-/// `user/NAME`), then kind, then message:
-/// - `invalid_policy`: an inline policy, a customer managed policy or the document of
-///   an AWS managed policy (the account's copy, else `lookup`'s) breaks the grammar or
-///   its size limit;
-/// - `unresolved_policy`: a user, group or role has a managed policy or boundary whose
-///   document neither the account nor `lookup` has (each holder and ARN once);
-/// - `quota_exceeded`: AWS's quotas (`a.quotas()`) for users, groups and customer
-///   policies per account, groups, attached policies, tags, access keys, MFA devices
-///   and aggregate inline policy size per user or group (versions per policy are
-///   enforced by the account and the dump loader);
-/// - `console_without_mfa`, `access_keys_with_console`: a user's credentials;
-/// - `unbounded_full_access`: a user or role has a policy (its own or a group's) with
-///   an unconditional Allow of `*` on `*`, and its effective permissions confirm it:
-///   every catalog action on `*`, nothing excluded (a Deny beside it, or a narrower
-///   boundary, means no finding); a conditional Deny (such as "deny unless MFA") leaves
-///   full access when its conditions are met, and the message names their keys;
-/// - `open_trust_policy`: a role's trust policy has an Allow with no condition of an
-///   sts:AssumeRole* action to Principal `"*"` or `{"AWS": "*"}`;
-/// - `policy_voided_by_boundary`: a user's or role's policy (attached, inline or through a
-///   group) has no Deny and allows some catalog action, yet with the boundary applied
-///   it allows none: `effective_permissions` of that policy alone under the boundary
-///   is empty (actions matched over `catalog`, resource patterns intersected).
-/// The permission checks of a user or role are skipped while one of its policies does not
-/// resolve or parse: those are reported where they are attached or defined.
-/// Names cannot be invalid or case duplicates in an `account`; a dump's are reported
-/// by the `loaded_account` overload.
-inline std::vector<audit_finding> audit_account(const account& a, const policy_lookup& lookup,
-                                                const action_catalog& catalog) {
+// `audit_account`, with the permission checks of a user or role for which `read_whole`
+// is false replaced by a `not_evaluated` finding.
+template <typename ReadWhole>
+std::vector<audit_finding> audit_principals(const account& a, const policy_lookup& lookup,
+                                            const action_catalog& catalog, ReadWhole&& read_whole) {
     std::vector<audit_finding> out;
     const quotas& q = a.quotas();
     const std::string account_entity = "account/" + std::string(a.id().view());
@@ -297,7 +275,9 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
                            "has " + std::to_string(u.access_keys.size()) +
                                " access key(s) and console access: give people one kind of credential"});
 
-        if (const auto set = a.policy_set_for(u.name.view(), lookup))  // else its cause is reported above
+        if (!read_whole(u))
+            out.push_back({finding_kind::not_evaluated, entity, std::string(not_evaluated_reason)});
+        else if (const auto set = a.policy_set_for(u.name.view(), lookup))  // else its cause is reported above
             detail::check_permissions(out, entity, *set, catalog);
     }
     for (const role& r : a.roles()) {
@@ -307,7 +287,9 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
         if (detail::open_trust(r.trust_policy))
             out.push_back({finding_kind::open_trust_policy, entity,
                            "its trust policy lets any principal or any account assume it, with no condition"});
-        if (const auto set = a.role_policy_set_for(r.name.view(), lookup))
+        if (!read_whole(r))
+            out.push_back({finding_kind::not_evaluated, entity, std::string(not_evaluated_reason)});
+        else if (const auto set = a.role_policy_set_for(r.name.view(), lookup))
             detail::check_permissions(out, entity, *set, catalog);
     }
     std::sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
@@ -316,10 +298,47 @@ inline std::vector<audit_finding> audit_account(const account& a, const policy_l
     return out;
 }
 
+}  // namespace detail
+
+/// Everything wrong with `a`, sorted by entity (`account/ID`, a policy ARN, `group/NAME`,
+/// `user/NAME`), then kind, then message:
+/// - `invalid_policy`: an inline policy, a customer managed policy or the document of
+///   an AWS managed policy (the account's copy, else `lookup`'s) breaks the grammar or
+///   its size limit;
+/// - `unresolved_policy`: a user, group or role has a managed policy or boundary whose
+///   document neither the account nor `lookup` has, or the account's copy could not be
+///   read (each holder and ARN once);
+/// - `quota_exceeded`: AWS's quotas (`a.quotas()`) for users, groups and customer
+///   policies per account, groups, attached policies, tags, access keys, MFA devices
+///   and aggregate inline policy size per user or group (versions per policy are
+///   enforced by the account and the dump loader);
+/// - `console_without_mfa`, `access_keys_with_console`: a user's credentials;
+/// - `unbounded_full_access`: a user or role has a policy (its own or a group's) with
+///   an unconditional Allow of `*` on `*`, and its effective permissions confirm it:
+///   every catalog action on `*`, nothing excluded (a Deny beside it, or a narrower
+///   boundary, means no finding); a conditional Deny (such as "deny unless MFA") leaves
+///   full access whenever it does not apply, and the message names its condition keys;
+/// - `open_trust_policy`: a role's trust policy has an Allow with no condition of an
+///   sts:AssumeRole* action to Principal `"*"` or `{"AWS": "*"}`;
+/// - `policy_voided_by_boundary`: a user's or role's policy (attached, inline or through a
+///   group) has no Deny and allows some catalog action, yet with the boundary applied
+///   it allows none: `effective_permissions` of that policy alone under the boundary
+///   is empty (actions matched over `catalog`, resource patterns intersected).
+/// The permission checks of a user or role are skipped while one of its policies does not
+/// resolve or parse: those are reported where they are attached or defined.
+/// Names cannot be invalid or case duplicates in an `account`; a dump's are reported
+/// by the `loaded_account` overload.
+inline std::vector<audit_finding> audit_account(const account& a, const policy_lookup& lookup,
+                                                const action_catalog& catalog) {
+    return detail::audit_principals(a, lookup, catalog, [](const auto&) { return true; });
+}
+
 /// The audit of a loaded dump: first each entry that could not be loaded (an invalid
 /// or case-duplicate name, a malformed field) as an `unreadable_entry` whose entity is
 /// its JSON path, in document order; then a `foreign_arn` for each entity whose ARN names
-/// another account or partition; then `audit_account` of what loaded.
+/// another account or partition; then `audit_account` of what loaded, except that a user
+/// or role not `policies_read_whole` gets a `not_evaluated` finding instead of the
+/// permission checks (what was left out could deny anything).
 inline std::vector<audit_finding> audit_account(const loaded_account& loaded, const policy_lookup& lookup,
                                                 const action_catalog& catalog) {
     std::vector<audit_finding> out;
@@ -329,7 +348,9 @@ inline std::vector<audit_finding> audit_account(const loaded_account& loaded, co
         out.push_back({finding_kind::foreign_arn, f.entity,
                        "its ARN " + f.arn + " names another account or partition than the dump's, " +
                            std::string(loaded.account.id().view()) + " in " + loaded.account.partition()});
-    for (audit_finding& f : audit_account(loaded.account, lookup, catalog)) out.push_back(std::move(f));
+    const auto read_whole = [&](const auto& principal) { return loaded.policies_read_whole(principal); };
+    for (audit_finding& f : detail::audit_principals(loaded.account, lookup, catalog, read_whole))
+        out.push_back(std::move(f));
     return out;
 }
 

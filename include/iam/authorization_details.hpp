@@ -8,7 +8,10 @@
 // cannot be read is a problem with its JSON pointer (`/UserDetailList/3/CreateDate`)
 // and its entity keeps what could be read; an entity (user, group, role, policy) is
 // skipped, as a problem, only when its name or ARN is unreadable or its name a case
-// duplicate; one unreadable item of a list (a tag, an attached policy) is skipped alone.
+// duplicate (the twin kept is then read in part); one unreadable item of a list (a tag,
+// an attached policy) is skipped alone. An `Arn` that does not name its entity (type,
+// path, name) is a problem. A policy whose versions cannot be read has no document, and
+// no lookup stands in for it; a version's unreadable `CreateDate` is a problem alone.
 // A list of objects given as one object (as the AWS CLI's documented example writes
 // `AttachedManagedPolicies`) is read as a one-item list. An entity whose ARN names
 // another account is kept and listed in `foreign_arns`. Only text that is not a JSON
@@ -40,6 +43,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -77,9 +81,10 @@ struct loaded_account {
     iam::account account{};
     std::vector<load_problem> problems{};
     std::vector<foreign_arn> foreign_arns{};
-    /// The users, groups and roles (`user/NAME`, ...) some of whose policies, boundary or
-    /// group memberships could not be read: what they may do is unknown, since a policy
-    /// left out could deny anything.
+    /// The users, groups and roles (`user/NAME`, ...) some of whose policies, boundary,
+    /// group memberships or tags could not be read whole (one left out, a document held
+    /// unreadable, a case-duplicate twin or group): what they may do is unknown, since
+    /// what was left out could deny anything. In document order, groups, users, roles.
     std::vector<std::string> read_in_part{};
 
     /// Whether everything deciding what `u` may do was read: its policies, boundary,
@@ -98,6 +103,10 @@ private:
         return std::find(read_in_part.begin(), read_in_part.end(), ref) != read_in_part.end();
     }
 };
+
+/// Why a principal `loaded_account::policies_read_whole` rejects is not evaluated.
+inline constexpr std::string_view not_evaluated_reason =
+    "not evaluated: some of its policies, boundary or groups could not be read";
 
 namespace detail {
 
@@ -194,8 +203,9 @@ public:
         for_each_entry(root, "Policies", [&](json::element e, const std::string& path) { read_policy(e, path); });
         for_each_entry(root, "UserDetailList", [&](json::element e, const std::string& path) { read_user(e, path); });
         for_each_entry(root, "RoleDetailList", [&](json::element e, const std::string& path) { read_role(e, path); });
+        std::vector<std::string> read_in_part = principals_read_in_part();
         return loaded_account{account_builder::assemble(std::move(parts_)), std::move(problems),
-                              std::move(foreign_arns_), std::move(read_in_part_)};
+                              std::move(foreign_arns_), std::move(read_in_part)};
     }
 
 private:
@@ -467,17 +477,22 @@ private:
         if (text && !parsed)
             return fail(arn.path, *arn.value,
                         "`" + std::string(*text) + "` is not an ARN: " + std::string(parsed.error().message()));
-        if (!names.insert(out.name).inserted)
+        if (const auto inserted = names.insert(out.name); !inserted.inserted) {
+            // Which twin AWS holds is unknown: the one kept is not trusted either.
+            read_in_part_.insert(detail::entity_ref(type, names[inserted.index]));
+            if (type == "group") duplicate_groups_.insert(std::string(names[inserted.index]));
             return fail(
                 path + "/" + std::string(name_key), e,
                 "a second " + std::string(type) + " named " + out.name.str() + " (names are unique ignoring case)");
+        }
         if (text && (parsed->account != parts_.id.view() || parsed->partition != parts_.partition))
             foreign_arns_.push_back({detail::entity_ref(type, out.name), std::string(*text)});
         return true;
     }
 
     // The inline and attached policies of a user, group or role, then `read_more()` (its
-    // other fields that decide what it may do); noted as read in part if any had a problem.
+    // other fields that decide what it may do: boundary, groups, tags); noted as read in
+    // part if any had a problem.
     template <typename Holder, typename ReadMore>
     void read_policies(json::element e, const std::string& path, std::string_view type, std::string_view inline_key,
                        Holder& holder, ReadMore&& read_more) {
@@ -485,25 +500,67 @@ private:
         holder.inline_policies = read_inline_policies(field(e, path, inline_key));
         holder.attached_policy_arns = read_attached(field(e, path, "AttachedManagedPolicies"));
         read_more();
-        if (problems.size() != known_problems) read_in_part_.push_back(detail::entity_ref(type, holder.name));
+        if (problems.size() != known_problems) read_in_part_.insert(detail::entity_ref(type, holder.name));
     }
 
-    // Path, unique id and creation date of a user, group or role; one that cannot be
-    // read is a problem and leaves its default.
+    // Whether `holder` (of `type`) was read in part, or holds what was: a policy whose
+    // document is unreadable or which is duplicated, a case-duplicate group.
+    template <typename Holder>
+    bool holder_read_in_part(std::string_view type, const Holder& holder) const {
+        const auto unsure = [&](const std::string& arn) { return unsure_policies_.count(arn) != 0; };
+        bool in_part = read_in_part_.count(detail::entity_ref(type, holder.name)) != 0 ||
+                       std::any_of(holder.attached_policy_arns.begin(), holder.attached_policy_arns.end(), unsure);
+        if constexpr (!std::is_same_v<Holder, group>)
+            in_part = in_part || (holder.boundary && unsure(holder.boundary->policy_arn));
+        if constexpr (std::is_same_v<Holder, user>)
+            in_part = in_part || std::any_of(holder.groups.begin(), holder.groups.end(),
+                                             [&](const std::string& g) { return duplicate_groups_.count(g) != 0; });
+        return in_part;
+    }
+
+    // `loaded_account::read_in_part`, once everything is read.
+    std::vector<std::string> principals_read_in_part() const {
+        std::vector<std::string> out;
+        const auto add = [&](std::string_view type, const auto& holders) {
+            for (const auto& holder : holders)
+                if (holder_read_in_part(type, holder)) out.push_back(detail::entity_ref(type, holder.name));
+        };
+        add("group", parts_.groups);
+        add("user", parts_.users);
+        add("role", parts_.roles);
+        return out;
+    }
+
+    // Path, unique id and creation date of a user, group or role (of `type`); one that
+    // cannot be read is a problem and leaves its default. So is an `Arn` not naming it.
     template <typename Entity>
-    void read_placement(json::element e, const std::string& path, std::string_view id_key, Entity& out,
-                        std::string& id_out) {
+    void read_placement(json::element e, const std::string& path, std::string_view type, std::string_view id_key,
+                        Entity& out, std::string& id_out) {
         std::optional<std::string_view> id;
         std::optional<timestamp> created;
         get_path(field(e, path, "Path"), out.path);
         if (get(field(e, path, id_key), id) && id) id_out = std::string(*id);
         if (get(field(e, path, "CreateDate"), created) && created) out.created = *created;
+        check_arn_names(field(e, path, "Arn"), type, out);
+    }
+
+    // An `Arn` (read by `read_identity`) must be the IAM ARN of the entity's type, path and name.
+    template <typename Entity>
+    void check_arn_names(const dump_field& arn, std::string_view type, const Entity& entity) {
+        const auto text = arn.value ? arn.value->as_string() : std::nullopt;
+        const auto parsed = parse_arn(text.value_or(""));
+        if (!parsed) return;  // none, or reported already
+        const std::string resource = std::string(type) + entity.path + entity.name.str();
+        if (parsed->service != "iam" || !parsed->region.empty() || parsed->resource != resource)
+            fail(arn.path, *arn.value,
+                 "`" + std::string(*text) + "` does not name this " + std::string(type) +
+                     ": its name and path make the resource " + resource);
     }
 
     void read_group(json::element e, const std::string& path) {
         group g;
         if (!read_identity(e, path, "group", "GroupName", group_names_, g)) return;
-        read_placement(e, path, "GroupId", g, g.group_id);
+        read_placement(e, path, "group", "GroupId", g, g.group_id);
         read_policies(e, path, "group", "GroupPolicyList", g, [] {});
         parts_.groups.push_back(std::move(g));
     }
@@ -512,6 +569,7 @@ private:
         managed_policy p;
         if (!get_policy_arn(field(e, path, "Arn"), p.arn)) return;
         if (!policy_arns_.insert(p.arn).second) {
+            unsure_policies_.insert(p.arn);  // which entry AWS holds is unknown
             fail(path + "/Arn", e, "a second policy " + p.arn);
             return;
         }
@@ -534,9 +592,11 @@ private:
         }
         p.default_version_id = std::string(default_version.value_or("v1"));
         if (!read_versions(field(e, path, "PolicyVersionList"), default_version, p)) {
-            // No document rather than a wrong one: holders of the policy are then reported unresolved.
+            // No document rather than a wrong one, nor a lookup's copy: its holders are read in part.
             p.document.clear();
             p.other_versions.clear();
+            unsure_policies_.insert(p.arn);
+            parts_.unreadable_documents.push_back(p.arn);
         }
         (arn_parts.account == "aws" ? parts_.aws_policies : parts_.customer_policies).push_back(std::move(p));
     }
@@ -556,9 +616,9 @@ private:
             std::optional<bool> is_default;
             std::optional<timestamp> created;
             if (!get(field(item, path, "VersionId"), version_id, true) ||
-                !get(field(item, path, "IsDefaultVersion"), is_default) ||
-                !get(field(item, path, "CreateDate"), created))
+                !get(field(item, path, "IsDefaultVersion"), is_default))
                 return false;
+            get(field(item, path, "CreateDate"), created);  // a problem, but the document is still this version's
             if (!is_policy_version_id(*version_id))
                 return fail(path + "/VersionId", *item.find("VersionId"), "must be a version id such as v1");
             auto document = get_document(field(item, path, "Document"));
@@ -588,12 +648,12 @@ private:
     void read_user(json::element e, const std::string& path) {
         user u;
         if (!read_identity(e, path, "user", "UserName", user_names_, u)) return;
-        read_placement(e, path, "UserId", u, u.user_id);
+        read_placement(e, path, "user", "UserId", u, u.user_id);
         read_policies(e, path, "user", "UserPolicyList", u, [&] {
             read_groups(field(e, path, "GroupList"), u);
             u.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
+            u.tags = read_tags(field(e, path, "Tags"));  // condition keys of its requests
         });
-        u.tags = read_tags(field(e, path, "Tags"));
         read_login(field(e, path, "LoginProfile"), u);
         read_access_keys(field(e, path, "AccessKeyMetadata"), u);
         read_mfa_devices(field(e, path, "MFADevices"), u);
@@ -715,10 +775,11 @@ private:
     void read_role(json::element e, const std::string& path) {
         role r;
         if (!read_identity(e, path, "role", "RoleName", role_names_, r)) return;
-        read_placement(e, path, "RoleId", r, r.role_id);
-        read_policies(e, path, "role", "RolePolicyList", r,
-                      [&] { r.boundary = read_boundary(field(e, path, "PermissionsBoundary")); });
-        r.tags = read_tags(field(e, path, "Tags"));
+        read_placement(e, path, "role", "RoleId", r, r.role_id);
+        read_policies(e, path, "role", "RolePolicyList", r, [&] {
+            r.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
+            r.tags = read_tags(field(e, path, "Tags"));  // condition keys of its sessions' requests
+        });
         if (const dump_field trust = field(e, path, "AssumeRolePolicyDocument"); trust.value)
             r.trust_policy = get_document(trust).value_or("");
         parts_.roles.push_back(std::move(r));
@@ -726,7 +787,9 @@ private:
 
     account_parts parts_;
     std::vector<foreign_arn> foreign_arns_;
-    std::vector<std::string> read_in_part_;
+    std::unordered_set<std::string> read_in_part_;      // `user/NAME`, ...
+    std::unordered_set<std::string> unsure_policies_;   // ARNs: duplicated, or document unreadable
+    std::unordered_set<std::string> duplicate_groups_;  // the names kept of case-duplicate groups
     case_insensitive_name_set user_names_, group_names_, role_names_;
     std::unordered_set<std::string> policy_arns_, access_key_ids_, mfa_serials_;
 };

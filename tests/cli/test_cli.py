@@ -364,5 +364,42 @@ demo = os.path.join(dumps, "cloudmapper-demo.json")
 code, out, err = run(["audit", demo])
 check("audit: a role anyone may assume", code == 1 and "open-trust-policy: role/bad_role" in out, out)
 
+
+# Reviewer's dumps: nothing read in part is evaluated or judged, nothing is replaced by a bundled copy.
+deny_all = {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}
+allow_all = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+read_only = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+def one_user(user, **lists):
+    return json.dumps(dict({"UserDetailList": [dict({"UserName": "u", "Arn": "arn:aws:iam::111122223333:user/u"}, **user)]},
+                           **lists)).encode()
+unreadable_version = one_user({"AttachedManagedPolicies": [{"PolicyArn": read_only}]}, Policies=[
+    {"Arn": read_only, "DefaultVersionId": "v1",
+     "PolicyVersionList": [{"Document": 5, "VersionId": "v1", "IsDefaultVersion": True}]}])
+code, out, err = run(["effective", "--format", "json", "-"], unreadable_version)
+doc = json.loads(out)
+check("effective: a dump's policy that cannot be read is not replaced by the bundled copy",
+      code == 1 and doc["users"] == [] and [p["path"] for p in doc["problems"]] ==
+      ["/Policies/0/PolicyVersionList/0/Document", "user/u"], (code, out))
+misdated = one_user({"AttachedManagedPolicies": [{"PolicyArn": read_only}]}, Policies=[
+    {"Arn": read_only, "DefaultVersionId": "v1",
+     "PolicyVersionList": [{"Document": deny_all, "VersionId": "v1", "IsDefaultVersion": True, "CreateDate": "2023/01/01"}]}])
+code, out, err = run(["effective", "--format", "json", "-"], misdated)
+doc = json.loads(out)
+check("effective: a version's unreadable date keeps the dump's document (Deny: nothing allowed)",
+      code == 1 and [(u["name"], u["allowed"]) for u in doc["users"]] == [("u", [])], (code, out))
+twin_groups = one_user({"GroupList": ["G"], "UserPolicyList": [{"PolicyName": "p", "PolicyDocument": allow_all}]},
+                       GroupDetailList=[{"GroupName": "g"}, {"GroupName": "G", "GroupPolicyList": [
+                           {"PolicyName": "d", "PolicyDocument": deny_all}]}])
+code, out, err = run(["audit", "-"], twin_groups)
+check("audit: a member of a case-duplicate group is not evaluated",
+      code == 1 and "not-evaluated: user/u" in out and "unbounded-full-access" not in out, out)
+code, out, err = run(["effective", "-"], twin_groups)
+check("effective: a member of a case-duplicate group is not evaluated", code == 1 and out == "" and
+      "problem: not evaluated: some of its policies, boundary or groups could not be read [user/u]" in err, (code, out, err))
+code, out, err = run(["effective", "--format", "json", "-"],
+                     one_user({"Arn": "arn:aws:iam::111122223333:user/other"}))
+check("effective: an Arn naming another user is a problem", code == 1 and
+      [p["path"] for p in json.loads(out)["problems"]] == ["/UserDetailList/0/Arn"], (code, out))
+
 print(f"{failures} failed")
 sys.exit(1 if failures else 0)
