@@ -28,7 +28,7 @@
 #include "names.hpp"
 #include "policy.hpp"
 #include "result.hpp"
-#include "simulate.hpp"
+#include "policy_cache.hpp"
 
 namespace iam {
 

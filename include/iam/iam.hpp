@@ -18,6 +18,7 @@
 #include "name_list.hpp"
 #include "names.hpp"
 #include "policy.hpp"
+#include "policy_cache.hpp"
 #include "result.hpp"
 #include "simulate.hpp"
 #include "string_list.hpp"

@@ -5,11 +5,8 @@
 #define IAM_SIMULATE_HPP_INCLUDED
 
 #include <algorithm>
-#include <array>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,6 +16,7 @@
 #include "evaluate.hpp"
 #include "json.hpp"
 #include "policy.hpp"
+#include "policy_cache.hpp"
 #include "result.hpp"
 
 namespace iam {
@@ -39,36 +37,6 @@ struct simulation_input {
 /// grammar error with its JSON path).
 struct simulation_error {
     std::string message;
-};
-
-/// Prepared policies by document text, so that documents repeated across inputs (AWS
-/// managed policies, say) are parsed and prepared once. Bounded: past `capacity`
-/// entries it starts afresh.
-class policy_cache {
-public:
-    explicit policy_cache(std::size_t capacity = 4096) : capacity_(capacity) {}
-
-    /// The prepared policy of `text`, or its grammar errors.
-    result<compiled_policy_ptr, policy_errors> get(std::string_view text, policy_kind kind) {
-        auto& map = maps_[static_cast<std::size_t>(kind)];
-        if (const auto it = map.find(text); it != map.end()) return it->second;
-        auto parsed = parse_policy(text, kind);
-        if (!parsed) return parsed.error();
-        compiled_policy_ptr prepared = compiled_policy::make(std::move(static_cast<policy&>(parsed.value())));
-        if (map.size() >= capacity_) map.clear();
-        map.emplace(std::string(text), prepared);
-        return prepared;
-    }
-
-private:
-    struct text_hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    using map_type = std::unordered_map<std::string, compiled_policy_ptr, text_hash, std::equal_to<>>;
-
-    std::size_t capacity_;
-    std::array<map_type, 6> maps_;  // one per policy_kind: the kind changes the rules
 };
 
 namespace detail {
