@@ -248,3 +248,138 @@ TEST_CASE("an unreadable request value fails closed: the condition holds in a De
     CHECK(readable.holds_in(iam::policy_effect::allow));
     CHECK(readable.holds_in(iam::policy_effect::deny));
 }
+
+TEST_CASE("context types: AWS's spellings, read ignoring case; the List types are multivalued") {
+    CHECK(iam::to_string(context_type::string_list) == "stringList");
+    CHECK(iam::parse_context_type("STRINGLIST") == context_type::string_list);
+    CHECK(iam::parse_context_type("ipList") == context_type::ip_list);
+    CHECK_FALSE(iam::parse_context_type("list"));
+    for (std::size_t i = 0; i < iam::context_type_names.size(); ++i) {
+        const auto type = static_cast<context_type>(i);
+        CHECK(iam::parse_context_type(iam::to_string(type)) == type);
+        CHECK(iam::is_multivalued(type) == iam::to_string(type).ends_with("List"));
+    }
+}
+
+TEST_CASE("the request context: keys ignore case, supplied entries win over derived ones") {
+    const std::vector<iam::context_entry> supplied{entry("aws:username", {"alice"})};
+    const std::vector<iam::context_entry> derived{entry("AWS:UserName", {"bob"}), entry("aws:userid", {"AIDA1"})};
+    const iam::context_view view(supplied, derived);
+    REQUIRE(view.find("AWS:USERNAME") != nullptr);
+    CHECK(view.find("AWS:USERNAME")->values == std::vector<std::string>{"alice"});
+    REQUIRE(view.find("aws:UserId") != nullptr);
+    CHECK(view.find("aws:UserId")->values == std::vector<std::string>{"AIDA1"});
+    CHECK(view.find("aws:SourceIp") == nullptr);
+    CHECK(iam::find_context(derived, "aws:userid") == &derived[1]);
+    // A variable stands for one value: an absent key, a list type or no value lack one.
+    const iam::context_entry list = entry("ctx:l", {"a"}, context_type::string_list);
+    const iam::context_entry empty = entry("ctx:e", {});
+    CHECK(iam::lacks_single_value(nullptr));
+    CHECK(iam::lacks_single_value(&list));
+    CHECK(iam::lacks_single_value(&empty));
+    CHECK_FALSE(iam::lacks_single_value(&supplied[0]));
+}
+
+// AWS, IAM User Guide, policy variables
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html):
+// a default is written `${aws:PrincipalTag/team, 'company-wide'}`, and `${*}`, `${?}` and
+// `${$}` stand for the characters `*`, `?` and `$`.
+TEST_CASE("substitute_variables: values, defaults, literals, and wildcards kept literal where asked") {
+    const std::vector<iam::context_entry> context{entry("aws:username", {"a*b"}),
+                                                  entry("ctx:l", {"x"}, context_type::string_list)};
+    std::string out;
+    CHECK(iam::substitute_variables("home/${aws:username}/", context, false, out));
+    CHECK(out == "home/a*b/");
+    CHECK(iam::substitute_variables("home/${aws:username}/", context, true, out));
+    CHECK(out == std::string("home/a") + iam::wildcard_escape + "*b/");
+    CHECK(iam::substitute_variables("${ctx:none, 'd f'}-${*}${?}${$}", context, false, out));
+    CHECK(out == "d f-*?$");
+    CHECK_FALSE(iam::substitute_variables("${ctx:none}", context, false, out));
+    CHECK_FALSE(iam::substitute_variables("${ctx:l}", context, false, out));  // a list has no single value
+    CHECK(iam::substitute_variables("${unclosed", context, false, out));
+    CHECK(out == "${unclosed");
+}
+
+// AWS, IAM User Guide, condition operators
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+// "If the key that you specify in a policy condition is not present in the request context,
+// the values do not match and the condition is false. If the policy condition requires that
+// the key is not matched, such as `StringNotLike` or `ArnNotLike`, and the right key is not
+// present, the condition is true. This logic applies to all condition operators except
+// ...IfExists and Null check." ...IfExists: "If the key is not present, evaluate the
+// condition element as true."
+TEST_CASE("a missing key: positive operators fail, negated ones and IfExists hold") {
+    std::string scratch;
+    const std::vector<iam::context_entry> empty;
+    for (std::size_t i = 0; i < iam::condition_operator_count; ++i) {
+        const auto op = static_cast<iam::condition_operator>(i);
+        if (op == iam::condition_operator::null) continue;
+        iam::condition c;
+        c.op = op;
+        c.key = "ctx:absent";
+        c.values.push_back("1");
+        CAPTURE(iam::to_string(op));
+        const iam::condition_outcome o = iam::evaluate_condition(c, empty, true, scratch);
+        CHECK(o.key_missing);
+        CHECK(o.entry == nullptr);
+        CHECK(o.satisfied == iam::is_negated(op));
+        c.if_exists = true;
+        CHECK(iam::evaluate_condition(c, empty, true, scratch).satisfied);
+    }
+}
+
+// AWS, IAM User Guide, condition operators, Null
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null):
+// "use either `true` (the key doesn't exist — it is null) or `false` (the key exists and its
+// value is not null)".
+TEST_CASE("Null tests whether the key is present; several values OR") {
+    const std::vector<iam::context_entry> present{
+        entry("aws:TokenIssueTime", {"2024-01-01T00:00:00Z"}, context_type::date)};
+    CHECK(holds(R"({"Null":{"aws:TokenIssueTime":"true"}})", {}));
+    CHECK_FALSE(holds(R"({"Null":{"aws:TokenIssueTime":"true"}})", present));
+    CHECK(holds(R"({"Null":{"aws:TokenIssueTime":false}})", present));
+    CHECK_FALSE(holds(R"({"Null":{"aws:TokenIssueTime":"false"}})", {}));
+    CHECK(holds(R"({"Null":{"aws:TokenIssueTime":["true","false"]}})", {}));
+}
+
+// AWS, IAM User Guide, "Creating a condition with multiple keys or values"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html):
+// "ForAnyValue – The condition returns true if any one of the key values in the request
+// matches any one of the condition values in the policy." "ForAllValues – The condition
+// returns true if there's a match between every one of the specified key values in the
+// request and at least one value in the policy." "If the key values in the request resolve
+// to an empty data set (for example, an empty string), a condition operator modified by
+// ForAllValues returns true, and a condition operator modified by ForAnyValue returns false."
+TEST_CASE("set qualifiers over a multivalued key; no qualifier does not match one") {
+    const std::vector<iam::context_entry> some{entry("ctx:tags", {"a", "b"}, context_type::string_list)};
+    const std::vector<iam::context_entry> none{entry("ctx:tags", {}, context_type::string_list)};
+    CHECK(holds(R"({"ForAllValues:StringEquals":{"ctx:tags":["a","b","c"]}})", some));
+    CHECK_FALSE(holds(R"({"ForAllValues:StringEquals":{"ctx:tags":["a"]}})", some));
+    CHECK(holds(R"({"ForAnyValue:StringEquals":{"ctx:tags":["b","z"]}})", some));
+    CHECK_FALSE(holds(R"({"ForAnyValue:StringEquals":{"ctx:tags":["z"]}})", some));
+    CHECK(holds(R"({"ForAllValues:StringEquals":{"ctx:tags":"z"}})", none));
+    CHECK_FALSE(holds(R"({"ForAnyValue:StringEquals":{"ctx:tags":"z"}})", none));
+    CHECK(holds(R"({"ForAllValues:StringEquals":{"ctx:tags":"z"}})", {}));
+    CHECK_FALSE(holds(R"({"ForAnyValue:StringEquals":{"ctx:tags":"z"}})", {}));
+    // Without a qualifier a multivalued key does not match, as the reference simulator has it.
+    CHECK_FALSE(holds(R"({"StringEquals":{"ctx:tags":["a","b"]}})", some));
+    CHECK_FALSE(holds(R"({"StringNotEquals":{"ctx:tags":"z"}})", some));
+}
+
+// AWS, IAM User Guide, "Creating a condition with multiple keys or values"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html):
+// several values of one key OR; a negated operator must match none of them.
+TEST_CASE("several policy values: one must match, and a negated operator must match none") {
+    const std::vector<iam::context_entry> alice{entry("aws:username", {"alice"})};
+    CHECK(holds(R"({"StringEquals":{"aws:username":["bob","alice"]}})", alice));
+    CHECK_FALSE(holds(R"({"StringNotEquals":{"aws:username":["bob","alice"]}})", alice));
+    CHECK(holds(R"({"StringNotEquals":{"aws:username":["bob","carol"]}})", alice));
+    CHECK(holds(R"({"StringEqualsIgnoreCase":{"aws:username":"ALICE"}})", alice));
+    CHECK_FALSE(holds(R"({"StringEquals":{"aws:username":"ALICE"}})", alice));
+    CHECK(holds(R"({"StringLike":{"aws:username":"a?i*"}})", alice));
+    // A variable's value is literal text in a pattern: `*` from the context is no wildcard.
+    CHECK_FALSE(holds(R"({"StringLike":{"aws:username":"${ctx:p}"}})",
+                      {entry("aws:username", {"alice"}), entry("ctx:p", {"a*"})}));
+    CHECK(holds(R"({"StringLike":{"aws:username":"${ctx:p}"}})",
+                {entry("aws:username", {"a*"}), entry("ctx:p", {"a*"})}));
+}

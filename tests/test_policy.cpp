@@ -49,14 +49,14 @@ void require_one_error(std::string_view text, policy_errc code, std::string_view
     CHECK(errors[0].code == code);
     CHECK(errors[0].path == path);
     CHECK(errors[0].offset == offset);
-    CHECK_FALSE(errors[0].message.empty());
+    CHECK_FALSE(errors[0].message().empty());
 }
 
 void require_valid(std::string_view text, policy_kind kind = policy_kind::identity) {
     auto r = iam::parse_policy(text, kind);
     INFO("document: " << text);
     if (!r) {
-        for (const auto& e : r.error().errors) INFO(e.path << " @" << e.offset << ": " << e.message);
+        for (const auto& e : r.error().errors) INFO(e.path << " @" << e.offset << ": " << e.message());
     }
     REQUIRE(r.has_value());
 }
@@ -136,8 +136,8 @@ TEST_CASE("every documented condition operator parses with qualifiers and IfExis
             }
         }
     }
-    CHECK(iam::operator_name(iam::condition_operator::string_equals_ignore_case) == "StringEqualsIgnoreCase");
-    CHECK(iam::operator_name(iam::condition_operator::null) == "Null");
+    CHECK(iam::to_string(iam::condition_operator::string_equals_ignore_case) == "StringEqualsIgnoreCase");
+    CHECK(iam::to_string(iam::condition_operator::null) == "Null");
     CHECK_FALSE(iam::parse_operator("stringequals").has_value());  // operators are case-sensitive
     CHECK_FALSE(iam::parse_operator("IfExists").has_value());
     CHECK_FALSE(iam::parse_operator("ForAllValues:").has_value());
@@ -163,7 +163,7 @@ TEST_CASE("a repeated key is an error whose message names the key") {
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].code == policy_errc::json_syntax);
     CHECK(errors[0].offset == at(text, "\"Effect\"", 1));
-    CHECK(errors[0].message == "invalid JSON: duplicate object key `Effect` (keys must be unique)");
+    CHECK(errors[0].message() == "invalid JSON: duplicate object key `Effect` (keys must be unique)");
     CHECK(errors[0].path == "/Statement/0/Effect");
     // The pointer of the repeat, however deep, with `/` and `~` escaped; none when the
     // text also breaks elsewhere.
@@ -173,9 +173,9 @@ TEST_CASE("a repeated key is an error whose message names the key") {
     CHECK(errors_of(R"([{"x":[0,{"k":1,"k":2}]}])")[0].path == "/0/x/1/k");
     CHECK(errors_of(R"({"a":1,"a":2,)")[0].path.empty());
     // The key as written, escapes kept; a hostile key is cut short.
-    CHECK(errors_of(R"({"a\"b":1,"a\"b":2})")[0].message.find("`a\\\"b`") != std::string::npos);
+    CHECK(errors_of(R"({"a\"b":1,"a\"b":2})")[0].message().find("`a\\\"b`") != std::string::npos);
     const std::string long_key(100, 'k');
-    CHECK(errors_of("{\"" + long_key + "\":1,\"" + long_key + "\":2}")[0].message.find("...`") != std::string::npos);
+    CHECK(errors_of("{\"" + long_key + "\":1,\"" + long_key + "\":2}")[0].message().find("...`") != std::string::npos);
     CHECK(iam::detail::json_key_at(R"("ab)", 0) == "ab");
     CHECK(iam::detail::json_key_at(R"("a\)", 0) == "a\\");
     CHECK(iam::detail::json_key_at("x", 0).empty());
@@ -222,7 +222,7 @@ TEST_CASE("boundary and inline kinds accept every Version; managed requires 2012
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].path == "/Version");
     CHECK(errors[0].offset == 11);
-    CHECK(errors[0].message == "Policy document must be version 2012-10-17 or greater.");
+    CHECK(errors[0].message() == "Policy document must be version 2012-10-17 or greater.");
 }
 
 TEST_CASE("Id is accepted with a warning, and must be a string") {
@@ -297,7 +297,7 @@ TEST_CASE("Principal and NotPrincipal are rejected in every identity-based kind"
         CHECK(errors[0].code == policy_errc::principal_not_allowed);
         CHECK(errors[0].path == "/Statement/0/Principal");
         CHECK(errors[0].offset == at(text, "\"Principal\""));
-        CHECK(errors[0].message.find("identity policies cannot have Principal") != std::string::npos);
+        CHECK(errors[0].message().find("identity policies cannot have Principal") != std::string::npos);
         const std::string not_p = doc(R"({"Effect":"Deny","NotPrincipal":"*","Action":"*","Resource":"*"})");
         require_one_error(not_p, policy_errc::principal_not_allowed, "/Statement/0/NotPrincipal",
                           at(not_p, "\"NotPrincipal\""), kind);
@@ -376,7 +376,7 @@ TEST_CASE("a resource is * or an ARN pattern of six fields") {
         const std::string text =
             doc(R"({"Effect":"Allow","Action":"*",")" + std::string(element) + R"(":")" + std::string(arn) + R"("})");
         require_one_error(text, policy_errc::bad_resource, "/Statement/0/" + std::string(element), at(text, "\"arn:"));
-        CHECK(errors_of(text)[0].message.find(why) != std::string::npos);
+        CHECK(errors_of(text)[0].message().find(why) != std::string::npos);
     };
     // AWS, IAM User Guide, Resource element
     // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
@@ -588,7 +588,7 @@ TEST_CASE("policy variables in Numeric, Date, Binary, IpAddress and Null conditi
         INFO(text);
         require_one_error(text, policy_errc::bad_condition_value,
                           "/Statement/0/Condition/" + std::string(op) + "/aws:k/0", at(text, "[\"${") + 1);
-        const std::string message = errors_of(text)[0].message;
+        const std::string message(errors_of(text)[0].message());
         CHECK(message.starts_with(std::string(op) + " expects "));
         CHECK(message.find("takes no policy variables") != std::string::npos);
     }
@@ -601,10 +601,10 @@ TEST_CASE("a bad condition value's message names the operator as written") {
     const std::string text = with_condition(R"({"NotIpAddressIfExists":{"aws:SourceIp":"10.0.0.300"}})");
     const auto errors = errors_of(text);
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].message ==
+    CHECK(errors[0].message() ==
           "NotIpAddressIfExists expects an IPv4 or IPv6 address with optional /prefix, not `10.0.0.300`");
     const std::string qualified = with_condition(R"({"ForAnyValue:NumericEquals":{"ctx:n":["1","x"]}})");
-    CHECK(errors_of(qualified)[0].message.starts_with("ForAnyValue:NumericEquals expects "));
+    CHECK(errors_of(qualified)[0].message().starts_with("ForAnyValue:NumericEquals expects "));
 }
 
 //=== many errors, warnings ===//
@@ -731,7 +731,7 @@ TEST_CASE("only tab, LF, CR and U+0020-U+00FF may appear in a policy document") 
     REQUIRE(above.has_value());
     CHECK(above->code == policy_errc::bad_character);
     CHECK(above->offset == 6);
-    CHECK(above->message.find("U+0100") != std::string::npos);
+    CHECK(above->message().find("U+0100") != std::string::npos);
     const auto control = iam::check_policy_size(std::string_view("{\x01}", 3), policy_kind::identity);
     REQUIRE(control.has_value());
     CHECK(control->offset == 1);
@@ -740,7 +740,7 @@ TEST_CASE("only tab, LF, CR and U+0020-U+00FF may appear in a policy document") 
     CHECK(broken->offset == 6);
     const auto emoji = iam::check_policy_size("\"\xF0\x9F\x98\x80\"", policy_kind::identity);
     REQUIRE(emoji.has_value());
-    CHECK(emoji->message.find("U+1F600") != std::string::npos);
+    CHECK(emoji->message().find("U+1F600") != std::string::npos);
 }
 
 //=== the canonical writer ===//
@@ -782,7 +782,7 @@ TEST_CASE("the writer groups conditions of one operator under one key") {
 //=== the real corpus ===//
 
 TEST_CASE("all 1,594 AWS managed policies parse as identity policies with no error and round-trip") {
-    std::ifstream in(IAM_TEST_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl", std::ios::binary);
+    std::ifstream in(IAM_EXAMPLES_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl", std::ios::binary);
     REQUIRE(in.good());
     std::string line;
     std::size_t count = 0;
@@ -799,7 +799,7 @@ TEST_CASE("all 1,594 AWS managed policies parse as identity policies with no err
         if (!r) {
             ++failed;
             const auto& e = r.error().errors.front();
-            FAIL_CHECK(*entry->find("name")->as_string() << ": " << e.path << " @" << e.offset << ": " << e.message);
+            FAIL_CHECK(*entry->find("name")->as_string() << ": " << e.path << " @" << e.offset << ": " << e.message());
             continue;
         }
         CHECK_FALSE(iam::check_policy_size(text, policy_kind::identity).has_value());  // charset holds too
@@ -809,4 +809,18 @@ TEST_CASE("all 1,594 AWS managed policies parse as identity policies with no err
     }
     CHECK(count == 1594);
     CHECK(failed == 0);
+}
+
+TEST_CASE("policy_error: a stable id per code, and message() falls back to the code's sentence") {
+    CHECK(iam::to_string(policy_errc::json_syntax) == "json-syntax");
+    CHECK(iam::to_string(policy_errc::duplicate_sid) == "duplicate-sid");
+    CHECK(iam::to_string(policy_errc::bad_condition_value) == "bad-condition-value");
+    CHECK(iam::to_string(policy_errc::too_large) == "too-large");
+    const auto errors = errors_of(R"({"Statement":{"Effect":"Maybe","Action":"*","Resource":"*"}})");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].id() == "bad-effect");
+    CHECK(errors[0].message() == errors[0].detail);
+    const iam::policy_error bare{"", 0, "", policy_errc::if_exists_on_null};
+    CHECK(bare.message() == "Null cannot take the IfExists suffix");
+    CHECK(bare.id() == "if-exists-on-null");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// iamcpp: request context values, policy variables and the condition operators that
-// test them (UG reference_policies_elements_condition_operators and _variables).
+// iamcpp: request context values, policy variables, and one condition evaluated against
+// them (UG reference_policies_elements_condition_operators and _variables); what each
+// operator reads and how it compares is operators.hpp's table.
 #ifndef IAM_CONDITION_HPP_INCLUDED
 #define IAM_CONDITION_HPP_INCLUDED
 
@@ -17,6 +18,7 @@
 #include "condition_values.hpp"
 #include "match.hpp"
 #include "names.hpp"
+#include "operators.hpp"
 #include "policy.hpp"
 
 namespace iam {
@@ -177,157 +179,23 @@ void for_each_unresolved_variable(std::string_view text, const context_view& con
     }
 }
 
-/// True when `text` may hold a policy variable (`${`).
-constexpr bool has_variable(std::string_view text) noexcept { return text.find("${") != std::string_view::npos; }
-
-//=== condition operators ===//
-
-/// True for the operators that succeed when the key is absent (`...Not...`).
-constexpr bool is_negated(condition_operator op) noexcept {
-    switch (op) {
-        case condition_operator::string_not_equals:
-        case condition_operator::string_not_equals_ignore_case:
-        case condition_operator::string_not_like:
-        case condition_operator::numeric_not_equals:
-        case condition_operator::date_not_equals:
-        case condition_operator::not_ip_address:
-        case condition_operator::arn_not_equals:
-        case condition_operator::arn_not_like: return true;
-        default: return false;
-    }
-}
-
-namespace detail {
-
-// ArnEquals/ArnLike: each of the six colon-separated parts matched on its own, with
-// `*` and `?` (UG: "Each of the six colon-delimited components of the ARN is checked
-// separately"); the resource part keeps its colons.
-inline bool arn_parts_match(std::string_view pattern, std::string_view arn) {
-    for (int part = 0; part < 5; ++part) {
-        const std::size_t p = pattern.find(':');
-        const std::size_t a = arn.find(':');
-        if (p == std::string_view::npos || a == std::string_view::npos) return false;
-        if (!wildcard_match(pattern.substr(0, p), arn.substr(0, a), wildcard_mode::exact)) return false;
-        pattern.remove_prefix(p + 1);
-        arn.remove_prefix(a + 1);
-    }
-    return wildcard_match(pattern, arn, wildcard_mode::exact);
-}
-
-template <typename T>
-bool compare_ordered(condition_operator op, const std::optional<T>& request, const std::optional<T>& policy) {
-    if (!request || !policy) return false;
-    switch (op) {
-        case condition_operator::numeric_equals:
-        case condition_operator::numeric_not_equals:
-        case condition_operator::date_equals:
-        case condition_operator::date_not_equals: return *request == *policy;
-        case condition_operator::numeric_less_than:
-        case condition_operator::date_less_than: return *request < *policy;
-        case condition_operator::numeric_less_than_equals:
-        case condition_operator::date_less_than_equals: return *request <= *policy;
-        case condition_operator::numeric_greater_than:
-        case condition_operator::date_greater_than: return *request > *policy;
-        default: return *request >= *policy;
-    }
-}
-
-}  // namespace detail
-
-/// Whether one request value satisfies one policy value under `op`, ignoring
-/// negation (a negated operator's caller inverts the answer over all values).
-/// `policy_value` is already substituted; for StringLike it may carry escapes.
-inline bool value_matches(condition_operator op, std::string_view request_value, std::string_view policy_value) {
-    using enum condition_operator;
-    switch (op) {
-        case string_equals:
-        case string_not_equals: return request_value == policy_value;
-        case string_equals_ignore_case:
-        case string_not_equals_ignore_case: return iequals(request_value, policy_value);
-        case string_like:
-        case string_not_like: return wildcard_match(policy_value, request_value, wildcard_mode::exact);
-        case numeric_equals:
-        case numeric_not_equals:
-        case numeric_less_than:
-        case numeric_less_than_equals:
-        case numeric_greater_than:
-        case numeric_greater_than_equals:
-            return detail::compare_ordered(op, parse_number(request_value), parse_number(policy_value));
-        case date_equals:
-        case date_not_equals:
-        case date_less_than:
-        case date_less_than_equals:
-        case date_greater_than:
-        case date_greater_than_equals:
-            return detail::compare_ordered(op, parse_date(request_value), parse_date(policy_value));
-        case bool_:
-            return iequals(request_value, policy_value) &&
-                   (iequals(policy_value, "true") || iequals(policy_value, "false"));
-        case binary_equals: {
-            const auto a = decode_base64(request_value);
-            return a && a == decode_base64(policy_value);
-        }
-        case ip_address:
-        case not_ip_address: {
-            // An address of the other family is not in the network, whatever its prefix,
-            // so NotIpAddress holds for it ("All IP addresses except the specified IP
-            // address or range"): an IPv6 caller cannot slip past an IPv4 Deny.
-            const auto network = parse_ip_network(policy_value);
-            const auto address = parse_ip_network(request_value);
-            return network && address && network->contains(*address);
-        }
-        case arn_equals:
-        case arn_like:
-        case arn_not_equals:
-        case arn_not_like: return detail::arn_parts_match(policy_value, request_value);
-        case null: return false;  // handled by the caller: it tests presence, not values
-    }
-    return false;
-}
-
-/// True when a request value cannot be read as the operator's type: a bad number,
-/// date, IP address, base64 text or Boolean (`true`/`false`, any case), or, for the
-/// ARN operators, text without the six colon-separated parts of an ARN. Such a value
-/// proves neither a match nor a mismatch; callers report it.
-inline bool request_value_unreadable(condition_operator op, std::string_view value) {
-    using enum condition_operator;
-    switch (op) {
-        case numeric_equals:
-        case numeric_not_equals:
-        case numeric_less_than:
-        case numeric_less_than_equals:
-        case numeric_greater_than:
-        case numeric_greater_than_equals: return !parse_number(value);
-        case date_equals:
-        case date_not_equals:
-        case date_less_than:
-        case date_less_than_equals:
-        case date_greater_than:
-        case date_greater_than_equals: return !parse_date(value);
-        case ip_address:
-        case not_ip_address: return !parse_ip_network(value);
-        case binary_equals: return !decode_base64(value);
-        case bool_: return !iequals(value, "true") && !iequals(value, "false");
-        case arn_equals:
-        case arn_like:
-        case arn_not_equals:
-        case arn_not_like: return std::count(value.begin(), value.end(), ':') < 5;
-        default: return false;
-    }
-}
+//=== evaluating a condition ===//
 
 /// What evaluating one condition found besides its answer.
 struct condition_outcome {
-    bool satisfied = false;                ///< what the readable request values say (see `holds_in`)
-    bool key_missing = false;              ///< the request had no value for the key
-    bool unreadable_value = false;         ///< a request value did not parse for the operator
+    bool satisfied = false;         ///< what the readable request values say (see `holds_in`)
+    bool key_missing = false;       ///< the request had no value for the key
+    bool unreadable_value = false;  ///< a request value did not read for the operator
+    /// A policy value did not read for the operator (`value_reads`): one the grammar
+    /// rejects, in a policy built without it, or what a policy variable became.
+    bool unreadable_policy_value = false;
     const context_entry* entry = nullptr;  ///< the entry read for the key (nullptr when missing)
     /// Whether the condition holds in a statement of `effect`, failing closed: a
-    /// condition that met an unreadable request value holds in a Deny and fails in an
-    /// Allow, whatever its operator and other values, so such a value never lets a
-    /// request through (AWS is silent on it).
+    /// condition that met an unreadable request or policy value holds in a Deny and
+    /// fails in an Allow, whatever its operator and other values, so such a value never
+    /// lets a request through (AWS is silent on it).
     constexpr bool holds_in(policy_effect effect) const noexcept {
-        return unreadable_value ? effect == policy_effect::deny : satisfied;
+        return unreadable_value || unreadable_policy_value ? effect == policy_effect::deny : satisfied;
     }
 };
 
@@ -340,7 +208,8 @@ struct condition_outcome {
 /// 2012-10-17) in the operators that take them (`accepts_policy_variables`); a
 /// variable with no value matches nothing, so inverted operators hold against it.
 /// A request value the operator cannot read (`request_value_unreadable`) sets
-/// `unreadable_value`: take the answer from `holds_in`, which fails closed.
+/// `unreadable_value`, a policy value it cannot read `unreadable_policy_value`: take
+/// the answer from `holds_in`, which fails closed.
 /// `scratch` is reused for substitutions.
 inline condition_outcome evaluate_condition(const condition& c, const context_view& context, bool variables,
                                             std::string& scratch) {
@@ -348,9 +217,12 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
     const context_entry* entry = context.find(c.key);
     outcome.entry = entry;
     outcome.key_missing = entry == nullptr;
-    if (c.op == condition_operator::null) {
+    if (info_of(c.op).relation == value_relation::presence) {
         for (const std::string_view v : c.values) {
-            if (iequals(v, "true") ? entry == nullptr : iequals(v, "false") && entry != nullptr)
+            const std::optional<bool> absent = detail::read_boolean(v);
+            if (!absent)
+                outcome.unreadable_policy_value = true;
+            else if (*absent == (entry == nullptr))
                 outcome.satisfied = true;
         }
         return outcome;
@@ -369,9 +241,10 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
     // like it, so it matches no request value, and an inverted operator holds against
     // it (UG reference_policies_variables, "Policy variables with no value"). Operators
     // that take no variables compare `${...}` as written.
-    const bool negated = is_negated(c.op);
-    const bool substitutes = variables && accepts_policy_variables(c.op);
-    const bool wildcards = c.op == condition_operator::string_like || c.op == condition_operator::string_not_like;
+    const operator_info& row = info_of(c.op);
+    const bool substitutes = variables && row.takes_variables;
+    // A value substituted into a string pattern is literal text, wildcards included.
+    const bool wildcards = row.family == value_family::string && row.relation == value_relation::like;
     const auto one = [&](std::string_view request_value) {
         // An unreadable request value proves neither a match nor a mismatch: it counts as
         // no match here, and `holds_in` decides for the whole condition.
@@ -386,12 +259,14 @@ inline condition_outcome evaluate_condition(const condition& c, const context_vi
                 if (!substitute_variables(v, context, wildcards, scratch)) continue;
                 policy_value = scratch;
             }
-            if (value_matches(c.op, request_value, policy_value)) {
+            const std::optional<bool> meets = compare_values(c.op, request_value, policy_value);
+            if (!meets) outcome.unreadable_policy_value = true;
+            if (meets.value_or(false)) {
                 matched = true;
                 break;
             }
         }
-        return negated ? !matched : matched;
+        return row.negated ? !matched : matched;
     };
     if (c.qualifier == set_qualifier::for_all_values) {
         bool all = true;

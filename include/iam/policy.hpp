@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // iamcpp: identity-based IAM policy documents — the grammar checked with every error
 // reported at once (JSON pointer + byte offset), a typed model, a canonical writer and
-// AWS's size and character-set rules. Sources: /work/shared/design/iam-facts.md,
-// "Policy grammar" (UG reference_policies_grammar.html, reference_policies_elements_*).
+// AWS's size and character-set rules. Sources: the IAM User Guide's policy grammar
+// (UG reference_policies_grammar.html) and its reference_policies_elements_* pages.
 #ifndef IAM_POLICY_HPP_INCLUDED
 #define IAM_POLICY_HPP_INCLUDED
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,11 +17,11 @@
 #include <vector>
 
 #include "action_catalog.hpp"
-#include "condition_values.hpp"
 #include "detail/json_string.hpp"
 #include "detail/utf8.hpp"
 #include "json.hpp"
 #include "names.hpp"
+#include "operators.hpp"
 #include "result.hpp"
 #include "string_list.hpp"
 
@@ -51,122 +52,6 @@ enum class policy_kind : std::uint8_t {
     role_inline,   ///< an inline policy of a role (10,240)
     managed,       ///< a customer managed policy (CreatePolicy): Version 2012-10-17 required, 6,144
 };
-
-/// Every condition operator AWS documents (UG reference_policies_elements_condition_operators).
-enum class condition_operator : std::uint8_t {
-    string_equals,                  ///< `StringEquals`
-    string_not_equals,              ///< `StringNotEquals`
-    string_equals_ignore_case,      ///< `StringEqualsIgnoreCase`
-    string_not_equals_ignore_case,  ///< `StringNotEqualsIgnoreCase`
-    string_like,                    ///< `StringLike`
-    string_not_like,                ///< `StringNotLike`
-    numeric_equals,                 ///< `NumericEquals`
-    numeric_not_equals,             ///< `NumericNotEquals`
-    numeric_less_than,              ///< `NumericLessThan`
-    numeric_less_than_equals,       ///< `NumericLessThanEquals`
-    numeric_greater_than,           ///< `NumericGreaterThan`
-    numeric_greater_than_equals,    ///< `NumericGreaterThanEquals`
-    date_equals,                    ///< `DateEquals`
-    date_not_equals,                ///< `DateNotEquals`
-    date_less_than,                 ///< `DateLessThan`
-    date_less_than_equals,          ///< `DateLessThanEquals`
-    date_greater_than,              ///< `DateGreaterThan`
-    date_greater_than_equals,       ///< `DateGreaterThanEquals`
-    bool_,                          ///< `Bool`
-    binary_equals,                  ///< `BinaryEquals`
-    ip_address,                     ///< `IpAddress`
-    not_ip_address,                 ///< `NotIpAddress`
-    arn_equals,                     ///< `ArnEquals`
-    arn_like,                       ///< `ArnLike`
-    arn_not_equals,                 ///< `ArnNotEquals`
-    arn_not_like,                   ///< `ArnNotLike`
-    null,                           ///< `Null`
-};
-
-/// Number of `condition_operator` values.
-inline constexpr std::size_t condition_operator_count = 27;
-
-namespace detail {
-// At namespace scope so that it is not rebuilt on every call (parse_operator scans it).
-// clang-format off
-inline constexpr std::string_view operator_names[condition_operator_count] = {
-    "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
-    "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
-    "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
-    "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
-    "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"};
-// clang-format on
-}  // namespace detail
-
-/// The AWS spelling of a base operator, e.g. `"StringEquals"`.
-constexpr std::string_view operator_name(condition_operator op) noexcept {
-    const auto i = static_cast<std::size_t>(op);
-    return i < condition_operator_count ? detail::operator_names[i] : std::string_view{};
-}
-
-/// True for the operators whose values may hold policy variables: String, ARN and
-/// Bool (UG reference_policies_elements_condition_operators: "You can not use a policy
-/// variable with the `Numeric` condition operator", and the same for Date, Binary,
-/// IpAddress and Null). In the others `${...}` is no variable.
-constexpr bool accepts_policy_variables(condition_operator op) noexcept {
-    using enum condition_operator;
-    return op <= string_not_like || op == bool_ || (op >= arn_equals && op <= arn_not_like);
-}
-
-/// The set qualifier prefix of a condition operator for multi-valued keys.
-enum class set_qualifier : std::uint8_t {
-    none,            ///< no prefix
-    for_all_values,  ///< `ForAllValues:`
-    for_any_value,   ///< `ForAnyValue:`
-};
-
-/// A full operator as written in a policy: qualifier, base operator, `IfExists`.
-struct operator_spec {
-    condition_operator op = condition_operator::string_equals;  ///< the base operator
-    set_qualifier qualifier = set_qualifier::none;              ///< `ForAllValues:` / `ForAnyValue:` prefix
-    bool if_exists = false;                                     ///< ends in `IfExists`
-    /// Memberwise equality.
-    friend constexpr bool operator==(const operator_spec&, const operator_spec&) = default;
-};
-
-/// Splits an operator such as `ForAnyValue:StringLikeIfExists`. Case-sensitive, as AWS
-/// spells them. Nothing if the base operator is unknown. `NullIfExists` is returned
-/// (with `if_exists`) so that the caller can say why it is wrong.
-constexpr std::optional<operator_spec> parse_operator(std::string_view text) noexcept {
-    operator_spec spec;
-    constexpr std::string_view all = "ForAllValues:";
-    constexpr std::string_view any = "ForAnyValue:";
-    constexpr std::string_view if_exists = "IfExists";
-    if (text.substr(0, all.size()) == all) {
-        spec.qualifier = set_qualifier::for_all_values;
-        text.remove_prefix(all.size());
-    } else if (text.substr(0, any.size()) == any) {
-        spec.qualifier = set_qualifier::for_any_value;
-        text.remove_prefix(any.size());
-    }
-    if (text.size() > if_exists.size() && text.substr(text.size() - if_exists.size()) == if_exists) {
-        spec.if_exists = true;
-        text.remove_suffix(if_exists.size());
-    }
-    for (std::size_t i = 0; i < condition_operator_count; ++i) {
-        const auto op = static_cast<condition_operator>(i);
-        if (operator_name(op) == text) {
-            spec.op = op;
-            return spec;
-        }
-    }
-    return std::nullopt;
-}
-
-/// The spelling of `spec` in a policy, e.g. `"ForAllValues:StringLikeIfExists"`.
-inline std::string operator_text(const operator_spec& spec) {
-    std::string out;
-    if (spec.qualifier == set_qualifier::for_all_values) out += "ForAllValues:";
-    if (spec.qualifier == set_qualifier::for_any_value) out += "ForAnyValue:";
-    out += operator_name(spec.op);
-    if (spec.if_exists) out += "IfExists";
-    return out;
-}
 
 /// One `operator: { key: values }` test. Several conditions AND; several values OR.
 struct condition {
@@ -257,37 +142,46 @@ enum class policy_errc : std::uint8_t {
     too_large,                ///< over the size limit of the policy kind
 };
 
-/// A short stable identifier for `code`, for machine-readable reports ("duplicate-sid").
-constexpr std::string_view code_name(policy_errc code) noexcept {
-    switch (code) {
-        case policy_errc::json_syntax: return "json-syntax";
-        case policy_errc::wrong_type: return "wrong-type";
-        case policy_errc::unknown_element: return "unknown-element";
-        case policy_errc::bad_version: return "bad-version";
-        case policy_errc::version_required: return "version-required";
-        case policy_errc::missing_element: return "missing-element";
-        case policy_errc::empty_list: return "empty-list";
-        case policy_errc::bad_sid: return "bad-sid";
-        case policy_errc::duplicate_sid: return "duplicate-sid";
-        case policy_errc::bad_effect: return "bad-effect";
-        case policy_errc::principal_not_allowed: return "principal-not-allowed";
-        case policy_errc::conflicting_elements: return "conflicting-elements";
-        case policy_errc::bad_action: return "bad-action";
-        case policy_errc::bad_resource: return "bad-resource";
-        case policy_errc::unknown_operator: return "unknown-operator";
-        case policy_errc::if_exists_on_null: return "if-exists-on-null";
-        case policy_errc::bad_condition_key: return "bad-condition-key";
-        case policy_errc::duplicate_condition_key: return "duplicate-condition-key";
-        case policy_errc::bad_condition_value: return "bad-condition-value";
-        case policy_errc::too_many_errors: return "too-many-errors";
-        case policy_errc::id_present: return "id-present";
-        case policy_errc::broad_not_action: return "broad-not-action";
-        case policy_errc::unknown_service: return "unknown-service";
-        case policy_errc::unknown_action: return "unknown-action";
-        case policy_errc::bad_character: return "bad-character";
-        case policy_errc::too_large: return "too-large";
-    }
-    return "unknown";
+namespace detail {
+// Per `policy_errc`, in enum order: its stable id and its fixed sentence.
+struct policy_errc_text {
+    std::string_view id;
+    std::string_view sentence;
+};
+inline constexpr policy_errc_text policy_errc_texts[] = {
+    {"json-syntax", "the document is not valid JSON"},
+    {"wrong-type", "a value has the wrong JSON type"},
+    {"unknown-element", "an element is not part of the policy grammar"},
+    {"bad-version", "Version must be \"2012-10-17\" or \"2008-10-17\""},
+    {"version-required", "Policy document must be version 2012-10-17 or greater."},
+    {"missing-element", "a required element is missing"},
+    {"empty-list", "a list that needs at least one element is empty"},
+    {"bad-sid", "a Sid may hold only ASCII letters and digits"},
+    {"duplicate-sid", "Sids must be unique"},
+    {"bad-effect", "Effect must be \"Allow\" or \"Deny\" (case-sensitive)"},
+    {"principal-not-allowed", "identity policies cannot have Principal or NotPrincipal"},
+    {"conflicting-elements", "a statement has either Action or NotAction, and either Resource or NotResource"},
+    {"bad-action", "an action must be `*` or `service:Action`"},
+    {"bad-resource", "a resource must be `*` or an ARN AWS accepts"},
+    {"unknown-operator", "unknown condition operator"},
+    {"if-exists-on-null", "Null cannot take the IfExists suffix"},
+    {"bad-condition-key", "a condition key must look like `prefix:name`"},
+    {"duplicate-condition-key", "a condition key repeats an earlier key (keys ignore case)"},
+    {"bad-condition-value", "a condition value is not of its operator's type"},
+    {"too-many-errors", "too many errors; the rest are not reported"},
+    {"id-present", "Id is ignored in identity-based policies"},
+    {"broad-not-action", "Allow with NotAction and Resource \"*\" grants every other action on everything"},
+    {"unknown-service", "a service prefix is not in the action catalog"},
+    {"unknown-action", "an action is not in the action catalog"},
+    {"bad-character", "a character is not allowed in a policy document (only tab, LF, CR and U+0020-U+00FF)"},
+    {"too-large", "the policy is over the size limit of its kind"},
+};
+static_assert(std::size(policy_errc_texts) == static_cast<std::size_t>(policy_errc::too_large) + 1);
+}  // namespace detail
+
+/// The stable id of `code`, for machine-readable reports ("duplicate-sid").
+constexpr std::string_view to_string(policy_errc code) noexcept {
+    return detail::policy_errc_texts[static_cast<std::size_t>(code)].id;
 }
 
 /// One error or warning: where (JSON pointer and byte offset) and why.
@@ -298,8 +192,15 @@ struct policy_error {
     /// Byte offset in the text (`json::line_column` turns it into LINE:COL): the first
     /// byte of the offending value, or the opening quote of an offending key.
     std::size_t offset = 0;
-    std::string message;                          ///< an English sentence
+    std::string detail;                           ///< the specific sentence; empty: the code's own
     policy_errc code = policy_errc::json_syntax;  ///< the rule
+    /// An English sentence: `detail`, or the code's fixed sentence when it is empty.
+    std::string_view message() const noexcept {
+        return detail.empty() ? iam::detail::policy_errc_texts[static_cast<std::size_t>(code)].sentence
+                              : std::string_view(detail);
+    }
+    /// The rule's stable id, `to_string(code)`.
+    constexpr std::string_view id() const noexcept { return to_string(code); }
     /// Memberwise equality.
     friend bool operator==(const policy_error&, const policy_error&) = default;
 };
@@ -607,53 +508,6 @@ inline std::string_view json_type_name(json::element v) noexcept {
     return "a value";
 }
 
-// Which family of values an operator takes.
-enum class value_family : std::uint8_t { string, numeric, date, boolean, binary, ip, arn, null };
-
-constexpr value_family family_of(condition_operator op) noexcept {
-    const auto i = static_cast<int>(op);
-    if (i <= static_cast<int>(condition_operator::string_not_like)) return value_family::string;
-    if (i <= static_cast<int>(condition_operator::numeric_greater_than_equals)) return value_family::numeric;
-    if (i <= static_cast<int>(condition_operator::date_greater_than_equals)) return value_family::date;
-    if (op == condition_operator::bool_) return value_family::boolean;
-    if (op == condition_operator::binary_equals) return value_family::binary;
-    if (op == condition_operator::ip_address || op == condition_operator::not_ip_address) return value_family::ip;
-    if (op == condition_operator::null) return value_family::null;
-    return value_family::arn;
-}
-
-constexpr std::string_view family_expectation(value_family f) noexcept {
-    switch (f) {
-        case value_family::string: return "a string, number or boolean";
-        case value_family::numeric: return "a number (JSON number or numeric string)";
-        case value_family::date: return "an ISO 8601 date or date-time, or epoch seconds";
-        case value_family::boolean: return "true or false";
-        case value_family::binary: return "base64 text";
-        case value_family::ip: return "an IPv4 or IPv6 address with optional /prefix";
-        case value_family::arn: return "an ARN (starting with `arn:`)";
-        case value_family::null: return "true or false";
-    }
-    return "a value";
-}
-
-// Whether text is acceptable for the operator. Where policy variables are allowed a
-// value holding one is resolved at request time, so its type is not checked;
-// elsewhere `${...}` is text of the wrong type.
-inline bool value_text_fits(condition_operator op, std::string_view s) {
-    if (accepts_policy_variables(op) && s.find("${") != std::string_view::npos) return true;
-    switch (family_of(op)) {
-        case value_family::string: return true;
-        case value_family::numeric: return parse_number(s).has_value();
-        case value_family::date: return parse_date(s).has_value();
-        case value_family::boolean:
-        case value_family::null: return s == "true" || s == "false";
-        case value_family::binary: return decode_base64(s).has_value();
-        case value_family::ip: return parse_ip_network(s).has_value();
-        case value_family::arn: return s.substr(0, 4) == "arn:";
-    }
-    return false;
-}
-
 // A JSON pointer kept as a chain of stack nodes, turned into text only for a
 // diagnostic: the happy path allocates no paths at all.
 struct path_node {
@@ -801,7 +655,7 @@ private:
         }
         std::stable_sort(errors_.begin(), errors_.end(), by_offset);
         if (overflow_) {
-            overflow_->message =
+            overflow_->detail =
                 "more than " + std::to_string(options_.max_errors) + " errors; the rest are not reported";
             errors_.push_back(std::move(*overflow_));
         }
@@ -1000,7 +854,7 @@ private:
                       "unknown condition operator " + policy_quote(om.key));
                 continue;
             }
-            if (spec->op == condition_operator::null && spec->if_exists) {
+            if (spec->if_exists && !info_of(spec->op).takes_if_exists) {
                 error(policy_errc::if_exists_on_null, om.key_offset, op_path, "Null cannot take the IfExists suffix");
                 continue;
             }
@@ -1013,7 +867,7 @@ private:
             if (keys->empty())
                 error(policy_errc::empty_list, om.value.offset(), op_path, "the operator has no condition keys");
             check_duplicate_keys(*keys, op_path);
-            const value_family family = family_of(spec->op);
+            const value_family family = info_of(spec->op).family;
             for (const json::member_view km : *keys) {
                 const path_node key_path = op_path.child(km.key);
                 if (!is_valid_condition_key(km.key)) {
@@ -1085,22 +939,21 @@ private:
                       std::string(shown) + std::string(why));
         };
         if (const auto s = v.as_string()) {
-            if (!value_text_fits(c.op, *s))
-                bad(policy_quote(*s), accepts_policy_variables(c.op) || s->find("${") == std::string_view::npos
-                                          ? ""
-                                          : " (this operator takes no policy variables)");
+            // Where policy variables are allowed a value holding one is resolved at request
+            // time, so its type is not checked; elsewhere `${...}` is text of the wrong type.
+            const bool variable = has_variable(*s);
+            if (!(variable && accepts_policy_variables(c.op)) && !value_reads(family, *s))
+                bad(policy_quote(*s),
+                    variable && !accepts_policy_variables(c.op) ? " (this operator takes no policy variables)" : "");
             c.values.push_back(*s);
         } else if (v.is_number()) {
             // A number stands for its text (so rewriting it as a string keeps its meaning).
             const std::string_view text = v.number_text();
-            const bool fits = family == value_family::string || family == value_family::numeric ||
-                              (family == value_family::date && parse_date(text).has_value());
-            if (!fits) bad("the number " + std::string(text.substr(0, 40)));
+            if (!takes_json_number(family) || !value_reads(family, text))
+                bad("the number " + std::string(text.substr(0, 40)));
             c.values.push_back(text);
         } else if (const std::optional<bool> b = v.as_boolean()) {
-            const bool fits =
-                family == value_family::string || family == value_family::boolean || family == value_family::null;
-            if (!fits) bad(*b ? "true" : "false");
+            if (!takes_json_boolean(family)) bad(*b ? "true" : "false");
             c.values.push_back(*b ? "true" : "false");
         } else {
             bad(json_type_name(v));
@@ -1170,7 +1023,7 @@ inline result<parsed_policy, policy_errors> parse_policy(std::string_view text,
         std::string message = "invalid JSON: " + std::string(e.message());
         // A repeated key is valid JSON that the policy grammar forbids: name it and say where.
         std::string path;
-        if (e.kind == json::json_errc::duplicate_key) {
+        if (e.code == json::json_errc::duplicate_key) {
             message += " " + detail::policy_quote(detail::json_key_at(text, e.offset)) + " (keys must be unique)";
             path = detail::pointer_to_key(text, e.offset);
         }
