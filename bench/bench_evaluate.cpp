@@ -79,9 +79,10 @@ void BM_Evaluate(benchmark::State& state) {
     const iam::compiled_policy_set set(user_policies());
     const std::vector<iam::request> rs = requests();
     iam::evaluation_result out;
+    iam::evaluation_workspace work;
     std::size_t i = 0;
     for (auto _ : state) {
-        set.evaluate_into(rs[i++ % rs.size()], out);
+        set.evaluate_into(rs[i++ % rs.size()], out, work);
         benchmark::DoNotOptimize(out.decision);
     }
     state.SetItemsProcessed(state.iterations());

@@ -52,7 +52,7 @@ template <typename Audited>
 std::vector<std::string> kinds(const Audited& a) {
     std::vector<std::string> out;
     for (const iam::audit_finding& f : iam::audit_account(a, aws_policy, catalog()))
-        out.push_back(std::string(iam::finding_id(f.kind)) + " " + f.entity);
+        out.push_back(std::string(iam::to_string(f.kind)) + " " + f.entity);
     return out;
 }
 
@@ -189,8 +189,8 @@ TEST_CASE("audit: a dump's entries that cannot be loaded come first, by JSON pat
                                                     "unreadable-entry /UserDetailList/2/UserName",
                                                     "not-evaluated user/bob"});  // which twin AWS holds is unknown
     CHECK(kinds(loaded.account).empty());                                        // the account alone has only bob
-    static_assert(iam::finding_id(iam::finding_kind::unreadable_entry) == "unreadable-entry");
-    static_assert(iam::finding_id(iam::finding_kind::policy_voided_by_boundary) == "policy-voided-by-boundary");
+    static_assert(iam::to_string(iam::finding_kind::unreadable_entry) == "unreadable-entry");
+    static_assert(iam::to_string(iam::finding_kind::policy_voided_by_boundary) == "policy-voided-by-boundary");
 }
 
 TEST_CASE("audit: full access only when the effective permissions confirm it") {
@@ -300,8 +300,8 @@ TEST_CASE("audit: the account id from roles' ARNs; another account's ARN is a fi
     CHECK(found[0] == iam::audit_finding{iam::finding_kind::foreign_arn, "user/stranger",
                                          "its ARN arn:aws:iam::999999999999:user/stranger names another account or "
                                          "partition than the dump's, 111122223333 in aws"});
-    static_assert(iam::finding_id(iam::finding_kind::open_trust_policy) == "open-trust-policy");
-    static_assert(iam::finding_id(iam::finding_kind::foreign_arn) == "foreign-arn");
+    static_assert(iam::to_string(iam::finding_kind::open_trust_policy) == "open-trust-policy");
+    static_assert(iam::to_string(iam::finding_kind::foreign_arn) == "foreign-arn");
 }
 
 TEST_CASE("audit: full access under a conditional Deny is full access when its conditions are met") {
@@ -357,7 +357,7 @@ TEST_CASE("audit: a principal read in part is not evaluated, and says why") {
         }
     }
     CHECK(not_evaluated == std::vector<std::string>{"user/bounded", "user/member", "user/own"});
-    static_assert(iam::finding_id(iam::finding_kind::not_evaluated) == "not-evaluated");
+    static_assert(iam::to_string(iam::finding_kind::not_evaluated) == "not-evaluated");
     // A policy of the dump whose document could not be read: no lookup stands in for it.
     const auto unreadable =
         dump(R"({"UserName": "u", "AttachedManagedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/S3Read"}]})",

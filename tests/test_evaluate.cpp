@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Tests of include/iam/condition.hpp and include/iam/evaluate.hpp: AWS's evaluation
-// logic for an IAM user's request, rule by rule.
+// Tests of include/iam/evaluate.hpp (with policy_index.hpp, applicability.hpp and
+// request.hpp): AWS's evaluation logic for an IAM user's request, rule by rule.
 #include <iam/evaluate.hpp>
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using iam::context_type;
@@ -272,8 +275,9 @@ TEST_CASE("conditions: every operator family") {
                          one("ctx:t", "2020-01-01", context_type::date)) == decision::allowed);
     CHECK(with_condition(R"({"DateGreaterThanEquals":{"ctx:t":"2020-01-02"}})",
                          one("ctx:t", "2020-01-01", context_type::date)) == decision::implicit_deny);
+    // Bool reads `true`/`false` as AWS spells them; "True" is unreadable (tests/test_condition.cpp).
     CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":"true"}})",
-                         one("aws:SecureTransport", "True", context_type::boolean)) == decision::allowed);
+                         one("aws:SecureTransport", "True", context_type::boolean)) == decision::implicit_deny);
     CHECK(with_condition(R"({"Bool":{"aws:SecureTransport":true}})",
                          one("aws:SecureTransport", "false", context_type::boolean)) == decision::implicit_deny);
     CHECK(with_condition(R"({"BinaryEquals":{"ctx:k":"aGVsbG8="}})", one("ctx:k", "aGVsbG8=", context_type::binary)) ==
@@ -299,7 +303,7 @@ TEST_CASE("conditions: every operator family") {
     CHECK(with_condition(R"({"ArnEquals":{"ctx:s":"arn:aws:logs:*:*:log-group:*"}})",
                          one("ctx:s", "arn:aws:logs:us-east-1:1:log-group:a:b", context_type::string)) ==
           decision::allowed);
-    CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*"}})", one("ctx:s", "hello", context_type::string)) ==
+    CHECK(with_condition(R"({"ArnLike":{"ctx:s":"arn:aws:*:*:*:*"}})", one("ctx:s", "hello", context_type::string)) ==
           decision::implicit_deny);
     CHECK(with_condition(R"({"ArnNotEquals":{"ctx:s":"arn:aws:sns:*:*:x"}})",
                          one("ctx:s", "arn:aws:sns:r:1:y", context_type::string)) == decision::allowed);
@@ -694,6 +698,70 @@ TEST_CASE("a compiled set answers many requests and explains with names and Sids
     CHECK_FALSE(iam::parse_context_type("list"));
 }
 
+TEST_CASE("a workspace reused across requests changes no answer") {
+    // Policy variables and principal keys use the workspace's buffers.
+    iam::policy_set set;
+    set.identity.push_back({"Home", load(statement("Allow", R"("s3:*")", R"("arn:aws:s3:::home/${aws:username}/*")"))});
+    set.identity.push_back(
+        {"Tagged", load(statement("Deny", R"("s3:Delete*")", R"("*")",
+                                  R"({"StringNotEquals":{"aws:PrincipalTag/team":"${aws:RequestTag/team}"}})"))});
+    set.identity.push_back(
+        {"Ip", load(statement("Allow", R"("ec2:*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})"))});
+    const iam::compiled_policy_set compiled(std::move(set));
+    std::vector<iam::request> requests;
+    for (const char* action : {"s3:GetObject", "s3:DeleteObject", "ec2:RunInstances", "S3:GETOBJECT"})
+        for (const char* resource : {"arn:aws:s3:::home/alice/a", "arn:aws:s3:::home/bob/b", "*"}) {
+            iam::request r{action, resource, "arn:aws:iam::123456789012:user/alice", "", {}};
+            r.caller_tags = {{"team", "red"}};
+            r.context = {{"aws:SourceIp", {std::string(resource).size() > 1 ? "10.1.2.3" : "bad"}, context_type::ip}};
+            requests.push_back(r);
+            r.caller_arn = "arn:aws:sts::123456789012:assumed-role/Deploy/alice";
+            requests.push_back(std::move(r));
+        }
+    iam::evaluation_result out;
+    iam::evaluation_workspace work;
+    for (const iam::request& r : requests) {
+        CAPTURE(r.action);
+        CAPTURE(r.resource);
+        compiled.evaluate_into(r, out, work);
+        const iam::evaluation_result fresh = compiled.evaluate(r);
+        CHECK(out.decision == fresh.decision);
+        CHECK(out.matched == fresh.matched);
+        CHECK(out.missing == fresh.missing);
+        CHECK(out.unreadable == fresh.unreadable);
+        CHECK(out.could_become == fresh.could_become);
+    }
+}
+
+TEST_CASE("the policy index offers each statement whose Action or NotAction names the action") {
+    const auto prepare = [](const std::string& text) {
+        return iam::named_compiled_policy{"p", iam::compiled_policy::make(load(text))};
+    };
+    const std::vector<iam::named_compiled_policy> identity{
+        prepare(R"({"Version":"2012-10-17","Statement":[)"
+                R"({"Effect":"Allow","Action":["s3:Get*","ec2:Describe*"],"Resource":"*"},)"
+                R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"},)"
+                R"({"Effect":"Deny","Action":"s3:PutObject","Resource":"*"},)"
+                R"({"Effect":"Allow","Action":"*","Resource":"*"}]})")};
+    const std::vector<iam::named_compiled_policy> boundary{
+        prepare(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})")};
+    const iam::policy_index index(identity, boundary);
+    const auto naming = [&](std::string_view action) {
+        std::vector<iam::statement_ref> refs;
+        index.for_each_naming(iam::lower_case_action(action).view(),
+                              [&](const iam::statement_ref& ref, const auto&) { refs.push_back(ref); });
+        std::sort(refs.begin(), refs.end());
+        return refs;
+    };
+    using refs = std::vector<iam::statement_ref>;
+    // Sorted by policy, statement, then identity before boundary.
+    CHECK(naming("S3:GetObject") == refs{{0, 0, false}, {0, 0, true}, {0, 1, false}, {0, 3, false}});
+    CHECK(naming("s3:PutObject") == refs{{0, 0, true}, {0, 1, false}, {0, 2, false}, {0, 3, false}});
+    CHECK(naming("iam:CreateUser") == refs{{0, 0, true}, {0, 3, false}});
+    CHECK(naming("ec2:DescribeInstances") == refs{{0, 0, false}, {0, 0, true}, {0, 1, false}, {0, 3, false}});
+    CHECK(naming("EC2:DESCRIBEINSTANCES" + std::string(300, 'X')) == naming("ec2:DescribeInstances"));  // off the stack
+}
+
 TEST_CASE("principal keys: derived from an IAM user caller, each unless the request supplies it") {
     // UG reference_policies_condition-keys ("AWS global condition context keys").
     iam::request r{"s3:GetObject", "*", "arn:aws:iam::123456789012:user/division/alice", "", {}};
@@ -1063,7 +1131,7 @@ TEST_CASE("unreadable request values are errors on the result, whatever the oper
               .size() == 2);
     // String operators read any text.
     CHECK(unreadable(R"({"StringEquals":{"ctx:s":"a"}})", entry("ctx:s", {"10.0.0.256"}, context_type::ip)).empty());
-    CHECK(iam::request_value_unreadable(op::bool_, "FALSE") == false);
+    CHECK(iam::request_value_unreadable(op::bool_, "FALSE"));  // `true`/`false` as AWS spells them
     CHECK(iam::request_value_unreadable(op::arn_like, "arn:aws:s3:::b") == false);
 }
 

@@ -38,8 +38,8 @@ enum class finding_kind : std::uint8_t {
     not_evaluated,              ///< a dump's user or role read in part: its permissions are not judged
 };
 
-/// A stable kebab-case id, e.g. `"console-without-mfa"`.
-constexpr std::string_view finding_id(finding_kind kind) noexcept {
+/// A stable id, e.g. `"console-without-mfa"` (kebab-case: the tool prints it).
+constexpr std::string_view to_string(finding_kind kind) noexcept {
     constexpr std::array<std::string_view, 11> ids{"unreadable-entry",      "invalid-policy",
                                                    "unresolved-policy",     "quota-exceeded",
                                                    "console-without-mfa",   "access-keys-with-console",
@@ -63,9 +63,9 @@ namespace detail {
 inline std::string policy_problem(std::string_view document, policy_kind kind) {
     if (const auto parsed = parse_policy(document, kind); !parsed) {
         const policy_error& e = parsed.error().errors.front();
-        return (e.path.empty() ? "" : e.path + ": ") + e.message;
+        return (e.path.empty() ? "" : e.path + ": ") + std::string(e.message());
     }
-    if (const auto size = check_policy_size(document, kind)) return size->message;
+    if (const auto size = check_policy_size(document, kind)) return std::string(size->message());
     return {};
 }
 
@@ -247,10 +247,23 @@ std::vector<audit_finding> audit_principals(const account& a, const policy_looku
     };
     check_documents(a.customer_managed_policies(), policy_kind::managed);
     check_documents(a.aws_managed_policies(), policy_kind::identity);  // CreatePolicy's limits are not AWS's
+    // What every holder of policies is checked for.
+    const auto check_policies = [&](const std::string& entity, const auto& holder,
+                                    const permissions_boundary* boundary) {
+        detail::check_inline_policies(out, entity, holder.inline_policies);
+        detail::check_resolved(out, a, lookup, entity, holder.attached_policy_arns, boundary);
+    };
+    // The permission checks of a user or role, unless it was read in part; `set_of()`
+    // fails when one of its policies does not resolve, which is reported above.
+    const auto check_principal = [&](const std::string& entity, const auto& principal, const auto& set_of) {
+        if (!read_whole(principal))
+            out.push_back({finding_kind::not_evaluated, entity, std::string(not_evaluated_reason)});
+        else if (const auto set = set_of())
+            detail::check_permissions(out, entity, *set, catalog);
+    };
     for (const group& g : a.groups()) {
         const std::string entity = "group/" + g.name.str();
-        detail::check_inline_policies(out, entity, g.inline_policies);
-        detail::check_resolved(out, a, lookup, entity, g.attached_policy_arns, nullptr);
+        check_policies(entity, g, nullptr);
         detail::check_quota(out, entity, "managed policies attached", g.attached_policy_arns.size(),
                             q.managed_policies_per_group);
         detail::check_quota(out, entity, "characters of inline policy", detail::inline_size(g.inline_policies),
@@ -258,8 +271,7 @@ std::vector<audit_finding> audit_principals(const account& a, const policy_looku
     }
     for (const user& u : a.users()) {
         const std::string entity = "user/" + u.name.str();
-        detail::check_inline_policies(out, entity, u.inline_policies);
-        detail::check_resolved(out, a, lookup, entity, u.attached_policy_arns, u.boundary ? &*u.boundary : nullptr);
+        check_policies(entity, u, u.boundary ? &*u.boundary : nullptr);
         detail::check_quota(out, entity, "groups", u.groups.size(), q.groups_per_user);
         detail::check_quota(out, entity, "managed policies attached", u.attached_policy_arns.size(),
                             q.managed_policies_per_user);
@@ -274,23 +286,15 @@ std::vector<audit_finding> audit_principals(const account& a, const policy_looku
             out.push_back({finding_kind::access_keys_with_console, entity,
                            "has " + std::to_string(u.access_keys.size()) +
                                " access key(s) and console access: give people one kind of credential"});
-
-        if (!read_whole(u))
-            out.push_back({finding_kind::not_evaluated, entity, std::string(not_evaluated_reason)});
-        else if (const auto set = a.policy_set_for(u.name.view(), lookup))  // else its cause is reported above
-            detail::check_permissions(out, entity, *set, catalog);
+        check_principal(entity, u, [&] { return a.policy_set_for(u.name.view(), lookup); });
     }
     for (const role& r : a.roles()) {
         const std::string entity = "role/" + r.name.str();
-        detail::check_inline_policies(out, entity, r.inline_policies);
-        detail::check_resolved(out, a, lookup, entity, r.attached_policy_arns, r.boundary ? &*r.boundary : nullptr);
+        check_policies(entity, r, r.boundary ? &*r.boundary : nullptr);
         if (detail::open_trust(r.trust_policy))
             out.push_back({finding_kind::open_trust_policy, entity,
                            "its trust policy lets any principal or any account assume it, with no condition"});
-        if (!read_whole(r))
-            out.push_back({finding_kind::not_evaluated, entity, std::string(not_evaluated_reason)});
-        else if (const auto set = a.role_policy_set_for(r.name.view(), lookup))
-            detail::check_permissions(out, entity, *set, catalog);
+        check_principal(entity, r, [&] { return a.role_policy_set_for(r.name.view(), lookup); });
     }
     std::sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
         return std::tie(x.entity, x.kind, x.message) < std::tie(y.entity, y.kind, y.message);

@@ -51,10 +51,6 @@ inline bool covers(std::string_view outer, std::string_view inner) {
     return outer == "*" || wildcard_match(outer, inner, wildcard_mode::arn);
 }
 
-}  // namespace detail
-
-namespace detail {
-
 // The permission the statements naming one action give it (its `action` and `level`
 // left for the caller), or nothing when they do not allow it.
 inline std::optional<effective_permission> combine_statements(const std::vector<const statement*>& allows,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // iamcpp: the decision for one request by an IAM user or role session, from the
 // principal's identity-based policies and permissions boundary
-// (UG reference_policies_evaluation-logic, access_policies_boundaries).
+// (UG reference_policies_evaluation-logic, access_policies_boundaries), with what the
+// keys the request lacks could change. The statements that may apply come from
+// policy_index.hpp, whether each applies from applicability.hpp.
 #ifndef IAM_EVALUATE_HPP_INCLUDED
 #define IAM_EVALUATE_HPP_INCLUDED
 
@@ -17,12 +19,13 @@
 #include <utility>
 #include <vector>
 
+#include "applicability.hpp"
 #include "arn.hpp"
 #include "condition.hpp"
-#include "entities.hpp"
-#include "match.hpp"
 #include "names.hpp"
 #include "policy.hpp"
+#include "policy_index.hpp"
+#include "request.hpp"
 
 namespace iam {
 
@@ -73,137 +76,6 @@ private:
 inline constexpr std::array<decision, 3> all_decisions{decision::allowed, decision::explicit_deny,
                                                        decision::implicit_deny};
 
-/// One request: who asks to do what on which resource, with what context.
-struct request {
-    std::string action;          ///< `service:Action`
-    std::string resource = "*";  ///< a resource ARN, or `*` (see `action_has_resource_types`)
-    /// The caller's ARN; empty when unknown. An IAM user's, an IAM role's or a role
-    /// session's ARN gives the principal keys (`principal_context`).
-    std::string caller_arn;
-    std::string
-        resource_owner;  ///< the owner (12 digits or an ARN) of a resource whose ARN names none; empty: the caller's
-    std::vector<context_entry> context;  ///< the supplied context: it wins over keys derived from the caller
-    /// The caller's unique id when known: an IAM user's (`AIDA...`) or a role's (`AROA...`).
-    std::string caller_user_id{};
-    std::vector<tag> caller_tags{};  ///< the calling user's or role's tags: `aws:PrincipalTag/KEY`
-    /// For a role caller named by its IAM ARN, the session's name when known.
-    std::string caller_session_name{};
-    /// Whether the action acts on resources of some type (the action catalog lists
-    /// resource types for it). A request on `*` for such an action asks whether some
-    /// resource is allowed; for any other action (or when this is not known, the
-    /// default) `*` is the resource itself: for an action without resource types the
-    /// Service Authorization Reference says "you must specify all resources ("*")".
-    bool action_has_resource_types = false;
-
-    /// Makes IAM user `u` of `account` the caller: its ARN, unique id (if known) and tags.
-    void set_caller(const user& u, std::string_view account, std::string_view partition = "aws") {
-        caller_arn = u.arn(account, partition);
-        caller_user_id = u.user_id;
-        caller_tags = u.tags;
-        caller_session_name.clear();
-    }
-
-    /// Makes a session of an IAM role the caller (a role acts only through a session):
-    /// `role_arn` is the role's own ARN, `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`
-    /// (its path is not in a session's ARN, so give this one); `role_id` its unique id
-    /// (`AROA...`, empty when unknown); `tags` its tags; `session_name` the session's
-    /// name (empty when unknown). `principal_context` derives the keys from these.
-    void set_role_caller(std::string_view role_arn, std::string_view role_id, std::vector<tag> tags,
-                         std::string_view session_name = {}) {
-        caller_arn = role_arn;
-        caller_user_id = role_id;
-        caller_tags = std::move(tags);
-        caller_session_name = session_name;
-    }
-};
-
-namespace detail {
-
-// The parts of a caller ARN that the principal keys come from.
-struct caller_identity {
-    std::string_view principal_type;  // `User` or `AssumedRole`; empty: not a caller we derive keys for
-    std::string_view account;
-    std::string_view user_name;      // an IAM user's name
-    std::string_view principal_arn;  // empty when unknown (a session's ARN does not give its role's path)
-    std::string_view session_name;   // a role session's name, when known
-};
-
-inline caller_identity identify_caller(const request& r) noexcept {
-    const auto caller = parse_arn(r.caller_arn);
-    if (!caller || !is_valid_account_id(caller->account)) return {};
-    const std::string_view resource = caller->resource;
-    const std::string_view name = resource.substr(resource.rfind('/') + 1);
-    if (caller->service == "iam" && resource.starts_with("user/"))
-        return {"User", caller->account, name, r.caller_arn, {}};
-    if (caller->service == "iam" && resource.starts_with("role/"))
-        return {"AssumedRole", caller->account, {}, r.caller_arn, r.caller_session_name};
-    constexpr std::string_view session_prefix = "assumed-role/";
-    if (caller->service == "sts" && resource.starts_with(session_prefix)) {
-        const std::string_view rest = resource.substr(session_prefix.size());  // NAME/SESSION
-        const std::size_t slash = rest.find('/');
-        if (slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size() ||
-            rest.find('/', slash + 1) != std::string_view::npos)
-            return {};
-        return {"AssumedRole", caller->account, {}, {}, rest.substr(slash + 1)};
-    }
-    return {};
-}
-
-}  // namespace detail
-
-/// Writes to `out` the global condition keys AWS puts in the request context of the
-/// caller (UG reference_policies_condition-keys, "AWS global condition context
-/// keys": https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
-/// each unless `r.context` supplies it (the page's Availability and example values
-/// for each key). For an IAM user (`arn:...:iam::ACCOUNT:user/PATH/NAME`):
-/// - `aws:username`, the user's friendly name: present for every IAM user;
-/// - `aws:userid`, the user's unique id (`AIDA...`), only when `r.caller_user_id` gives
-///   it (never guessed);
-/// - `aws:PrincipalArn`, the user's ARN, and `aws:PrincipalAccount`, its account:
-///   present in every signed request;
-/// - `aws:PrincipalType`, `User`;
-/// - `aws:PrincipalTag/KEY` for each tag of the user.
-/// For a session of an IAM role, named by the role's ARN
-/// (`arn:...:iam::ACCOUNT:role/PATH/NAME`, see `request::set_role_caller`) or by the
-/// session's (`arn:...:sts::ACCOUNT:assumed-role/NAME/SESSION`):
-/// - no `aws:username` (requests "made using ... IAM roles do not include this key");
-/// - `aws:userid` = `ROLEID:SESSION`, only when both the role's unique id
-///   (`r.caller_user_id`) and the session's name are known;
-/// - `aws:PrincipalArn`, the role's ARN (not the session's), only when the caller is
-///   named by the role's ARN: a session's ARN lacks the role's path;
-/// - `aws:PrincipalAccount`; `aws:PrincipalType`, `AssumedRole`;
-/// - `aws:PrincipalTag/KEY` for each tag of the role (`r.caller_tags`).
-/// Nothing for other callers (root, federated users, unknown). Reuses `out`'s storage.
-/// `is_principal_key` tells the keys it can derive.
-inline void principal_context(const request& r, std::vector<context_entry>& out) {
-    std::size_t n = 0;
-    const auto add = [&](std::string_view key, std::string_view key_suffix,
-                         std::initializer_list<std::string_view> value) {
-        if (n == out.size()) out.emplace_back();
-        context_entry& entry = out[n];
-        entry.key.assign(key).append(key_suffix);
-        if (find_context(r.context, entry.key) != nullptr) return;  // supplied entries win
-        entry.values.resize(1);
-        entry.values[0].clear();
-        for (const std::string_view part : value) entry.values[0].append(part);
-        entry.type = context_type::string;
-        ++n;
-    };
-    const detail::caller_identity caller = detail::identify_caller(r);
-    if (!caller.principal_type.empty()) {
-        const bool user = caller.principal_type == "User";
-        if (user) add("aws:username", "", {caller.user_name});
-        if (!r.caller_user_id.empty() && user) add("aws:userid", "", {r.caller_user_id});
-        if (!r.caller_user_id.empty() && !caller.session_name.empty())
-            add("aws:userid", "", {r.caller_user_id, ":", caller.session_name});
-        if (!caller.principal_arn.empty()) add("aws:PrincipalArn", "", {caller.principal_arn});
-        add("aws:PrincipalAccount", "", {caller.account});
-        add("aws:PrincipalType", "", {caller.principal_type});
-        for (const tag& t : r.caller_tags) add("aws:PrincipalTag/", t.key, {t.value});
-    }
-    out.resize(n);
-}
-
 /// A policy with the name the explanation uses for it.
 struct named_policy {
     std::string name;
@@ -218,20 +90,6 @@ struct policy_set {
     std::vector<named_policy> identity;
     std::vector<named_policy> boundary;
 };
-
-/// A statement that decided: which policy (in `policy_set` order), which statement.
-struct statement_ref {
-    std::uint32_t policy_index = 0;
-    std::uint32_t statement_index = 0;
-    bool in_boundary = false;
-    friend constexpr bool operator==(const statement_ref&, const statement_ref&) = default;
-    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
-    friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
-};
-
-class compiled_policy;
-/// A shared, prepared policy.
-using compiled_policy_ptr = std::shared_ptr<const compiled_policy>;
 
 /// A context key (or policy variable) that a statement referenced and that neither the
 /// request nor its caller supplied (for a policy variable: gave no single value, see
@@ -309,32 +167,9 @@ struct evaluation_result {
     /// Request values that did not parse for their operator; each made its condition
     /// hold in a Deny and fail in an Allow, so it never lets the request through.
     std::vector<unreadable_value> unreadable;
-    std::string scratch;  ///< a buffer evaluation reuses for policy variables; no meaning
-    /// A buffer for the keys derived from the caller (`principal_context`), filled when
-    /// a statement in question names one; no meaning.
-    std::vector<context_entry> derived_scratch;
 };
 
-/// True for the keys `principal_context` derives (ignoring case).
-constexpr bool is_principal_key(std::string_view key) noexcept {
-    constexpr std::string_view tag_prefix = "aws:PrincipalTag/";
-    for (const std::string_view derived :
-         {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType"})
-        if (iequals(key, derived)) return true;
-    return key.size() > tag_prefix.size() && iequals(key.substr(0, tag_prefix.size()), tag_prefix);
-}
-
 namespace detail {
-
-// True when `text` names a principal key through a policy variable.
-constexpr bool has_principal_variable(std::string_view text) noexcept {
-    std::size_t pos = 0;
-    while (const auto v = next_variable(text, pos)) {
-        if (is_principal_key(v->key)) return true;
-        pos = v->close + 1;
-    }
-    return false;
-}
 
 // The account id of an ARN, or the text itself when it is already an account id.
 inline std::string_view account_of(std::string_view arn_or_account) noexcept {
@@ -393,64 +228,6 @@ inline std::string_view not_grantable(std::string_view action, const arn& resour
     return {};
 }
 
-// `pattern` with what a variable could stand for replaced by `*`, written to `out`:
-// each ARN segment holding one becomes `*`, except that in the resource part a
-// resource type written before the variable (`user/` in `user/${aws:username}`) still
-// counts. S3 ARNs name buckets and objects with no type. This is how the reference
-// simulator rules a resource out; AWS is silent.
-inline std::string_view unknown_segments(std::string_view pattern, std::string& out) {
-    out.clear();
-    std::string_view service;
-    for (int segment = 0; !pattern.empty(); ++segment) {
-        const std::size_t colon = segment < 5 ? pattern.find(':') : std::string_view::npos;
-        const std::string_view part = pattern.substr(0, colon);
-        if (segment == 2) service = part;
-        if (!has_variable(part)) {
-            out.append(part);
-        } else {
-            const std::size_t type_end =
-                segment == 5 && service != "s3" ? part.find_first_of("/:") : std::string_view::npos;
-            if (type_end != std::string_view::npos && !has_variable(part.substr(0, type_end)))
-                out.append(part.substr(0, type_end + 1));
-            out.push_back('*');
-        }
-        if (colon == std::string_view::npos) break;
-        out.push_back(':');
-        pattern.remove_prefix(colon + 1);
-    }
-    return out;
-}
-
-// The patterns [first, last) of one statement's sorted service_actions that name `service`.
-struct service_run {
-    std::string service;
-    std::uint32_t statement = 0;
-    std::uint32_t first = 0;
-    std::uint32_t last = 0;
-};
-
-// A pattern with its shape found once.
-struct shaped_pattern {
-    std::string text;
-    wildcard_shape shape = wildcard_shape::general;
-    friend bool operator<(const shaped_pattern& a, std::string_view b) noexcept { return a.text < b; }
-    friend bool operator<(const shaped_pattern& a, const shaped_pattern& b) noexcept { return a.text < b.text; }
-};
-
-// Whether a statement's Resource/NotResource names the request's resource, and whether
-// supplying a policy variable the request lacks could change that.
-struct resource_match {
-    bool applies = false;
-    bool could_flip = false;
-};
-
-// What examining one statement found.
-struct statement_check {
-    bool relevant = false;  // its action and resource match, or could once missing keys are supplied
-    bool applies = false;
-    bool could_flip = false;  // supplying missing keys could change `applies`
-};
-
 // The three kinds of statement the decision counts: denies anywhere, identity allows, boundary allows.
 inline constexpr std::size_t deny_role = 0, identity_role = 1, boundary_role = 2;
 constexpr std::size_t role_of(bool deny, bool in_boundary) noexcept {
@@ -507,112 +284,61 @@ inline decision_set could_become(decision now, const std::array<role_tally, 3>& 
     return out;
 }
 
-struct compiled_statement {
-    const statement* source = nullptr;
-    std::uint32_t statement_index = 0;
-    bool deny = false;
-    bool variables = false;            // Version 2012-10-17: `${...}` is substituted
-    bool condition_variables = false;  // and a condition value holds one
-    bool principal_keys = false;       // a condition key or variable is one `principal_context` derives
-    // The Action/NotAction patterns, lower-cased once: those naming a service, sorted
-    // so a request reads only its service's run, and the rest (`*`, `s3*:...`).
-    std::vector<shaped_pattern> service_actions;
-    std::vector<shaped_pattern> other_actions;
-    std::vector<wildcard_shape> resource_shapes;  // of each Resource/NotResource pattern, as written
-};
+// Decides `r` (whose action is `action`, lower-case) from what its statements did
+// (`tally`, by `role_of`) and what the resource needs: fills `out`'s decision, its
+// account and resource-policy facts and `not_grantable`, and clears `out.matched`
+// unless statements decided. True when the action needs no permission at all.
+inline bool decide(const request& r, std::string_view action, const std::array<role_tally, 3>& tally,
+                   evaluation_result& out) {
+    const bool deny = tally[deny_role].any_on;
+    const std::string_view service = action.substr(0, action.find(':'));
+    const auto resource = parse_arn(r.resource);
+    const bool aws_managed_policy = resource && is_aws_managed_policy(*resource);
+    const std::string_view caller = account_of(r.caller_arn);
+    // ResourceOwner names the owner "of any simulated resource that does not identify
+    // its owner in the resource ARN" (SimulateCustomPolicy).
+    std::string_view owner = resource ? resource->account : std::string_view{};
+    if (owner.empty()) owner = account_of(r.resource_owner);
+    out.same_account = caller.empty() || owner.empty() || owner == caller || aws_managed_policy;
+    out.needs_resource_policy =
+        !out.same_account || (service == "kms" && resource && resource->resource.starts_with("key/"));
+    out.not_grantable = resource ? not_grantable(action, *resource) : std::string_view{};
+    out.allowed_by_boundary = !out.has_boundary || tally[boundary_role].any_on;
+    const bool no_permission_needed = action == "sts:getcalleridentity";
+    if (no_permission_needed) {
+        // STS API reference, GetCallerIdentity: "No permissions are required to perform
+        // this operation. If an administrator attaches a policy to your identity that
+        // explicitly denies access to the sts:GetCallerIdentity action, you can still
+        // perform this operation."
+        out.decision = decision::allowed;
+        out.matched.clear();
+    } else if (deny) {
+        out.decision = decision::explicit_deny;
+    } else if (tally[identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy &&
+               out.not_grantable.empty()) {
+        out.decision = decision::allowed;
+    } else {
+        out.decision = decision::implicit_deny;
+        out.matched.clear();
+    }
+    return no_permission_needed;
+}
 
 }  // namespace detail
 
-/// One policy prepared once for evaluation — action patterns lower-cased, statements
-/// indexed by service prefix — and shared, immutable, by every set that uses it
-/// (many users attach the same managed policies).
-class compiled_policy {
-public:
-    /// Prepares `document`; the result is shared (statements point into the document).
-    static std::shared_ptr<const compiled_policy> make(iam::policy document) {
-        return std::shared_ptr<const compiled_policy>(new compiled_policy(std::move(document)));
-    }
-
-    compiled_policy(const compiled_policy&) = delete;
-    compiled_policy& operator=(const compiled_policy&) = delete;
-
-    const iam::policy& document() const noexcept { return document_; }
-
-private:
-    friend class compiled_policy_set;
-
-    explicit compiled_policy(iam::policy document) : document_(std::move(document)) {
-        const bool variables = document_.version == policy_version::v2012_10_17;
-        std::vector<detail::service_run> runs;
-        for (std::size_t i = 0; i < document_.statements.size(); ++i) {
-            const statement& source = document_.statements[i];
-            detail::compiled_statement c;
-            c.source = &source;
-            c.statement_index = static_cast<std::uint32_t>(i);
-            c.deny = source.effect == policy_effect::deny;
-            c.variables = variables;
-            for (const condition& cond : source.conditions) {
-                c.principal_keys = c.principal_keys || is_principal_key(cond.key);
-                const bool substitutes = variables && accepts_policy_variables(cond.op);
-                for (const std::string_view v : cond.values) {
-                    c.condition_variables = c.condition_variables || (substitutes && has_variable(v));
-                    c.principal_keys = c.principal_keys || (substitutes && detail::has_principal_variable(v));
-                }
-            }
-            for (const std::string_view pattern : source.resource.values)
-                c.principal_keys = c.principal_keys || (variables && detail::has_principal_variable(pattern));
-            bool any_service = source.action.negated;
-            for (const std::string_view pattern : source.action.values) {
-                std::string lower(pattern);
-                for (char& ch : lower) ch = ascii_lower(ch);
-                const std::size_t colon = lower.find(':');
-                const std::string_view service = std::string_view(lower).substr(0, colon);
-                const wildcard_shape shape = classify_wildcard(lower);
-                if (colon == std::string::npos || detail::has_wildcard(service)) {
-                    any_service = true;
-                    c.other_actions.push_back({std::move(lower), shape});
-                } else {
-                    c.service_actions.push_back({std::move(lower), shape});
-                }
-            }
-            std::sort(c.service_actions.begin(), c.service_actions.end());
-            const auto index = static_cast<std::uint32_t>(statements_.size());
-            for (std::uint32_t first = 0; first < c.service_actions.size();) {  // one run per service
-                const std::string_view text = c.service_actions[first].text;
-                const std::string_view service = text.substr(0, text.find(':') + 1);  // `service:`
-                std::uint32_t last = first;
-                while (last < c.service_actions.size() && c.service_actions[last].text.starts_with(service)) ++last;
-                runs.push_back({std::string(service.substr(0, service.size() - 1)), index, first, last});
-                first = last;
-            }
-            for (const std::string_view pattern : source.resource.values)
-                c.resource_shapes.push_back(classify_wildcard(pattern));
-            statements_.push_back(std::move(c));
-            if (any_service)
-                any_service_.push_back(index);
-            else
-                by_service_.insert(by_service_.end(), std::make_move_iterator(runs.begin()),
-                                   std::make_move_iterator(runs.end()));
-            runs.clear();
-        }
-    }
-
-    iam::policy document_;
-    std::vector<detail::compiled_statement> statements_;
-    std::vector<std::uint32_t> any_service_;       // NotAction, `*`, wildcard services: always checked
-    std::vector<detail::service_run> by_service_;  // each statement's patterns per service
-};
-
-/// A prepared policy with the name explanations use for it.
-struct named_compiled_policy {
-    std::string name;
-    compiled_policy_ptr policy;
+/// Scratch memory for evaluation, which a caller evaluating many requests reuses so
+/// that, once it has grown, evaluation allocates nothing. It holds no meaning between
+/// calls.
+struct evaluation_workspace {
+    std::string variable_buffer;                 ///< a policy text with its variables substituted
+    std::vector<context_entry> derived_context;  ///< the caller's keys (`principal_context`)
 };
 
 /// A user's policies prepared for many requests: each request looks only at the
-/// statements that can name its action's service. Evaluation is pure and allocates
-/// nothing per request once the result's buffers have grown (reuse an
-/// `evaluation_result` with `evaluate_into`).
+/// statements that can name its action's service (`policy_index`), checks whether each
+/// applies (applicability.hpp) and decides. Evaluation is pure and allocates nothing
+/// per request once the result's and the workspace's buffers have grown (reuse an
+/// `evaluation_result` and an `evaluation_workspace` with `evaluate_into`).
 ///
 /// **Example**:
 ///     iam::compiled_policy_set set(std::move(policies));
@@ -626,14 +352,12 @@ public:
             identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
         for (named_policy& p : set.boundary)
             boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
-        index();
+        index_ = policy_index(identity_, boundary_);
     }
 
     /// From policies prepared already (and perhaps shared with other sets).
     compiled_policy_set(std::vector<named_compiled_policy> identity, std::vector<named_compiled_policy> boundary)
-        : identity_(std::move(identity)), boundary_(std::move(boundary)) {
-        index();
-    }
+        : identity_(std::move(identity)), boundary_(std::move(boundary)), index_(identity_, boundary_) {}
 
     /// True when a permissions boundary is set.
     bool has_boundary() const noexcept { return !boundary_.empty(); }
@@ -653,32 +377,45 @@ public:
         return out;
     }
 
-    /// Like `evaluate`, reusing `out`'s storage.
+    /// Like `evaluate`, reusing `out`'s storage (with a workspace of its own).
     void evaluate_into(const request& r, evaluation_result& out) const {
+        evaluation_workspace work;
+        evaluate_into(r, out, work);
+    }
+
+    /// Like `evaluate`, reusing `out`'s and `work`'s storage.
+    void evaluate_into(const request& r, evaluation_result& out, evaluation_workspace& work) const {
         out.matched.clear();
         out.missing.clear();
         out.unreadable.clear();
         out.could_become = {};
         out.has_boundary = !boundary_.empty();
-        out.some_resource = asks_some_resource(r);
+        out.some_resource = detail::asks_some_resource(r);
         // The caller's keys are derived when a statement in question names one: most never do.
         context_view context(r.context);
         bool derived = false;
 
-        std::array<char, 256> buffer{};
-        std::string long_action;
-        const std::string_view action = lower_action(r.action, buffer, long_action);
-        const std::string_view service = action.substr(0, action.find(':'));
+        const lower_case_action lowered(r.action);
+        const std::string_view action = lowered.view();
 
         std::array<detail::role_tally, 3> tally{};  // by detail::role_of
-        for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
+        index_.for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
             if (s.principal_keys && !derived) {
-                principal_context(r, out.derived_scratch);
-                context = context_view(r.context, out.derived_scratch);
+                principal_context(r, work.derived_context);
+                context = context_view(r.context, work.derived_context);
                 derived = true;
             }
             const std::size_t first_missing = out.missing.size();
-            const detail::statement_check check = examine(s, ref, r, context, out);
+            const auto note_missing = [&](std::string_view key) {  // once per statement
+                for (std::size_t i = first_missing; i < out.missing.size(); ++i)
+                    if (iequals(out.missing[i].key, key)) return;
+                out.missing.push_back({key, ref, false, false, {}, entry(ref).policy});
+            };
+            const auto note_unreadable = [&](const condition& c, const std::string& value) {
+                out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
+            };
+            const detail::statement_check check =
+                detail::check_statement(s, r, context, work.variable_buffer, note_missing, note_unreadable);
             if (!check.relevant) return;
             for (std::size_t i = first_missing; i < out.missing.size(); ++i) {
                 out.missing[i].statement_applies = check.applies;
@@ -698,36 +435,7 @@ public:
             }
             t.any_on = true;
         });
-        const bool deny = tally[detail::deny_role].any_on;
-        const auto resource = parse_arn(r.resource);
-        const bool aws_managed_policy = resource && detail::is_aws_managed_policy(*resource);
-        const std::string_view caller = detail::account_of(r.caller_arn);
-        // ResourceOwner names the owner "of any simulated resource that does not identify
-        // its owner in the resource ARN" (SimulateCustomPolicy).
-        std::string_view owner = resource ? resource->account : std::string_view{};
-        if (owner.empty()) owner = detail::account_of(r.resource_owner);
-        out.same_account = caller.empty() || owner.empty() || owner == caller || aws_managed_policy;
-        out.needs_resource_policy =
-            !out.same_account || (service == "kms" && resource && resource->resource.starts_with("key/"));
-        out.not_grantable = resource ? detail::not_grantable(action, *resource) : std::string_view{};
-        out.allowed_by_boundary = !out.has_boundary || tally[detail::boundary_role].any_on;
-        const bool no_permission_needed = action == "sts:getcalleridentity";
-        if (no_permission_needed) {
-            // STS API reference, GetCallerIdentity: "No permissions are required to perform
-            // this operation. If an administrator attaches a policy to your identity that
-            // explicitly denies access to the sts:GetCallerIdentity action, you can still
-            // perform this operation."
-            out.decision = decision::allowed;
-            out.matched.clear();
-        } else if (deny) {
-            out.decision = decision::explicit_deny;
-        } else if (tally[detail::identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy &&
-                   out.not_grantable.empty()) {
-            out.decision = decision::allowed;
-        } else {
-            out.decision = decision::implicit_deny;
-            out.matched.clear();
-        }
+        const bool no_permission_needed = detail::decide(r, action, tally, out);
         std::sort(out.matched.begin(), out.matched.end());
         if (!no_permission_needed) assess_missing(tally, out);
     }
@@ -736,165 +444,12 @@ public:
     /// `action` (`service:Name`, any case), whatever the resource and conditions.
     template <typename Visit>
     void for_each_statement_naming(std::string_view action, Visit&& visit) const {
-        std::array<char, 256> buffer{};
-        std::string long_action;
-        for_each_naming(lower_action(action, buffer, long_action),
-                        [&](const statement_ref& ref, const detail::compiled_statement& s) { visit(ref, *s.source); });
+        index_.for_each_naming(
+            lower_case_action(action).view(),
+            [&](const statement_ref& ref, const detail::compiled_statement& s) { visit(ref, *s.source); });
     }
 
 private:
-    // The statements naming `action` (lower-case): those that may name any service,
-    // then the action's service's entry, each with its patterns for that service.
-    template <typename Visit>
-    void for_each_naming(std::string_view action, Visit&& visit) const {
-        const auto offer = [&](const candidate& c, bool action_match) {
-            if (action_match != c.statement->source->action.negated)
-                visit(statement_ref{c.policy, c.statement->statement_index, c.in_boundary}, *c.statement);
-        };
-        for (const candidate& c : universal_) offer(c, action_matches(*c.statement, action));
-        const std::string_view service = action.substr(0, action.find(':'));
-        const auto entry =
-            std::lower_bound(by_service_.begin(), by_service_.end(), service,
-                             [](const service_entry& e, std::string_view key) { return e.service < key; });
-        if (entry == by_service_.end() || entry->service != service) return;
-        for (const candidate& c : entry->candidates) {
-            const auto first = c.statement->service_actions.begin() + c.first;
-            const auto last = c.statement->service_actions.begin() + c.last;
-            offer(c, std::any_of(first, last, [&](const detail::shaped_pattern& p) {
-                      return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
-                  }));
-        }
-    }
-
-    static std::string_view lower_action(std::string_view action, std::array<char, 256>& buffer, std::string& spill) {
-        char* out = buffer.data();
-        if (action.size() > buffer.size()) {
-            spill.assign(action);
-            out = spill.data();
-        }
-        for (std::size_t i = 0; i < action.size(); ++i) out[i] = ascii_lower(action[i]);
-        return {out, action.size()};
-    }
-
-    // Whether any Action/NotAction pattern of `s` names `action` (lower-case).
-    static bool action_matches(const detail::compiled_statement& s, std::string_view action) {
-        const auto matches = [&](const detail::shaped_pattern& p) {
-            return wildcard_match(p.text, action, wildcard_mode::exact, p.shape);
-        };
-        if (std::any_of(s.other_actions.begin(), s.other_actions.end(), matches)) return true;
-        const std::string_view prefix = action.substr(0, action.find(':') + 1);  // `service:`
-        for (auto it = std::lower_bound(s.service_actions.begin(), s.service_actions.end(), prefix);
-             it != s.service_actions.end() && it->text.starts_with(prefix); ++it)
-            if (matches(*it)) return true;
-        return false;
-    }
-
-    // Whether a statement whose action matched applies (its resource, then every
-    // condition, so that all its missing keys and unreadable values are found), and
-    // whether supplying missing keys could change that.
-    detail::statement_check examine(const detail::compiled_statement& s, const statement_ref& ref, const request& r,
-                                    const context_view& context, evaluation_result& out) const {
-        const std::size_t first_missing = out.missing.size();
-        const auto note_missing = [&](std::string_view key) {
-            for (std::size_t i = first_missing; i < out.missing.size(); ++i)
-                if (iequals(out.missing[i].key, key)) return;
-            out.missing.push_back({key, ref, false, false, {}, entry(ref).policy});
-        };
-        const detail::resource_match resource = match_resource(s, r, context, out.scratch);
-        if (!resource.applies && !resource.could_flip) return {};
-        if (resource.could_flip) {
-            for (const std::string_view pattern : s.source->resource.values)
-                if (could_name(s, pattern, r, context, out.scratch))
-                    for_each_unresolved_variable(pattern, context, note_missing);
-        }
-        bool blocked = !resource.applies;
-        bool every_block_missing = true;                                   // each failed part references a missing key
-        bool passes_on_missing = resource.applies && resource.could_flip;  // a passed part references a missing key
-        for (const condition& c : s.source->conditions) {
-            const condition_outcome o = evaluate_condition(c, context, s.variables, out.scratch);
-            bool references_missing = o.key_missing;
-            if (o.key_missing) note_missing(c.key);
-            if (s.condition_variables && accepts_policy_variables(c.op))
-                for (const std::string_view v : c.values)
-                    for_each_unresolved_variable(v, context, [&](std::string_view key) {
-                        references_missing = true;
-                        note_missing(key);
-                    });
-            if (o.unreadable_value)
-                for (const std::string& value : o.entry->values)
-                    if (request_value_unreadable(c.op, value))
-                        out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
-            if (!o.holds_in(s.source->effect)) {
-                blocked = true;
-                every_block_missing = every_block_missing && references_missing;
-            } else {
-                passes_on_missing = passes_on_missing || references_missing;
-            }
-        }
-        return {true, !blocked, blocked ? every_block_missing : passes_on_missing};
-    }
-
-    // Whether `r` is on `*` for an action with resource types: it asks whether some
-    // resource is allowed (see `request::action_has_resource_types`).
-    static bool asks_some_resource(const request& r) noexcept {
-        return r.resource == "*" && r.action_has_resource_types;
-    }
-
-    // Whether the statement's Resource/NotResource names the request's resource. A
-    // pattern whose variable has no value matches nothing, so in NotResource it excludes
-    // nothing (UG reference_policies_variables): supplying the variable could change that
-    // when the pattern could then name the resource. For any action without resource
-    // types `*` is the resource itself.
-    static detail::resource_match match_resource(const detail::compiled_statement& s, const request& r,
-                                                 const context_view& context, std::string& scratch) {
-        const resource_block& block = s.source->resource;
-        if (asks_some_resource(r)) return match_some_resource(s, context, scratch);
-        bool matched = false, unresolved = false;
-        for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
-            const std::string_view pattern = block.values[i];
-            if (s.variables && has_variable(pattern)) {
-                if (substitute_variables(pattern, context, true, scratch))
-                    matched = wildcard_match(scratch, r.resource, wildcard_mode::arn);
-                else
-                    unresolved = unresolved || could_name(s, pattern, r, context, scratch);
-            } else {
-                matched = wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i]);
-            }
-        }
-        return {matched != block.negated, !matched && unresolved};
-    }
-
-    // For a request asking whether some resource is allowed (the reference simulator;
-    // AWS is silent): an Allow applies unless it excludes every resource, a Deny only
-    // when it covers every resource. A pattern whose variable has no value is dropped
-    // (as above: in Resource it matches nothing, in NotResource it excludes nothing), so
-    // an Allow whose Resource patterns are all dropped grants nothing, and a Deny whose
-    // NotResource patterns are all dropped covers every resource; supplying the
-    // variables could change both.
-    static detail::resource_match match_some_resource(const detail::compiled_statement& s, const context_view& context,
-                                                      std::string& scratch) {
-        const resource_block& block = s.source->resource;
-        const bool covers_all = std::find(block.values.begin(), block.values.end(), "*") != block.values.end();
-        const bool all_dropped =
-            !block.values.empty() && std::all_of(block.values.begin(), block.values.end(), [&](std::string_view p) {
-                return s.variables && has_variable(p) && !substitute_variables(p, context, true, scratch);
-            });
-        if (block.negated)
-            return s.deny ? detail::resource_match{all_dropped, all_dropped}
-                          : detail::resource_match{!covers_all, false};
-        return s.deny ? detail::resource_match{covers_all, false} : detail::resource_match{!all_dropped, all_dropped};
-    }
-
-    // Whether `pattern`, which holds a variable without a value, could name the
-    // resource once the variable has one (each segment holding it read as `*`); on a
-    // request for some resource, it could.
-    static bool could_name(const detail::compiled_statement& s, std::string_view pattern, const request& r,
-                           const context_view& context, std::string& scratch) {
-        return s.variables && has_variable(pattern) && !substitute_variables(pattern, context, true, scratch) &&
-               (asks_some_resource(r) ||
-                wildcard_match(detail::unknown_segments(pattern, scratch), r.resource, wildcard_mode::arn));
-    }
-
     // Fills each missing key's `could_become` and the result's, from what the
     // statements that reference it could do (see `evaluation_result::could_become`).
     void assess_missing(const std::array<detail::role_tally, 3>& tally, evaluation_result& out) const {
@@ -923,48 +478,9 @@ private:
         return (ref.in_boundary ? boundary_ : identity_)[ref.policy_index];
     }
 
-    // A statement to check for requests of one service, with its patterns for it.
-    struct candidate {
-        const detail::compiled_statement* statement;
-        std::uint32_t policy;
-        bool in_boundary;
-        std::uint32_t first = 0;  // service_actions [first, last) name the service
-        std::uint32_t last = 0;
-    };
-    struct service_entry {
-        std::string_view service;  // views a compiled policy's run, which this set keeps alive
-        std::vector<candidate> candidates;
-    };
-
-    // One index over every policy: a request reads one service entry and the
-    // statements that may name any service.
-    void index() {
-        std::vector<std::pair<std::string_view, candidate>> runs;
-        const auto add = [&](const std::vector<named_compiled_policy>& policies, bool in_boundary) {
-            for (std::size_t p = 0; p < policies.size(); ++p) {
-                const compiled_policy& policy = *policies[p].policy;
-                const auto policy_index = static_cast<std::uint32_t>(p);
-                for (const std::uint32_t i : policy.any_service_)
-                    universal_.push_back({&policy.statements_[i], policy_index, in_boundary});
-                for (const detail::service_run& run : policy.by_service_)
-                    runs.push_back(
-                        {run.service,
-                         {&policy.statements_[run.statement], policy_index, in_boundary, run.first, run.last}});
-            }
-        };
-        add(identity_, false);
-        add(boundary_, true);
-        std::stable_sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [service, c] : runs) {
-            if (by_service_.empty() || by_service_.back().service != service) by_service_.push_back({service, {}});
-            by_service_.back().candidates.push_back(c);
-        }
-    }
-
     std::vector<named_compiled_policy> identity_;
     std::vector<named_compiled_policy> boundary_;
-    std::vector<candidate> universal_;
-    std::vector<service_entry> by_service_;  // sorted by lower-case service
+    policy_index index_;  // views identity_ and boundary_'s policies
 };
 
 /// Evaluates `r` against `set` once (compiles it first; for many requests keep a

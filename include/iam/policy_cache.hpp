@@ -11,8 +11,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "evaluate.hpp"
 #include "policy.hpp"
+#include "policy_index.hpp"
 #include "result.hpp"
 
 namespace iam {
