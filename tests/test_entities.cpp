@@ -5,7 +5,18 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <type_traits>
 #include <vector>
+
+TEST_CASE("entities: a user, group, role, inline policy or access key always has a checked name") {
+    static_assert(!std::is_default_constructible_v<iam::user>);
+    static_assert(!std::is_default_constructible_v<iam::group>);
+    static_assert(!std::is_default_constructible_v<iam::role>);
+    static_assert(!std::is_default_constructible_v<iam::inline_policy>);
+    static_assert(!std::is_default_constructible_v<iam::access_key>);
+    const iam::user alice{.name = iam::user_name{"alice"}};
+    CHECK(alice.path == "/");
+}
 
 TEST_CASE("user: checked name and path, ARN from account, path and name") {
     const auto alice = iam::user::make("alice", "/division/");
@@ -13,9 +24,9 @@ TEST_CASE("user: checked name and path, ARN from account, path and name") {
     CHECK(alice->arn("123456789012") == "arn:aws:iam::123456789012:user/division/alice");
     CHECK(alice->arn("123456789012", "aws-cn") == "arn:aws-cn:iam::123456789012:user/division/alice");
     CHECK(iam::user::make("bob")->arn("123456789012") == "arn:aws:iam::123456789012:user/bob");
-    CHECK(iam::user::make("al ice").error().rule == iam::name_rule::bad_character);
+    CHECK(iam::user::make("al ice").error().code == iam::name_errc::bad_character);
     CHECK(iam::user::make("alice", "division").error() ==
-          iam::name_error{iam::name_rule::path_start, 0, iam::name_kind::path});
+          iam::name_error{iam::name_errc::path_start, 0, iam::name_kind::path});
 }
 
 TEST_CASE("user: equality compares every field; ordering is by name ignoring case") {
@@ -39,8 +50,8 @@ TEST_CASE("group: checked name and path, ARN") {
     const auto admins = iam::group::make("Admins", "/ops/");
     REQUIRE(admins);
     CHECK(admins->arn("123456789012") == "arn:aws:iam::123456789012:group/ops/Admins");
-    CHECK(iam::group::make(std::string(129, 'g')).error().rule == iam::name_rule::too_long);
-    CHECK(iam::group::make("g", "/a b/").error().rule == iam::name_rule::bad_character);
+    CHECK(iam::group::make(std::string(129, 'g')).error().code == iam::name_errc::too_long);
+    CHECK(iam::group::make("g", "/a b/").error().code == iam::name_errc::bad_character);
     CHECK(iam::group::make("a").value() < iam::group::make("B").value());
     CHECK(iam::group::make("a").value() == iam::group::make("a").value());
 }
@@ -50,8 +61,8 @@ TEST_CASE("role: checked name and path, ARN; trust policy and boundary beside it
     REQUIRE(deployer);
     CHECK(deployer->arn("123456789012") == "arn:aws:iam::123456789012:role/app/Deployer");
     CHECK(deployer->arn("123456789012", "aws-us-gov") == "arn:aws-us-gov:iam::123456789012:role/app/Deployer");
-    CHECK(iam::role::make(std::string(65, 'r')).error().rule == iam::name_rule::too_long);
-    CHECK(iam::role::make("r", "app").error().rule == iam::name_rule::path_start);
+    CHECK(iam::role::make(std::string(65, 'r')).error().code == iam::name_errc::too_long);
+    CHECK(iam::role::make("r", "app").error().code == iam::name_errc::path_start);
     auto other = *deployer;
     CHECK(other == *deployer);
     other.trust_policy = R"({"Version":"2012-10-17","Statement":[]})";
@@ -61,9 +72,9 @@ TEST_CASE("role: checked name and path, ARN; trust policy and boundary beside it
 
 TEST_CASE("tag: key then value checked") {
     CHECK(iam::tag::make("Cost Center", "12345"));
-    CHECK(iam::tag::make("aws:x", "v").error().rule == iam::name_rule::reserved_prefix);
+    CHECK(iam::tag::make("aws:x", "v").error().code == iam::name_errc::reserved_prefix);
     CHECK(iam::tag::make("k", "bad!").error() ==
-          iam::name_error{iam::name_rule::bad_character, 3, iam::name_kind::tag_value});
+          iam::name_error{iam::name_errc::bad_character, 3, iam::name_kind::tag_value});
     CHECK(iam::tag::make("a", "1").value() < iam::tag::make("b", "0").value());
 }
 
@@ -78,9 +89,9 @@ TEST_CASE("managed_policy: AWS managed and customer managed ARNs") {
     CHECK_FALSE(mine->is_aws_managed());
     CHECK(mine->document == R"({"Version":"2012-10-17"})");
     CHECK(iam::managed_policy::customer("12", "x").error().kind == iam::name_kind::account_id);
-    CHECK(iam::managed_policy::customer("123456789012", "x", "/a//").error().rule ==
-          iam::name_rule::empty_path_segment);
-    CHECK(iam::managed_policy::aws_managed("bad name").error().rule == iam::name_rule::bad_character);
+    CHECK(iam::managed_policy::customer("123456789012", "x", "/a//").error().code ==
+          iam::name_errc::empty_path_segment);
+    CHECK(iam::managed_policy::aws_managed("bad name").error().code == iam::name_errc::bad_character);
     CHECK(*mine < *view_only);  // digits sort before `aws`
     CHECK_FALSE(iam::managed_policy{}.is_aws_managed());
 }

@@ -114,6 +114,24 @@ TEST_CASE("simulate_json: a refused input is one error naming the field") {
     CHECK(iam::simulate_json(R"({"ActionNames":"a:b"})") == R"({"Error":"ActionNames must be an array of strings"})");
 }
 
+TEST_CASE("parse_simulation_input: each refusal has a code and a stable id") {
+    using iam::simulation_errc;
+    const auto code_of = [](std::string_view text) { return iam::parse_simulation_input(text).error().code; };
+    CHECK(code_of("{") == simulation_errc::invalid_json);
+    CHECK(code_of("[]") == simulation_errc::not_object);
+    CHECK(code_of(R"({"PolicyInputList":[]})") == simulation_errc::missing_actions);
+    CHECK(code_of(R"({"PolicyInputList":"x","ActionNames":["a:b"]})") == simulation_errc::invalid_field);
+    CHECK(code_of(R"({"PolicyInputList":[1],"ActionNames":["a:b"]})") == simulation_errc::invalid_policy);
+    CHECK(code_of(R"({"ActionNames":["a:b"],"ContextEntries":[{}]})") == simulation_errc::invalid_context);
+    CHECK(code_of(R"({"ActionNames":["a:b"],"ContextEntries":[{"ContextKeyName":"k","ContextKeyValues":[1]}]})") ==
+          simulation_errc::invalid_field);
+    CHECK(code_of(R"({"ActionNames":["a:b"],"ContextEntries":{}})") == simulation_errc::invalid_field);
+    const auto refused = iam::parse_simulation_input("[]");
+    CHECK(refused.error().message() == "the input must be a JSON object");
+    CHECK(refused.error().id() == "not-object");
+    CHECK(iam::to_string(simulation_errc::invalid_policy) == "invalid-policy");
+}
+
 TEST_CASE("simulate: the catalog tells how a request on `*` reads; NotGrantable says why nothing can allow") {
     // Service Authorization Reference (e.g.
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html):
@@ -170,7 +188,7 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
             CHECK_FALSE(input.has_value());
             continue;
         }
-        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message);
+        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message());
         const iam::compiled_policy_set set = iam::policies_of(input.value());
         const auto ours = iam::run_simulation(set, input.value(), &bundled_catalog());
         const auto& theirs = *expected->find("EvaluationResults")->as_array();

@@ -2,7 +2,9 @@
 // iamcpp: an AWS account as a value — users, groups, managed policies, the password
 // policy, quotas — and the operations of the IAM user guide's "Creating an IAM user in
 // your AWS account" (UG id_users_create). Every operation either succeeds completely
-// or changes nothing and says why: it checks everything first, then commits.
+// or changes nothing and says why: it checks everything first, then commits. The rules
+// it shares with the dump loader are in account_rules.hpp, passwords and keys in
+// credentials.hpp, its errors in account_error.hpp.
 #ifndef IAM_ACCOUNT_HPP_INCLUDED
 #define IAM_ACCOUNT_HPP_INCLUDED
 
@@ -20,250 +22,19 @@
 #include <variant>
 #include <vector>
 
+#include "account_error.hpp"
+#include "account_rules.hpp"
 #include "arn.hpp"
-#include "detail/utf8.hpp"
+#include "credentials.hpp"
 #include "entities.hpp"
 #include "evaluate.hpp"
 #include "json.hpp"
 #include "names.hpp"
 #include "policy.hpp"
-#include "result.hpp"
 #include "policy_cache.hpp"
+#include "result.hpp"
 
 namespace iam {
-
-//=== errors ===//
-
-/// What an account operation refused, after AWS's own error codes (`aws_error_code`).
-enum class account_errc : std::uint8_t {
-    invalid_name,       ///< a name, path, tag or id breaks its rule
-    invalid_arn,        ///< not a managed policy ARN this account can use
-    invalid_policy,     ///< a policy document breaks the grammar or the character set
-    invalid_password,   ///< a password breaks the account's password policy
-    invalid_setting,    ///< a password policy or quota setting outside AWS's range
-    invalid_input,      ///< anything else malformed, e.g. no random source for credentials
-    no_such_entity,     ///< the user, group, policy, key or device does not exist
-    already_exists,     ///< the name (ignoring case) or credential is taken, also within one request
-    limit_exceeded,     ///< a quota would be exceeded
-    delete_conflict,    ///< the entity still has attachments, credentials or members
-    unresolved_policy,  ///< a managed policy's document is unknown (building a policy set)
-};
-
-/// The error code AWS answers with in the same situation, e.g. `"EntityAlreadyExists"`.
-constexpr std::string_view aws_error_code(account_errc code) noexcept {
-    switch (code) {
-        case account_errc::invalid_name:
-        case account_errc::invalid_arn:
-        case account_errc::invalid_setting:
-        case account_errc::invalid_input: return "InvalidInput";
-        case account_errc::invalid_policy: return "MalformedPolicyDocument";
-        case account_errc::invalid_password: return "PasswordPolicyViolation";
-        case account_errc::no_such_entity:
-        case account_errc::unresolved_policy: return "NoSuchEntity";
-        case account_errc::already_exists: return "EntityAlreadyExists";
-        case account_errc::limit_exceeded: return "LimitExceeded";
-        case account_errc::delete_conflict: return "DeleteConflict";
-    }
-    return "InvalidInput";
-}
-
-/// Why an operation changed nothing: the rule, the entity (`user/alice`, `group/Admins`,
-/// a policy ARN; empty for account settings), the input field (`groups[1]`, `password`,
-/// a quota's name) and an English sentence.
-struct account_error {
-    account_errc code = account_errc::invalid_input;
-    std::string entity{};
-    std::string field{};
-    std::string message{};
-    friend bool operator==(const account_error&, const account_error&) = default;
-};
-
-/// The value of a successful operation, or why nothing changed.
-template <typename T>
-using account_result = result<T, account_error>;
-
-/// The outcome of an operation that returns nothing on success.
-using account_status = account_result<std::monostate>;
-
-//=== quotas ===//
-
-/// IAM's quotas (UG reference_iam-quotas.html, "IAM object quotas"; sizes: "IAM and
-/// STS character limits", white space not counted). The three members are the ones an
-/// account may raise through Service Quotas, up to the `max_` constants; the rest are fixed.
-struct quotas {
-    std::size_t groups_per_account = 300;                      ///< adjustable up to 500
-    std::size_t customer_managed_policies_per_account = 1500;  ///< adjustable up to 5000
-    std::size_t managed_policies_per_user = 10;                ///< adjustable up to 20
-
-    static constexpr std::size_t max_groups_per_account = 500;
-    static constexpr std::size_t max_customer_managed_policies_per_account = 5000;
-    static constexpr std::size_t max_managed_policies_per_user = 20;
-
-    static constexpr std::size_t users_per_account = 5000;
-    static constexpr std::size_t groups_per_user = 10;
-    static constexpr std::size_t managed_policies_per_group = 10;
-    static constexpr std::size_t tags_per_user = 50;
-    static constexpr std::size_t access_keys_per_user = 2;  ///< inactive keys count too
-    static constexpr std::size_t mfa_devices_per_user = 8;  ///< in use, any type (8 since November 2022)
-    static constexpr std::size_t versions_per_managed_policy = 5;
-    static constexpr std::size_t user_inline_policy_size =
-        *policy_size_limit(policy_kind::user_inline);  ///< all of a user's
-    static constexpr std::size_t group_inline_policy_size =
-        *policy_size_limit(policy_kind::group_inline);  ///< all of a group's
-    static constexpr std::size_t managed_policy_size = *policy_size_limit(policy_kind::managed);
-    /// The console adds at most 10 users at a time (UG id_users_create, 2022 version).
-    static constexpr std::size_t users_per_batch = 10;
-    /// `policyDescriptionType` (API reference, CreatePolicy).
-    static constexpr std::size_t policy_description_length = 1000;
-
-    friend bool operator==(const quotas&, const quotas&) = default;
-};
-
-//=== password policy ===//
-
-/// The account password policy as GetAccountPasswordPolicy returns it (API reference,
-/// PasswordPolicy; defaults as UpdateAccountPasswordPolicy applies them when omitted).
-/// An account without one gets AWS's default rules instead (see `check_password`).
-struct password_policy {
-    std::uint32_t minimum_length = 6;             ///< 6–128
-    bool require_symbols = false;                 ///< one of ``! @ # $ % ^ & * ( ) _ + - = [ ] { } | '``
-    bool require_numbers = false;                 ///< one of 0–9
-    bool require_uppercase = false;               ///< one of A–Z
-    bool require_lowercase = false;               ///< one of a–z
-    bool allow_users_to_change_password = false;  ///< account-wide; attaches no policy to anyone
-    std::uint32_t max_age_days = 0;               ///< 0: never expires; else 1–1095
-    std::uint32_t reuse_prevention = 0;           ///< 0: reuse allowed; else 1–24
-    bool hard_expiry = false;                     ///< an expired password needs an administrator
-
-    friend bool operator==(const password_policy&, const password_policy&) = default;
-};
-
-/// A source of uniform 64-bit random values, injected so that tests are deterministic.
-/// Credentials are only as good as it is: in production give it a cryptographically
-/// secure generator (e.g. `std::random_device` on Linux, which reads the kernel's).
-using random_source = std::function<std::uint64_t()>;
-
-namespace detail {
-
-// The symbols RequireSymbols counts (API reference, UpdateAccountPasswordPolicy).
-inline constexpr std::string_view password_symbols = "!@#$%^&*()_+-=[]{}|'";
-inline constexpr std::string_view uppercase_letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-inline constexpr std::string_view lowercase_letters = "abcdefghijklmnopqrstuvwxyz";
-inline constexpr std::string_view decimal_digits = "0123456789";
-// The alphabet of AWS's access key ids (AKIAIOSFODNN7EXAMPLE): RFC 4648 base32.
-inline constexpr std::string_view base32_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-// The alphabet of AWS's secret keys (wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY): base64.
-inline constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// AWS's default policy when the account has none (UG id_credentials_passwords_account-policy,
-// "Default password policy"): 8 to 128 characters, three of the four kinds.
-inline constexpr std::uint32_t default_minimum_password_length = 8;
-inline constexpr std::size_t max_password_length = 128;  // `passwordType`
-inline constexpr std::size_t generated_password_length = 20;
-
-// A uniform value below `n` (> 0). Rejection keeps it unbiased; a source that keeps
-// giving the rejected top values is broken, and after 64 draws it gets the modulo.
-inline std::size_t random_below(const random_source& random, std::size_t n) {
-    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
-    const std::uint64_t range = n;
-    const std::uint64_t bound = max - max % range;  // a multiple of n
-    std::uint64_t x = random();
-    for (int draws = 0; x >= bound && draws < 64; ++draws) x = random();
-    return static_cast<std::size_t>(x % range);
-}
-
-inline std::string random_text(const random_source& random, std::string_view alphabet, std::size_t length) {
-    std::string out;
-    out.reserve(length);
-    for (std::size_t i = 0; i < length; ++i) out.push_back(alphabet[random_below(random, alphabet.size())]);
-    return out;
-}
-
-inline std::string hex_code_point(char32_t cp) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    std::string out = "U+";
-    for (int shift = cp > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) out.push_back(hex[(cp >> shift) & 0xF]);
-    return out;
-}
-
-}  // namespace detail
-
-/// Checks `password` as AWS does for a console password: `passwordType` (1–128
-/// characters of tab, LF, CR and U+0020–U+00FF, as UTF-8), then `policy`, or, when the
-/// account has none, AWS's default policy (8–128 characters, three of uppercase,
-/// lowercase, digits and symbols). AWS's default rule that the password differ from the
-/// account name and email is not checked: the account does not know them.
-inline account_status check_password(std::string_view password, const std::optional<password_policy>& policy) {
-    const auto fail = [](std::string message) {
-        return account_error{account_errc::invalid_password, "", "password", std::move(message)};
-    };
-    std::size_t characters = 0;
-    bool upper = false, lower = false, digit = false, symbol = false;
-    for (std::size_t i = 0; i < password.size();) {
-        const detail::utf8_decoded d = detail::decode_utf8(password, i);
-        if (d.length == 0) return fail("the password is not valid UTF-8 at byte " + std::to_string(i));
-        const char32_t cp = d.code_point;
-        if (!(cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0xFF)))
-            return fail("character " + detail::hex_code_point(cp) + " at byte " + std::to_string(i) +
-                        " is not allowed in a password: use tab, LF, CR and U+0020 to U+00FF");
-        upper = upper || (cp >= 'A' && cp <= 'Z');
-        lower = lower || (cp >= 'a' && cp <= 'z');
-        digit = digit || (cp >= '0' && cp <= '9');
-        symbol =
-            symbol || (cp < 0x80 && detail::password_symbols.find(static_cast<char>(cp)) != std::string_view::npos);
-        i += d.length;
-        ++characters;
-    }
-    const std::size_t minimum = policy ? policy->minimum_length : detail::default_minimum_password_length;
-    if (characters < minimum || characters > detail::max_password_length)
-        return fail("the password has " + std::to_string(characters) + " characters; it needs " +
-                    std::to_string(minimum) + " to " + std::to_string(detail::max_password_length));
-    if (!policy) {
-        if (int{upper} + int{lower} + int{digit} + int{symbol} < 3)
-            return fail(
-                "without an account password policy AWS requires three of: uppercase letters, lowercase "
-                "letters, digits and symbols");
-        return std::monostate{};
-    }
-    if (policy->require_uppercase && !upper) return fail("the password policy requires an uppercase letter (A-Z)");
-    if (policy->require_lowercase && !lower) return fail("the password policy requires a lowercase letter (a-z)");
-    if (policy->require_numbers && !digit) return fail("the password policy requires a digit (0-9)");
-    if (policy->require_symbols && !symbol)
-        return fail("the password policy requires one of the symbols " + std::string(detail::password_symbols));
-    return std::monostate{};
-}
-
-/// A console password that `policy` (or AWS's default policy) accepts: 20 characters,
-/// or the policy's minimum if longer, with one of each kind the policy requires (all
-/// four without a policy) at random places and the rest from all four kinds.
-inline std::string generate_password(const std::optional<password_policy>& policy, const random_source& random) {
-    const std::size_t length = std::max<std::size_t>(
-        detail::generated_password_length, policy ? policy->minimum_length : detail::default_minimum_password_length);
-    std::string password;
-    password.reserve(length);
-    const auto pick = [&](std::string_view alphabet) {
-        password.push_back(alphabet[detail::random_below(random, alphabet.size())]);
-    };
-    if (!policy || policy->require_uppercase) pick(detail::uppercase_letters);
-    if (!policy || policy->require_lowercase) pick(detail::lowercase_letters);
-    if (!policy || policy->require_numbers) pick(detail::decimal_digits);
-    if (!policy || policy->require_symbols) pick(detail::password_symbols);
-    const std::string all = std::string(detail::uppercase_letters) + std::string(detail::lowercase_letters) +
-                            std::string(detail::decimal_digits) + std::string(detail::password_symbols);
-    while (password.size() < length) pick(all);
-    for (std::size_t i = password.size() - 1; i > 0; --i)
-        std::swap(password[i], password[detail::random_below(random, i + 1)]);
-    return password;
-}
-
-/// True for a long-term access key id as AWS issues them: `AKIA` and 16 characters of
-/// base32 (A–Z, 2–7), 20 in all (UG reference_identifiers, "unique ID prefixes").
-constexpr bool is_long_term_access_key_id(std::string_view id) noexcept {
-    if (id.size() != 20 || id.substr(0, 4) != "AKIA") return false;
-    for (const char c : id.substr(4))
-        if (detail::base32_alphabet.find(c) == std::string_view::npos) return false;
-    return is_valid_access_key_id(id);
-}
 
 //=== sign-in URL ===//
 
@@ -282,34 +53,6 @@ inline std::optional<std::string> sign_in_url(std::string_view account_id_or_ali
     const auto host = sign_in_host(partition);
     if (!host) return std::nullopt;
     return "https://" + std::string(account_id_or_alias) + "." + std::string(*host) + "/console";
-}
-
-//=== policy ARNs ===//
-
-/// The parts of a managed policy ARN `arn:PARTITION:iam::ACCOUNT:policy/PATH/NAME`,
-/// viewing the parsed text. `account` is `aws` for AWS managed policies.
-struct policy_arn_parts {
-    std::string_view partition;
-    std::string_view account;
-    std::string_view path;  ///< `/` or `/.../`
-    std::string_view name;
-};
-
-/// Splits a managed policy ARN, checking the path and name; the error is a sentence.
-inline result<policy_arn_parts, std::string> parse_policy_arn(std::string_view text) {
-    const auto parsed = parse_arn(text);
-    if (!parsed) return "`" + std::string(text) + "` is not an ARN: " + std::string(parsed.error().message());
-    if (parsed->service != "iam" || !parsed->region.empty() || parsed->account.empty() ||
-        !parsed->resource.starts_with("policy/"))
-        return "`" + std::string(text) + "` is not a managed policy ARN (arn:PARTITION:iam::ACCOUNT:policy/NAME)";
-    const std::string_view rest = parsed->resource.substr(6);  // from the slash after `policy`
-    const std::size_t last = rest.rfind('/');
-    policy_arn_parts parts{parsed->partition, parsed->account, rest.substr(0, last + 1), rest.substr(last + 1)};
-    if (const name_error e = check_policy_path(parts.path); !e.ok())
-        return "in `" + std::string(text) + "`: " + describe(e, parts.path);
-    if (const name_error e = check_managed_policy_name(parts.name); !e.ok())
-        return "in `" + std::string(text) + "`: " + describe(e, parts.name);
-    return parts;
 }
 
 //=== requests and results ===//
@@ -341,14 +84,14 @@ struct new_user {
 
 /// An access key as created: the secret appears here and nowhere else, ever.
 struct access_key_pair {
-    access_key_id id{};
+    access_key_id id;
     std::string secret{};  ///< 40 characters; the account never stores it
     friend bool operator==(const access_key_pair&, const access_key_pair&) = default;
 };
 
 /// What creating one user produced; the password and secret are shown only here.
 struct created_user {
-    iam::user user{};                       ///< as stored (no password, no secret)
+    iam::user user;                         ///< as stored (no password, no secret)
     std::optional<std::string> password{};  ///< the console password, if console access was asked for
     std::optional<access_key_pair> access_key{};
     std::optional<std::string> sign_in_url{};  ///< with console access, where to sign in
@@ -376,35 +119,18 @@ struct prepared_policies {
 };
 
 namespace detail {
-struct account_builder;
-
-// `aws`, or `aws-` and lowercase letters, digits and hyphens (`aws-cn`, `aws-us-gov`).
-inline bool is_valid_partition(std::string_view p) noexcept {
-    return p == "aws" || (p.size() > 4 && p.starts_with("aws-") && is_lower_alnum_dash(p));
-}
-
-inline std::string entity_ref(std::string_view type, std::string_view name) {
-    return std::string(type) + "/" + std::string(name);
-}
 
 inline std::string describe_policy_errors(std::string_view name, const policy_errors& errors) {
     std::string out = "policy " + std::string(name) + " is not valid:";
     std::size_t shown = 0;
     for (const policy_error& e : errors.errors) {
         if (++shown > 10) break;
-        out += " " + e.message + (e.path.empty() ? std::string() : " [" + e.path + "]") + ";";
+        out += " " + std::string(e.message()) + (e.path.empty() ? std::string() : " [" + e.path + "]") + ";";
     }
     out.pop_back();
     return out;
 }
 
-// The document as compact JSON, or nothing when it is not JSON: every stored document
-// is written this one way, so accounts round-trip through a dump unchanged.
-inline std::optional<std::string> compact_json(std::string_view text) {
-    const auto parsed = json::parse(text);
-    if (!parsed) return std::nullopt;
-    return json::write(*parsed);
-}
 // Entities sorted by name ignoring case, and policies sorted by ARN.
 template <typename Vector>
 auto name_position(Vector& entities, std::string_view name) {
@@ -439,11 +165,13 @@ auto* find_arn(Vector& policies, std::string_view arn) noexcept {
 ///     auto acct = iam::account::make("123456789012").value();
 ///     (void)acct.create_group("Developers");
 ///     iam::new_user alice{.name = "alice", .groups = {"Developers"}, .console = iam::console_access{}};
-///     auto created = acct.create_user(alice, iam::random_source(std::random_device()));
+///     std::random_device device;  // the kernel's generator on Linux
+///     const iam::random_source random = [&device] { return std::uint64_t{device()} << 32 | device(); };
+///     auto created = acct.create_user(alice, random);
 ///     if (created) std::puts(created->password->c_str());  // shown once
 class account {
 public:
-    /// An account without an id (what a failed load leaves); use `make`.
+    /// An empty account with the placeholder id 000000000000 (what a failed load leaves); use `make`.
     account() = default;
 
     /// A new account with no users: a 12-digit id, an optional alias, the partition.
@@ -458,6 +186,36 @@ public:
         a.id_ = checked.value();
         a.partition_ = std::string(partition);
         if (const account_status s = a.set_alias(alias); !s) return s.error();
+        return a;
+    }
+
+    /// An account holding `contents` as they are, e.g. as read from a dump: sorted as the
+    /// account keeps them, with the AWS managed policies users, groups and roles refer to
+    /// noted. Contents may break quotas (audits report it) but not `check_contents`.
+    static account_result<account> from_contents(account_contents contents) {
+        if (auto e = check_contents(contents)) return *std::move(e);
+        const auto by_name = [](const auto& a, const auto& b) { return icompare(a.name.view(), b.name.view()) < 0; };
+        const auto by_arn = [](const managed_policy& a, const managed_policy& b) { return a.arn < b.arn; };
+        std::sort(contents.users.begin(), contents.users.end(), by_name);
+        std::sort(contents.groups.begin(), contents.groups.end(), by_name);
+        std::sort(contents.roles.begin(), contents.roles.end(), by_name);
+        std::sort(contents.customer_policies.begin(), contents.customer_policies.end(), by_arn);
+        std::sort(contents.aws_policies.begin(), contents.aws_policies.end(), by_arn);
+        account a;
+        a.id_ = contents.id;
+        a.alias_ = contents.alias;
+        a.partition_ = std::move(contents.partition);
+        a.password_policy_ = contents.password_policy;
+        a.users_ = std::move(contents.users);
+        a.groups_ = std::move(contents.groups);
+        a.customer_policies_ = std::move(contents.customer_policies);
+        a.aws_policies_ = std::move(contents.aws_policies);
+        a.roles_ = std::move(contents.roles);
+        a.unreadable_documents_ = std::move(contents.unreadable_documents);
+        for (const user& u : a.users_) a.note_aws_policies(u);
+        for (const role& r : a.roles_) a.note_aws_policies(r);
+        for (const group& g : a.groups_)
+            for (const std::string& arn : g.attached_policy_arns) a.note_aws_policy(arn);
         return a;
     }
 
@@ -984,8 +742,6 @@ private:
         return out;
     }
 
-    friend struct detail::account_builder;
-
     //--- lookups ---//
 
     static bool contains_exact(const std::vector<std::string>& list, std::string_view item) {
@@ -1034,12 +790,13 @@ private:
     // A managed policy ARN of this partition that exists: AWS managed ones are taken on
     // trust (their corpus lives outside), this account's must be here, others' never.
     account_status check_attachable(std::string_view arn, const std::string& entity, std::string field) const {
-        const auto parts = parse_policy_arn(arn);
-        if (!parts) return account_error{account_errc::invalid_arn, entity, std::move(field), parts.error()};
-        if (parts->partition != partition_)
-            return account_error{account_errc::invalid_arn, entity, std::move(field),
-                                 "`" + std::string(arn) + "` is in partition " + std::string(parts->partition) +
-                                     ", the account in " + partition_};
+        const auto parts = check_policy_arn(arn, partition_);
+        if (!parts) {
+            account_error e = parts.error();
+            e.entity = entity;
+            e.field = std::move(field);
+            return e;
+        }
         if (parts->account == "aws") return std::monostate{};
         if (parts->account != id_.view())
             return account_error{
@@ -1063,7 +820,7 @@ private:
         if (const auto problem = check_policy_size(document, kind))
             return account_error{
                 problem->code == policy_errc::too_large ? account_errc::limit_exceeded : account_errc::invalid_policy,
-                entity, std::move(field), problem->message};
+                entity, std::move(field), std::string(problem->message())};
         auto compact = detail::compact_json(document);
         if (!compact)
             return account_error{account_errc::invalid_policy, entity, std::move(field), "the document is not JSON"};
@@ -1129,17 +886,13 @@ private:
     static account_result<std::vector<tag>> merge_tags(std::vector<tag> existing, std::span<const tag> incoming,
                                                        const std::string& entity) {
         for (std::size_t i = 0; i < incoming.size(); ++i) {
-            const std::string field = "tags[" + std::to_string(i) + "]";
-            const auto checked = tag::make(incoming[i].key, incoming[i].value);
-            if (!checked)
-                return name_fail(checked.error(),
-                                 checked.error().kind == name_kind::tag_key ? incoming[i].key : incoming[i].value,
-                                 entity, field + (checked.error().kind == name_kind::tag_key ? ".key" : ".value"));
-            for (std::size_t j = 0; j < i; ++j)
-                if (iequals(incoming[j].key, incoming[i].key))
-                    return account_error{
-                        account_errc::already_exists, entity, field,
-                        "tag key " + incoming[i].key + " appears twice in the request (keys are unique ignoring case)"};
+            const auto checked = check_tag(incoming[i].key, incoming[i].value, incoming.first(i));
+            if (!checked) {
+                account_error e = checked.error();
+                e.entity = entity;
+                e.field = "tags[" + std::to_string(i) + "]" + (e.field.empty() ? "" : "." + e.field);
+                return e;
+            }
             const auto same = std::find_if(existing.begin(), existing.end(),
                                            [&](const tag& t) { return iequals(t.key, incoming[i].key); });
             if (same != existing.end())
@@ -1304,20 +1057,20 @@ private:
                 return s.error();
             u.boundary = permissions_boundary{*request.permissions_boundary_arn};
         }
-        created_user out;
+        std::optional<std::string> password, url;
         if (request.console) {
-            auto password = grant_console_access(u, *request.console, random, now);
-            if (!password) return password.error();
-            out.password = std::move(password.value());
-            out.sign_in_url = sign_in_url();
+            auto made = grant_console_access(u, *request.console, random, now);
+            if (!made) return made.error();
+            password = std::move(made.value());
+            url = sign_in_url();
         }
+        std::optional<access_key_pair> key;
         if (request.programmatic_access) {
-            auto key = issue_access_key(u, staged, random, now);
-            if (!key) return key.error();
-            out.access_key = std::move(key.value());
+            auto made = issue_access_key(u, staged, random, now);
+            if (!made) return made.error();
+            key = std::move(made.value());
         }
-        out.user = std::move(u);
-        return out;
+        return created_user{std::move(u), std::move(password), std::move(key), std::move(url)};
     }
 
     //--- evaluation ---//
@@ -1360,7 +1113,7 @@ private:
         return std::nullopt;
     }
 
-    account_id id_{};
+    account_id id_{"000000000000"};
     std::optional<account_alias> alias_{};
     std::string partition_ = "aws";
     std::optional<iam::password_policy> password_policy_{};
@@ -1380,55 +1133,6 @@ private:
 inline void set_role_session_caller(request& out, const account& a, const role& r, std::string_view session_name = {}) {
     out.set_role_caller(r.arn(a.id().view(), a.partition()), r.role_id, r.tags, session_name);
 }
-
-namespace detail {
-
-// Everything an account holds, for readers of external data (the authorization dump)
-// that bypass the operations' quotas: such data may break quotas, which audits report.
-struct account_parts {
-    account_id id{};
-    std::optional<account_alias> alias{};
-    std::string partition = "aws";
-    std::optional<iam::password_policy> password_policy{};
-    std::vector<user> users{};
-    std::vector<group> groups{};
-    std::vector<managed_policy> customer_policies{};
-    std::vector<managed_policy> aws_policies{};
-    std::vector<role> roles{};
-    std::vector<std::string> unreadable_documents{};  ///< ARNs of policies whose document could not be read
-};
-
-struct account_builder {
-    // The account of `parts`, whose names (ignoring case) and ARNs must be unique already:
-    // sorted as the account keeps them, with AWS managed policies referred to noted.
-    static account assemble(account_parts parts) {
-        const auto by_name = [](const auto& a, const auto& b) { return icompare(a.name.view(), b.name.view()) < 0; };
-        const auto by_arn = [](const managed_policy& a, const managed_policy& b) { return a.arn < b.arn; };
-        std::sort(parts.users.begin(), parts.users.end(), by_name);
-        std::sort(parts.groups.begin(), parts.groups.end(), by_name);
-        std::sort(parts.roles.begin(), parts.roles.end(), by_name);
-        std::sort(parts.customer_policies.begin(), parts.customer_policies.end(), by_arn);
-        std::sort(parts.aws_policies.begin(), parts.aws_policies.end(), by_arn);
-        account a;
-        a.id_ = parts.id;
-        a.alias_ = parts.alias;
-        a.partition_ = std::move(parts.partition);
-        a.password_policy_ = parts.password_policy;
-        a.users_ = std::move(parts.users);
-        a.groups_ = std::move(parts.groups);
-        a.customer_policies_ = std::move(parts.customer_policies);
-        a.aws_policies_ = std::move(parts.aws_policies);
-        a.roles_ = std::move(parts.roles);
-        a.unreadable_documents_ = std::move(parts.unreadable_documents);
-        for (const user& u : a.users_) a.note_aws_policies(u);
-        for (const role& r : a.roles_) a.note_aws_policies(r);
-        for (const group& g : a.groups_)
-            for (const std::string& arn : g.attached_policy_arns) a.note_aws_policy(arn);
-        return a;
-    }
-};
-
-}  // namespace detail
 
 }  // namespace iam
 

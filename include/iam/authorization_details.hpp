@@ -49,8 +49,10 @@
 #include <vector>
 
 #include "account.hpp"
+#include "account_rules.hpp"
 #include "arn.hpp"
 #include "condition_values.hpp"
+#include "detail/json_read.hpp"
 #include "entities.hpp"
 #include "json.hpp"
 #include "names.hpp"
@@ -199,12 +201,18 @@ public:
         if (const auto truncated = root.find("IsTruncated"); truncated && truncated->as_boolean() == true)
             fail("/IsTruncated", *truncated, "the dump is one page of several (IsTruncated); load all pages at once");
         identify_account(root);
-        for_each_entry(root, "GroupDetailList", [&](json::element e, const std::string& path) { read_group(e, path); });
-        for_each_entry(root, "Policies", [&](json::element e, const std::string& path) { read_policy(e, path); });
-        for_each_entry(root, "UserDetailList", [&](json::element e, const std::string& path) { read_user(e, path); });
-        for_each_entry(root, "RoleDetailList", [&](json::element e, const std::string& path) { read_role(e, path); });
+        const auto entries = [&](std::string_view key, auto read) {
+            for_each_object(field(root, "", key), read, lone_object::refused);
+        };
+        entries("GroupDetailList", [&](json::element e, const std::string& path) { read_group(e, path); });
+        entries("Policies", [&](json::element e, const std::string& path) { read_policy(e, path); });
+        entries("UserDetailList", [&](json::element e, const std::string& path) { read_user(e, path); });
+        entries("RoleDetailList", [&](json::element e, const std::string& path) { read_role(e, path); });
         std::vector<std::string> read_in_part = principals_read_in_part();
-        return loaded_account{account_builder::assemble(std::move(parts_)), std::move(problems),
+        // What was read keeps the account's rules (the readers below saw to it): nothing is refused here.
+        auto built = account::from_contents(std::move(parts_));
+        if (!built) fail("", root, "the account breaks its rules: " + std::string(built.error().message()));
+        return loaded_account{built ? std::move(built.value()) : account{}, std::move(problems),
                               std::move(foreign_arns_), std::move(read_in_part)};
     }
 
@@ -218,43 +226,28 @@ private:
         return dump_field{base + "/" + std::string(key), object, object.find(key)};
     }
 
+    // `read(item, path)` for each object of the array `list` (absent: none); anything
+    // else is a problem. A lone object is the one item unless `lone` refuses it.
     template <typename Read>
-    void for_each_entry(json::element root, std::string_view key, Read&& read) {
-        const dump_field list = field(root, "", key);
-        if (!list.value) return;
-        if (!list.value->is_array()) {
-            fail(list.path, *list.value, std::string(key) + " must be an array");
-            return;
-        }
-        std::size_t index = 0;
-        for (const json::element entry : list.value->as_array()) {
-            const std::string path = list.path + "/" + std::to_string(index++);
-            if (!entry.is_object())
-                fail(path, entry, "an entry must be an object");
-            else
-                read(entry, path);
-        }
-    }
-
-    // Each item of an optional array member; `read(item, path)` for each object. A lone
-    // object is read as the one item (AWS CLI's documented example writes lists so).
-    template <typename Read>
-    bool for_each_item(const dump_field& list, Read&& read) {
-        if (!list.value) return true;
-        if (list.value->is_object()) {
-            read(*list.value, list.path);
-            return true;
-        }
-        if (!list.value->is_array()) return fail(list.path, *list.value, "must be an array");
-        std::size_t index = 0;
-        for (const json::element item : list.value->as_array()) {
-            const std::string path = list.path + "/" + std::to_string(index++);
+    void for_each_object(const dump_field& list, Read&& read, lone_object lone = lone_object::is_item) {
+        const auto object = [&](json::element item, const std::string& path) {
             if (!item.is_object())
                 fail(path, item, "an item must be an object");
             else
                 read(item, path);
-        }
-        return true;
+        };
+        if (for_each_item(list.value, list.path, object, lone) == array_read::not_array)
+            fail(list.path, *list.value, "must be an array");
+    }
+
+    // `read(item)` for each item of the array `list` (absent: none), `item` a field of its own.
+    template <typename Read>
+    void for_each_value(const dump_field& list, std::string_view what, Read&& read) {
+        const auto value = [&](json::element item, const std::string& path) {
+            read(dump_field{path, *list.value, item});
+        };
+        if (for_each_item(list.value, list.path, value) == array_read::not_array)
+            fail(list.path, *list.value, "must be an array of " + std::string(what));
     }
 
     //--- scalar members: absent is fine unless required ---//
@@ -285,14 +278,17 @@ private:
         out = static_cast<std::uint32_t>(*n);
         return true;
     }
-    template <name_kind Kind>
-    bool get(const dump_field& f, checked_name<Kind>& out) {
+    // A required name: nothing (after saying why) when it is missing or breaks its rules.
+    template <typename Name>
+    std::optional<Name> get_name(const dump_field& f) {
         std::optional<std::string_view> text;
-        if (!get(f, text, true)) return false;
-        const auto checked = checked_name<Kind>::parse(*text);
-        if (!checked) return fail(f.path, *f.value, describe(checked.error(), *text));
-        out = checked.value();
-        return true;
+        if (!get(f, text, true)) return std::nullopt;
+        auto checked = Name::parse(*text);
+        if (!checked) {
+            fail(f.path, *f.value, describe(checked.error(), *text));
+            return std::nullopt;
+        }
+        return std::move(checked).value();
     }
     bool get_path(const dump_field& f, std::string& out) {
         std::optional<std::string_view> text;
@@ -332,11 +328,8 @@ private:
     bool get_policy_arn(const dump_field& f, std::string& out) {
         std::optional<std::string_view> text;
         if (!get(f, text, true)) return false;
-        const auto parts = parse_policy_arn(*text);
-        if (!parts) return fail(f.path, *f.value, parts.error());
-        if (parts->partition != parts_.partition)
-            return fail(f.path, *f.value,
-                        "`" + std::string(*text) + "` is not a policy of this partition (" + parts_.partition + ")");
+        const auto parts = check_policy_arn(*text, parts_.partition);
+        if (!parts) return fail(f.path, *f.value, std::string(parts.error().message()));
         out = std::string(*text);
         return true;
     }
@@ -357,23 +350,20 @@ private:
         // of them name (one entity of another account must not move the whole dump).
         std::vector<std::pair<std::string_view, std::size_t>> votes;  // account, ARNs naming it
         for (const std::string_view list : {"UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"}) {
-            const auto entries = root.find(list);
-            if (!entries) continue;
-            for (const json::element entry : entries->as_array()) {
+            for_each_item(root, "", list, [&](json::element entry, const std::string&) {
                 const auto arn_member = entry.find("Arn");
                 const auto arn_text = arn_member ? arn_member->as_string() : std::nullopt;
-                if (!arn_text) continue;
-                const auto parsed = parse_arn(*arn_text);
-                if (!parsed) continue;
+                const auto parsed = parse_arn(arn_text.value_or(""));
+                if (!parsed) return;
                 if (!partition && is_valid_partition(parsed->partition)) partition = parsed->partition;
-                if (!is_valid_account_id(parsed->account)) continue;
+                if (!is_valid_account_id(parsed->account)) return;
                 const auto vote =
                     std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == parsed->account; });
                 if (vote == votes.end())
                     votes.emplace_back(parsed->account, 1);
                 else
                     ++vote->second;
-            }
+            });
         }
         const auto most_named = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
             return a.second < b.second;  // the first of equals wins
@@ -387,21 +377,14 @@ private:
     }
 
     void read_aliases(const dump_field& f) {
-        if (!f.value) return;
-        if (!f.value->is_array()) {
-            fail(f.path, *f.value, "must be an array of account aliases");
-            return;
-        }
-        std::size_t index = 0;
-        for (const json::element alias : f.value->as_array()) {
-            const dump_field item{f.path + "/" + std::to_string(index++), *f.value, alias};
-            account_alias checked;
-            if (!get(item, checked)) continue;
+        for_each_value(f, "account aliases", [&](const dump_field& item) {
+            const auto checked = get_name<account_alias>(item);
+            if (!checked) return;
             if (parts_.alias)
-                fail(item.path, alias, "an account has at most one alias; this one is ignored");
+                fail(item.path, *item.value, "an account has at most one alias; this one is ignored");
             else
                 parts_.alias = checked;
-        }
+        });
     }
 
     void read_password_policy(const dump_field& f) {
@@ -435,26 +418,25 @@ private:
     // Inline policies of a user, group or role; names unique ignoring case.
     std::vector<inline_policy> read_inline_policies(const dump_field& list) {
         std::vector<inline_policy> out;
-        for_each_item(list, [&](json::element item, const std::string& path) {
-            inline_policy p;
-            if (!get(field(item, path, "PolicyName"), p.name)) return;
+        for_each_object(list, [&](json::element item, const std::string& path) {
+            const auto name = get_name<inline_policy_name>(field(item, path, "PolicyName"));
+            if (!name) return;
             for (const inline_policy& earlier : out)
-                if (iequals(earlier.name.view(), p.name.view())) {
+                if (iequals(earlier.name.view(), name->view())) {
                     fail(path + "/PolicyName", item,
-                         "a second inline policy named " + p.name.str() + " (names are unique ignoring case)");
+                         "a second inline policy named " + name->str() + " (names are unique ignoring case)");
                     return;
                 }
             auto document = get_document(field(item, path, "PolicyDocument"));
             if (!document) return;
-            p.document = std::move(*document);
-            out.push_back(std::move(p));
+            out.push_back(inline_policy{*name, std::move(*document)});
         });
         return out;
     }
 
     std::vector<std::string> read_attached(const dump_field& list) {
         std::vector<std::string> out;
-        for_each_item(list, [&](json::element item, const std::string& path) {
+        for_each_object(list, [&](json::element item, const std::string& path) {
             std::string arn;
             if (get_policy_arn(field(item, path, "PolicyArn"), arn) &&
                 std::find(out.begin(), out.end(), arn) == out.end())
@@ -463,31 +445,34 @@ private:
         return out;
     }
 
-    // The name and `Arn` of a user, group or role: false (after saying why) when the
+    // The name and `Arn` of a user, group or role: nothing (after saying why) when the
     // entity must be skipped: its name unreadable or taken, its ARN present but not an
     // ARN. An ARN of another account or partition is noted and changes nothing else.
     template <typename Entity>
-    bool read_identity(json::element e, const std::string& path, std::string_view type, std::string_view name_key,
-                       case_insensitive_name_set& names, Entity& out) {
-        if (!get(field(e, path, name_key), out.name)) return false;
+    std::optional<Entity> read_identity(json::element e, const std::string& path, std::string_view type,
+                                        std::string_view name_key, case_insensitive_name_set& names) {
+        const auto name = get_name<decltype(Entity::name)>(field(e, path, name_key));
+        if (!name) return std::nullopt;
+        Entity out{.name = *name};
         const dump_field arn = field(e, path, "Arn");
         std::optional<std::string_view> text;
-        if (!get(arn, text)) return false;
+        if (!get(arn, text)) return std::nullopt;
         const auto parsed = parse_arn(text.value_or(""));  // no ARN is fine: it follows from the name
-        if (text && !parsed)
-            return fail(arn.path, *arn.value,
-                        "`" + std::string(*text) + "` is not an ARN: " + std::string(parsed.error().message()));
+        if (text && !parsed) {
+            fail(arn.path, *arn.value,
+                 "`" + std::string(*text) + "` is not an ARN: " + std::string(parsed.error().message()));
+            return std::nullopt;
+        }
         if (const auto inserted = names.insert(out.name); !inserted.inserted) {
             // Which twin AWS holds is unknown: the one kept is not trusted either.
             read_in_part_.insert(detail::entity_ref(type, names[inserted.index]));
             if (type == "group") duplicate_groups_.insert(std::string(names[inserted.index]));
-            return fail(
-                path + "/" + std::string(name_key), e,
-                "a second " + std::string(type) + " named " + out.name.str() + " (names are unique ignoring case)");
+            fail(path + "/" + std::string(name_key), e, std::string(name_twin(type, out.name.view()).message()));
+            return std::nullopt;
         }
         if (text && (parsed->account != parts_.id.view() || parsed->partition != parts_.partition))
             foreign_arns_.push_back({detail::entity_ref(type, out.name), std::string(*text)});
-        return true;
+        return out;
     }
 
     // The inline and attached policies of a user, group or role, then `read_more()` (its
@@ -557,12 +542,41 @@ private:
                      ": its name and path make the resource " + resource);
     }
 
+    // How the dump names the members of a user, group or role, and where it is kept.
+    template <typename Entity>
+    struct entity_slots {
+        std::string_view type, name_key, id_key, inline_key;
+        std::string Entity::*id;
+        case_insensitive_name_set& names;
+        std::vector<Entity>& kept;
+    };
+    entity_slots<user> slots_of(const user*) {
+        return {"user", "UserName", "UserId", "UserPolicyList", &user::user_id, user_names_, parts_.users};
+    }
+    entity_slots<group> slots_of(const group*) {
+        return {"group", "GroupName", "GroupId", "GroupPolicyList", &group::group_id, group_names_, parts_.groups};
+    }
+    entity_slots<role> slots_of(const role*) {
+        return {"role", "RoleName", "RoleId", "RolePolicyList", &role::role_id, role_names_, parts_.roles};
+    }
+
+    // A user, group or role: what all three have, `read_decisive(entity)` for its other
+    // fields deciding what it may do (see `read_policies`), then `read_rest(entity)`.
+    template <typename Entity, typename ReadDecisive, typename ReadRest>
+    void read_entity(json::element e, const std::string& path, ReadDecisive&& read_decisive, ReadRest&& read_rest) {
+        const entity_slots<Entity> slots = slots_of(static_cast<const Entity*>(nullptr));
+        std::optional<Entity> identity = read_identity<Entity>(e, path, slots.type, slots.name_key, slots.names);
+        if (!identity) return;
+        Entity& entity = *identity;
+        read_placement(e, path, slots.type, slots.id_key, entity, entity.*slots.id);
+        read_policies(e, path, slots.type, slots.inline_key, entity, [&] { read_decisive(entity); });
+        read_rest(entity);
+        slots.kept.push_back(std::move(entity));
+    }
+
     void read_group(json::element e, const std::string& path) {
-        group g;
-        if (!read_identity(e, path, "group", "GroupName", group_names_, g)) return;
-        read_placement(e, path, "group", "GroupId", g, g.group_id);
-        read_policies(e, path, "group", "GroupPolicyList", g, [] {});
-        parts_.groups.push_back(std::move(g));
+        read_entity<group>(
+            e, path, [](group&) {}, [](group&) {});
     }
 
     void read_policy(json::element e, const std::string& path) {
@@ -603,14 +617,10 @@ private:
 
     // The versions of `p`: the default one becomes its document, the rest other_versions.
     bool read_versions(const dump_field& list, std::optional<std::string_view> default_version, managed_policy& p) {
-        if (!list.value) return true;
-        if (!list.value->is_array()) return fail(list.path, *list.value, "must be an array");
-        if (list.value->as_array().size() > iam::quotas::versions_per_managed_policy)
+        if (list.value && list.value->as_array().size() > iam::quotas::versions_per_managed_policy)
             return fail(list.path, *list.value, "a managed policy has at most 5 versions");
         std::optional<managed_policy_version> default_entry;
-        std::size_t index = 0;
-        for (const json::element item : list.value->as_array()) {
-            const std::string path = list.path + "/" + std::to_string(index++);
+        const auto read_version = [&](json::element item, const std::string& path) {
             if (!item.is_object()) return fail(path, item, "a version must be an object");
             std::optional<std::string_view> version_id;
             std::optional<bool> is_default;
@@ -638,6 +648,13 @@ private:
             } else {
                 p.other_versions.push_back(std::move(version));
             }
+            return true;
+        };
+        switch (for_each_item(list.value, list.path, read_version)) {
+            case array_read::absent: return true;
+            case array_read::not_array: return fail(list.path, *list.value, "must be an array");
+            case array_read::stopped: return false;
+            case array_read::read: break;
         }
         if (!default_entry) return fail(list.path, *list.value, "no version is the default");
         p.document = std::move(default_entry->document);
@@ -646,42 +663,35 @@ private:
     }
 
     void read_user(json::element e, const std::string& path) {
-        user u;
-        if (!read_identity(e, path, "user", "UserName", user_names_, u)) return;
-        read_placement(e, path, "user", "UserId", u, u.user_id);
-        read_policies(e, path, "user", "UserPolicyList", u, [&] {
-            read_groups(field(e, path, "GroupList"), u);
-            u.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
-            u.tags = read_tags(field(e, path, "Tags"));  // condition keys of its requests
-        });
-        read_login(field(e, path, "LoginProfile"), u);
-        read_access_keys(field(e, path, "AccessKeyMetadata"), u);
-        read_mfa_devices(field(e, path, "MFADevices"), u);
-        parts_.users.push_back(std::move(u));
+        read_entity<user>(
+            e, path,
+            [&](user& u) {
+                read_groups(field(e, path, "GroupList"), u);
+                u.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
+                u.tags = read_tags(field(e, path, "Tags"));  // condition keys of its requests
+            },
+            [&](user& u) {
+                read_login(field(e, path, "LoginProfile"), u);
+                read_access_keys(field(e, path, "AccessKeyMetadata"), u);
+                read_mfa_devices(field(e, path, "MFADevices"), u);
+            });
     }
 
     void read_groups(const dump_field& list, user& u) {
-        if (!list.value) return;
-        if (!list.value->is_array()) {
-            fail(list.path, *list.value, "must be an array of group names");
-            return;
-        }
-        std::size_t index = 0;
-        for (const json::element item : list.value->as_array()) {
-            const dump_field f{list.path + "/" + std::to_string(index++), *list.value, item};
-            group_name name;
-            if (!get(f, name)) continue;
-            const auto found = group_names_.find(name);
+        for_each_value(list, "group names", [&](const dump_field& f) {
+            const auto name = get_name<group_name>(f);
+            if (!name) return;
+            const auto found = group_names_.find(*name);
             if (!found) {
-                fail(f.path, item, "no group named " + name.str() + " in GroupDetailList");
-                continue;
+                fail(f.path, *f.value, "no group named " + name->str() + " in GroupDetailList");
+                return;
             }
             const std::string canonical(group_names_[*found]);
             if (std::find(u.groups.begin(), u.groups.end(), canonical) != u.groups.end())
-                fail(f.path, item, "a second membership of " + canonical);
+                fail(f.path, *f.value, "a second membership of " + canonical);
             else
                 u.groups.push_back(canonical);
-        }
+        });
     }
 
     std::optional<permissions_boundary> read_boundary(const dump_field& f) {
@@ -697,20 +707,16 @@ private:
 
     std::vector<tag> read_tags(const dump_field& list) {
         std::vector<tag> tags;
-        for_each_item(list, [&](json::element item, const std::string& path) {
+        for_each_object(list, [&](json::element item, const std::string& path) {
             std::optional<std::string_view> key, value;
             if (!get(field(item, path, "Key"), key, true) || !get(field(item, path, "Value"), value, true)) return;
-            const auto checked = tag::make(*key, *value);
+            auto checked = check_tag(*key, *value, tags);
             if (!checked) {
-                fail(path, item, describe(checked.error(), checked.error().kind == name_kind::tag_key ? *key : *value));
+                const bool twin = checked.error().code == account_errc::already_exists;
+                fail(twin ? path + "/Key" : path, item, std::string(checked.error().message()));
                 return;
             }
-            for (const tag& earlier : tags)
-                if (iequals(earlier.key, *key)) {
-                    fail(path + "/Key", item, "a second tag " + std::string(*key) + " (keys are unique ignoring case)");
-                    return;
-                }
-            tags.push_back(checked.value());
+            tags.push_back(std::move(checked.value()));
         });
         return tags;
     }
@@ -729,13 +735,13 @@ private:
     }
 
     void read_access_keys(const dump_field& list, user& u) {
-        for_each_item(list, [&](json::element item, const std::string& path) {
-            access_key key;
+        for_each_object(list, [&](json::element item, const std::string& path) {
+            const auto id = get_name<access_key_id>(field(item, path, "AccessKeyId"));
             std::optional<std::string_view> status;
             std::optional<timestamp> created;
-            if (!get(field(item, path, "AccessKeyId"), key.id) || !get(field(item, path, "Status"), status) ||
-                !get(field(item, path, "CreateDate"), created))
+            if (!id || !get(field(item, path, "Status"), status) || !get(field(item, path, "CreateDate"), created))
                 return;
+            access_key key{.id = *id};
             if (status == "Inactive")
                 key.status = access_key_status::inactive;
             else if (status == "Expired")
@@ -754,7 +760,7 @@ private:
     }
 
     void read_mfa_devices(const dump_field& list, user& u) {
-        for_each_item(list, [&](json::element item, const std::string& path) {
+        for_each_object(list, [&](json::element item, const std::string& path) {
             std::optional<std::string_view> serial;
             std::optional<timestamp> enabled;
             if (!get(field(item, path, "SerialNumber"), serial, true) || !get(field(item, path, "EnableDate"), enabled))
@@ -773,19 +779,19 @@ private:
     }
 
     void read_role(json::element e, const std::string& path) {
-        role r;
-        if (!read_identity(e, path, "role", "RoleName", role_names_, r)) return;
-        read_placement(e, path, "role", "RoleId", r, r.role_id);
-        read_policies(e, path, "role", "RolePolicyList", r, [&] {
-            r.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
-            r.tags = read_tags(field(e, path, "Tags"));  // condition keys of its sessions' requests
-        });
-        if (const dump_field trust = field(e, path, "AssumeRolePolicyDocument"); trust.value)
-            r.trust_policy = get_document(trust).value_or("");
-        parts_.roles.push_back(std::move(r));
+        read_entity<role>(
+            e, path,
+            [&](role& r) {
+                r.boundary = read_boundary(field(e, path, "PermissionsBoundary"));
+                r.tags = read_tags(field(e, path, "Tags"));  // condition keys of its sessions' requests
+            },
+            [&](role& r) {
+                if (const dump_field trust = field(e, path, "AssumeRolePolicyDocument"); trust.value)
+                    r.trust_policy = get_document(trust).value_or("");
+            });
     }
 
-    account_parts parts_;
+    account_contents parts_;
     std::vector<foreign_arn> foreign_arns_;
     std::unordered_set<std::string> read_in_part_;      // `user/NAME`, ...
     std::unordered_set<std::string> unsure_policies_;   // ARNs: duplicated, or document unreadable

@@ -35,10 +35,7 @@ result<Entity, name_error> make_entity(std::string_view name, std::string_view p
     const auto checked = decltype(Entity::name)::parse(name);
     if (!checked) return checked.error();
     if (const name_error e = check_path(path); !e.ok()) return e;
-    Entity entity;
-    entity.name = checked.value();
-    entity.path = std::string(path);
-    return entity;
+    return Entity{.name = checked.value(), .path = std::string(path)};
 }
 }  // namespace detail
 
@@ -126,7 +123,7 @@ private:
 /// A policy embedded in one user, group or role; its name is unique within that holder ignoring case.
 struct inline_policy {
     inline_policy_name name;
-    std::string document;
+    std::string document{};
 
     friend bool operator==(const inline_policy&, const inline_policy&) = default;
     friend std::weak_ordering operator<=>(const inline_policy& a, const inline_policy& b) noexcept {
@@ -177,16 +174,16 @@ struct mfa_device {
 struct user {
     user_name name;
     std::string path = "/";
-    std::string user_id;  ///< AWS's unique id (`AIDA...`), empty until known
+    std::string user_id{};  ///< AWS's unique id (`AIDA...`), empty until known
     timestamp created{};
-    std::vector<tag> tags;
-    std::vector<std::string> groups;                ///< names of the groups it belongs to
-    std::vector<std::string> attached_policy_arns;  ///< managed policies attached directly
-    std::vector<inline_policy> inline_policies;
-    std::optional<permissions_boundary> boundary;
-    std::optional<login_profile> login;
-    std::vector<access_key> access_keys;
-    std::vector<mfa_device> mfa_devices;
+    std::vector<tag> tags{};
+    std::vector<std::string> groups{};                ///< names of the groups it belongs to
+    std::vector<std::string> attached_policy_arns{};  ///< managed policies attached directly
+    std::vector<inline_policy> inline_policies{};
+    std::optional<permissions_boundary> boundary{};
+    std::optional<login_profile> login{};
+    std::vector<access_key> access_keys{};
+    std::vector<mfa_device> mfa_devices{};
 
     /// A user named `name` under `path`, both checked.
     static result<user, name_error> make(std::string_view name, std::string_view path = "/") {
@@ -209,10 +206,10 @@ struct user {
 struct group {
     group_name name;
     std::string path = "/";
-    std::string group_id;  ///< AWS's unique id (`AGPA...`), empty until known
+    std::string group_id{};  ///< AWS's unique id (`AGPA...`), empty until known
     timestamp created{};
-    std::vector<std::string> attached_policy_arns;
-    std::vector<inline_policy> inline_policies;
+    std::vector<std::string> attached_policy_arns{};
+    std::vector<inline_policy> inline_policies{};
 
     /// A group named `name` under `path`, both checked.
     static result<group, name_error> make(std::string_view name, std::string_view path = "/") {
@@ -236,13 +233,13 @@ struct group {
 struct role {
     role_name name;
     std::string path = "/";
-    std::string role_id;  ///< AWS's unique id (`AROA...`), empty until known
+    std::string role_id{};  ///< AWS's unique id (`AROA...`), empty until known
     timestamp created{};
-    std::vector<tag> tags;
-    std::vector<std::string> attached_policy_arns;
-    std::vector<inline_policy> inline_policies;
-    std::optional<permissions_boundary> boundary;
-    std::string trust_policy;  ///< the trust policy as compact JSON; empty when unknown
+    std::vector<tag> tags{};
+    std::vector<std::string> attached_policy_arns{};
+    std::vector<inline_policy> inline_policies{};
+    std::optional<permissions_boundary> boundary{};
+    std::string trust_policy{};  ///< the trust policy as compact JSON; empty when unknown
 
     /// A role named `name` under `path`, both checked.
     static result<role, name_error> make(std::string_view name, std::string_view path = "/") {

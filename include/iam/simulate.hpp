@@ -5,6 +5,7 @@
 #define IAM_SIMULATE_HPP_INCLUDED
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,7 @@
 
 #include "action_catalog.hpp"
 #include "condition.hpp"
+#include "detail/json_read.hpp"
 #include "detail/json_string.hpp"
 #include "evaluate.hpp"
 #include "json.hpp"
@@ -33,46 +35,88 @@ struct simulation_input {
     std::vector<context_entry> context;  ///< ContextEntries
 };
 
-/// Why an input was refused: a message naming the field (and, for policies, every
-/// grammar error with its JSON path).
+/// What made `parse_simulation_input` refuse an input.
+enum class simulation_errc : std::uint8_t {
+    invalid_json,     ///< not JSON
+    not_object,       ///< JSON, but not an object
+    invalid_field,    ///< a field of the wrong type
+    invalid_policy,   ///< a policy that is not a document or breaks the grammar
+    missing_actions,  ///< no ActionNames
+    invalid_context,  ///< a ContextEntries item without a name or with an unknown type
+};
+
+/// The stable text id of `code`, e.g. "invalid-policy".
+constexpr std::string_view to_string(simulation_errc code) noexcept {
+    switch (code) {
+        case simulation_errc::invalid_json: return "invalid-json";
+        case simulation_errc::not_object: return "not-object";
+        case simulation_errc::invalid_field: return "invalid-field";
+        case simulation_errc::invalid_policy: return "invalid-policy";
+        case simulation_errc::missing_actions: return "missing-actions";
+        case simulation_errc::invalid_context: return "invalid-context";
+    }
+    return "unknown";
+}
+
+/// Why an input was refused: the code, and a sentence naming the field (and, for
+/// policies, every grammar error with its JSON path).
 struct simulation_error {
-    std::string message;
+    simulation_errc code = simulation_errc::invalid_field;
+    std::string detail{};
+
+    /// `detail`, or when it is empty a fixed sentence for the code.
+    std::string_view message() const noexcept {
+        if (!detail.empty()) return detail;
+        switch (code) {
+            case simulation_errc::invalid_json: return "the input is not JSON";
+            case simulation_errc::not_object: return "the input must be a JSON object";
+            case simulation_errc::invalid_field: return "a field has the wrong type";
+            case simulation_errc::invalid_policy: return "a policy is not valid";
+            case simulation_errc::missing_actions: return "ActionNames must name at least one action";
+            case simulation_errc::invalid_context: return "a ContextEntries item is not valid";
+        }
+        return "unknown error";
+    }
+    /// The code's stable id, `to_string(code)`.
+    std::string_view id() const noexcept { return to_string(code); }
 };
 
 namespace detail {
 
+// Each item of the array member `field` of `parent` (absent: none), in order, until
+// `read(item, name)` returns false, `name` being `FIELD.N` (from 1); then false, with
+// `error` set unless `read` set it, also when the member is not an array.
+template <typename Read>
+bool read_items(json::element parent, std::string_view field, std::string_view what, simulation_error& error,
+                Read&& read) {
+    std::size_t n = 0;
+    const auto item = [&](json::element value, const std::string&) {
+        return read(value, std::string(field) + "." + std::to_string(++n));
+    };
+    switch (for_each_item(parent, "", field, item)) {
+        case array_read::absent:
+        case array_read::read: return true;
+        case array_read::not_array: break;
+        case array_read::stopped:
+            if (!error.detail.empty()) return false;
+            break;
+    }
+    error = {simulation_errc::invalid_field, std::string(field) + " must be an array of " + std::string(what)};
+    return false;
+}
+
 inline bool read_string_list(json::element parent, std::string_view field, std::vector<std::string>& out,
-                             std::string& error) {
-    const auto list = parent.find(field);
-    if (!list) return true;
-    const json::array_view items = list->as_array();
-    if (!items) {
-        error = std::string(field) + " must be an array of strings";
-        return false;
-    }
-    for (const json::element item : items) {
+                             simulation_error& error) {
+    return read_items(parent, field, "strings", error, [&](json::element item, const std::string&) {
         const auto text = item.as_string();
-        if (!text) {
-            error = std::string(field) + " must be an array of strings";
-            return false;
-        }
-        out.emplace_back(*text);
-    }
-    return true;
+        if (text) out.emplace_back(*text);
+        return text.has_value();
+    });
 }
 
 inline bool read_policies(json::element input, std::string_view field, policy_kind kind, policy_cache* cache,
-                          std::vector<named_compiled_policy>& out, std::string& error) {
-    const auto list = input.find(field);
-    if (!list) return true;
-    const json::array_view items = list->as_array();
-    if (!items) {
-        error = std::string(field) + " must be an array of policy documents";
-        return false;
-    }
-    std::size_t n = 0;
-    for (const json::element item : items) {
-        std::string name = std::string(field) + "." + std::to_string(++n);
+                          std::vector<named_compiled_policy>& out, simulation_error& error) {
+    return read_items(input, field, "policy documents", error, [&](json::element item, std::string name) {
         std::string written;
         std::string_view text;
         if (const auto s = item.as_string()) {
@@ -81,20 +125,21 @@ inline bool read_policies(json::element input, std::string_view field, policy_ki
             written = json::write(item.to_value());
             text = written;
         } else {
-            error = name + " must be a policy document (a JSON string or object)";
+            error = {simulation_errc::invalid_policy, name + " must be a policy document (a JSON string or object)"};
             return false;
         }
         policy_cache one_off(1);
         auto prepared = (cache != nullptr ? *cache : one_off).get(text, kind);
         if (!prepared) {
-            error = name + " is not a valid policy:";
-            for (const policy_error& e : prepared.error().errors) error += " " + e.message + " [" + e.path + "];";
-            error.pop_back();
+            error = {simulation_errc::invalid_policy, name + " is not a valid policy:"};
+            for (const policy_error& e : prepared.error().errors)
+                error.detail += " " + std::string(e.message()) + " [" + e.path + "];";
+            error.detail.pop_back();
             return false;
         }
         out.push_back({std::move(name), std::move(prepared.value())});
-    }
-    return true;
+        return true;
+    });
 }
 
 }  // namespace detail
@@ -108,48 +153,54 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
     const auto doc = json::parse_document(text);
     if (!doc) {
         const json::parse_error& e = doc.error();
-        return simulation_error{"invalid JSON at line " + std::to_string(e.line) + ", column " +
-                                std::to_string(e.column) + ": " + std::string(e.message())};
+        return simulation_error{simulation_errc::invalid_json, "invalid JSON at line " + std::to_string(e.line) +
+                                                                   ", column " + std::to_string(e.column) + ": " +
+                                                                   std::string(e.message())};
     }
     const json::element input = doc->root();
-    if (!input.is_object()) return simulation_error{"the input must be a JSON object"};
+    if (!input.is_object()) return simulation_error{simulation_errc::not_object, ""};
     simulation_input out;
-    std::string error;
+    simulation_error error;
     if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, cache, out.identity, error) ||
         !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, cache, out.boundary,
                                error) ||
         !detail::read_string_list(input, "ActionNames", out.actions, error) ||
         !detail::read_string_list(input, "ResourceArns", out.resources, error))
-        return simulation_error{error};
-    if (out.actions.empty()) return simulation_error{"ActionNames must name at least one action"};
+        return error;
+    if (out.actions.empty()) return simulation_error{simulation_errc::missing_actions, ""};
     if (out.resources.empty()) out.resources.emplace_back("*");
     for (const auto& [field, target] :
          {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
         if (const auto v = input.find(field)) {
-            if (!v->as_string()) return simulation_error{std::string(field) + " must be a string"};
+            if (!v->as_string())
+                return simulation_error{simulation_errc::invalid_field, std::string(field) + " must be a string"};
             *target = *v->as_string();
         }
     }
-    if (const auto entries = input.find("ContextEntries")) {
-        if (!entries->as_array()) return simulation_error{"ContextEntries must be an array"};
-        for (const json::element e : entries->as_array()) {
-            context_entry entry;
-            const auto name = e.find("ContextKeyName");
-            const auto type = e.find("ContextKeyType");
-            if (!name || !name->as_string())
-                return simulation_error{"each ContextEntries item needs a ContextKeyName string"};
-            entry.key = *name->as_string();
-            if (type) {
-                const auto parsed = type->as_string() ? parse_context_type(*type->as_string()) : std::nullopt;
-                if (!parsed)
-                    return simulation_error{"ContextKeyType of " + entry.key +
-                                            " must be one of AWS's types (string, stringList, numeric, ...)"};
-                entry.type = *parsed;
-            }
-            if (!detail::read_string_list(e, "ContextKeyValues", entry.values, error)) return simulation_error{error};
-            out.context.push_back(std::move(entry));
+    const auto read_context_entry = [&](json::element e, const std::string&) {
+        context_entry entry;
+        const auto name = e.find("ContextKeyName");
+        const auto type = e.find("ContextKeyType");
+        if (!name || !name->as_string()) {
+            error = {simulation_errc::invalid_context, "each ContextEntries item needs a ContextKeyName string"};
+            return false;
         }
-    }
+        entry.key = *name->as_string();
+        if (type) {
+            const auto parsed = type->as_string() ? parse_context_type(*type->as_string()) : std::nullopt;
+            if (!parsed) {
+                error.code = simulation_errc::invalid_context;
+                error.detail =
+                    "ContextKeyType of " + entry.key + " must be one of AWS's types (string, stringList, numeric, ...)";
+                return false;
+            }
+            entry.type = *parsed;
+        }
+        if (!detail::read_string_list(e, "ContextKeyValues", entry.values, error)) return false;
+        out.context.push_back(std::move(entry));
+        return true;
+    };
+    if (!detail::read_items(input, "ContextEntries", "objects", error, read_context_entry)) return error;
     return out;
 }
 
@@ -296,7 +347,7 @@ inline std::string simulate_json(std::string_view input_text, policy_cache* cach
     const auto input = parse_simulation_input(input_text, cache);
     if (!input) {
         std::string out = "{\"Error\":";
-        detail::append_json_string(out, input.error().message);
+        detail::append_json_string(out, input.error().message());
         return out + "}";
     }
     const compiled_policy_set set = policies_of(input.value());
