@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The README's account example, built and run as a test so it cannot rot.
-#include <iam/iam.hpp>
+#include <iam/account.hpp>
+#include <iam/authorization_details.hpp>
+#include <iam/credentials.hpp>
 
 #include <cstdio>
 #include <random>
@@ -22,7 +24,7 @@ int main() {
     std::mt19937_64 seeded(42);           // deterministic here; use std::random_device in production
     const auto created = acct.create_users(batch, iam::random_source(seeded));
     if (!created) {
-        std::printf("%s\n", created.error().message.c_str());
+        std::printf("%s\n", std::string(created.error().message()).c_str());
         return 1;
     }
     for (const iam::created_user& c : *created) {
@@ -39,7 +41,8 @@ int main() {
     iam::new_user again;
     again.name = "ALICE";
     const auto refused = acct.create_user(again);
-    std::printf("%s: %s\n", iam::aws_error_code(refused.error().code).data(), refused.error().message.c_str());
+    std::printf("%s: %s\n", iam::aws_error_code(refused.error().code).data(),
+                std::string(refused.error().message()).c_str());
 
     // The account as `aws iam get-account-authorization-details` prints it, and back.
     const std::string dump = iam::save_authorization_details(acct);

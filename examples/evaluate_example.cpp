@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The README's evaluation example, built and run as a test so it cannot rot.
-#include <iam/iam.hpp>
+#include <iam/evaluate.hpp>
+#include <iam/policy.hpp>
 
 #include <cstdio>
 
@@ -18,7 +19,8 @@ int main() {
     iam::request r{"s3:GetObject", "arn:aws:s3:::reports/q3.csv", "arn:aws:iam::123456789012:user/alice", "", {}};
     r.context.push_back({"aws:SourceIp", {"203.0.113.7"}, iam::context_type::ip});
     iam::evaluation_result out;
-    user.evaluate_into(r, out);                                // no allocation once `out` has grown
+    iam::evaluation_workspace work;
+    user.evaluate_into(r, out, work);                          // no allocation once `out` and `work` have grown
     std::printf("%s\n", iam::to_string(out.decision).data());  // allowed
     for (const iam::statement_ref& why : out.matched) std::printf("  by %s\n", user.policy_name(why).c_str());
     return out.decision == iam::decision::allowed ? 0 : 1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The README's C++ example, built and run as a test so it cannot rot.
-#include <iam/iam.hpp>
+#include <iam/entities.hpp>
+#include <iam/names.hpp>
+#include <iam/unique_names.hpp>
 
 #include <cstdio>
 #include <string>
@@ -16,7 +18,7 @@ int main() {
     const auto checked = iam::user_name::parse("carol/ops");
     if (!checked) {
         const iam::name_error& e = checked.error();
-        std::printf("rule %s at offset %u: %s\n", iam::rule_id(e.rule).data(), e.offset,
+        std::printf("rule %s at offset %u: %s\n", iam::to_string(e.code).data(), e.offset,
                     iam::describe(e, "carol/ops").c_str());
     }
 

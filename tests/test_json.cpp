@@ -29,7 +29,7 @@ void check_error(std::string_view text, json_errc kind, std::size_t offset, std:
     CAPTURE(text);
     const auto r = json::parse(text, options);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().kind == kind);
+    CHECK(r.error().code == kind);
     CHECK(r.error().offset == offset);
     CHECK(r.error().line == line);
     CHECK(r.error().column == column);
@@ -411,11 +411,19 @@ TEST_CASE("json::line_column: counts lines by LF and columns in bytes, clamping 
     CHECK(json::line_column("", 0).column == 1);
 }
 
-TEST_CASE("json::parse_error: message describes the kind") {
-    CHECK(json::message(json_errc::duplicate_key) == "duplicate object key");
+TEST_CASE("json::parse_error: code, message and stable id") {
     json::parse_error e;
-    e.kind = json_errc::depth_exceeded;
-    CHECK(e.message() == json::message(json_errc::depth_exceeded));
+    e.code = json_errc::depth_exceeded;
+    CHECK(e.message() == "nesting deeper than the configured maximum depth");
+    CHECK(e.id() == "depth_exceeded");
+    static_assert(json::to_string(json_errc::duplicate_key) == "duplicate_key");
+    static_assert(json::parse_error{json_errc::duplicate_key}.message() == "duplicate object key");
+    // Every code has a sentence and an id of its own.
+    for (int c = 0; c <= static_cast<int>(json_errc::duplicate_key); ++c) {
+        e.code = static_cast<json_errc>(c);
+        CHECK(e.message() != "unknown JSON error");
+        CHECK(e.id() != "unknown");
+    }
 }
 
 TEST_CASE("json::parse: parses the AWS managed policies sample documents") {
@@ -499,7 +507,7 @@ TEST_CASE("json::parse: conforms to JSONTestSuite y_/n_ and keeps its pinned i_ 
             if (duplicate_key_files.count(name) != 0) {
                 ++duplicate_count;
                 REQUIRE_FALSE(r.has_value());
-                CHECK(r.error().kind == json_errc::duplicate_key);
+                CHECK(r.error().code == json_errc::duplicate_key);
                 CHECK(json::parse(text, lenient).has_value());
             } else {
                 CHECK(r.has_value());
@@ -577,7 +585,7 @@ TEST_CASE("json::parse_document: rejects exactly what parse rejects") {
         const auto v = json::parse(text);
         REQUIRE_FALSE(d.has_value());
         REQUIRE_FALSE(v.has_value());
-        CHECK(d.error().kind == v.error().kind);
+        CHECK(d.error().code == v.error().code);
         CHECK(d.error().offset == v.error().offset);
     }
 }

@@ -6,12 +6,13 @@
 #define IAM_JSON_HPP_INCLUDED
 
 #include <bit>
+#include <cassert>
 #include <charconv>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <forward_list>
-#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -54,27 +55,27 @@ enum class json_errc : unsigned char {
     duplicate_key,   ///< an object key equal to an earlier key of the same object (offset of the second key)
 };
 
-/// A short English description of `kind`, e.g. "duplicate object key".
-constexpr std::string_view message(json_errc kind) noexcept {
-    switch (kind) {
-        case json_errc::input_too_large: return "input larger than the configured maximum size";
-        case json_errc::byte_order_mark: return "byte order mark at the start of the input";
-        case json_errc::unexpected_end: return "unexpected end of input";
-        case json_errc::expected_value: return "expected a value";
-        case json_errc::invalid_literal: return "invalid literal (expected true, false or null)";
-        case json_errc::invalid_number: return "invalid number";
-        case json_errc::invalid_utf8: return "invalid UTF-8";
-        case json_errc::control_character: return "unescaped control character in string";
-        case json_errc::invalid_escape: return "invalid escape sequence";
-        case json_errc::lone_surrogate: return "unpaired UTF-16 surrogate escape";
-        case json_errc::expected_key: return "expected a string object key";
-        case json_errc::expected_colon: return "expected ':' after object key";
-        case json_errc::expected_comma_or_close: return "expected ',' or closing bracket";
-        case json_errc::trailing_content: return "unexpected content after the value";
-        case json_errc::depth_exceeded: return "nesting deeper than the configured maximum depth";
-        case json_errc::duplicate_key: return "duplicate object key";
+/// The stable id of `code`: its enumerator's name, e.g. "duplicate_key".
+constexpr std::string_view to_string(json_errc code) noexcept {
+    switch (code) {
+        case json_errc::input_too_large: return "input_too_large";
+        case json_errc::byte_order_mark: return "byte_order_mark";
+        case json_errc::unexpected_end: return "unexpected_end";
+        case json_errc::expected_value: return "expected_value";
+        case json_errc::invalid_literal: return "invalid_literal";
+        case json_errc::invalid_number: return "invalid_number";
+        case json_errc::invalid_utf8: return "invalid_utf8";
+        case json_errc::control_character: return "control_character";
+        case json_errc::invalid_escape: return "invalid_escape";
+        case json_errc::lone_surrogate: return "lone_surrogate";
+        case json_errc::expected_key: return "expected_key";
+        case json_errc::expected_colon: return "expected_colon";
+        case json_errc::expected_comma_or_close: return "expected_comma_or_close";
+        case json_errc::trailing_content: return "trailing_content";
+        case json_errc::depth_exceeded: return "depth_exceeded";
+        case json_errc::duplicate_key: return "duplicate_key";
     }
-    return "unknown JSON error";
+    return "unknown";
 }
 
 /// A 1-based line and column (the column counts bytes, not characters).
@@ -102,13 +103,35 @@ constexpr text_position line_column(std::string_view text, std::size_t offset) n
 
 /// Where and why `parse` rejected its input.
 struct parse_error {
-    json_errc kind = json_errc::unexpected_end;  ///< what went wrong
+    json_errc code = json_errc::unexpected_end;  ///< what went wrong
     std::size_t offset = 0;                      ///< byte offset of the offending byte in the input
     std::size_t line = 1;                        ///< 1-based line of `offset`
     std::size_t column = 1;                      ///< 1-based byte column of `offset`
 
-    /// A short English description of `kind`.
-    constexpr std::string_view message() const noexcept { return json::message(kind); }
+    /// A short English description of `code`, e.g. "duplicate object key".
+    constexpr std::string_view message() const noexcept {
+        switch (code) {
+            case json_errc::input_too_large: return "input larger than the configured maximum size";
+            case json_errc::byte_order_mark: return "byte order mark at the start of the input";
+            case json_errc::unexpected_end: return "unexpected end of input";
+            case json_errc::expected_value: return "expected a value";
+            case json_errc::invalid_literal: return "invalid literal (expected true, false or null)";
+            case json_errc::invalid_number: return "invalid number";
+            case json_errc::invalid_utf8: return "invalid UTF-8";
+            case json_errc::control_character: return "unescaped control character in string";
+            case json_errc::invalid_escape: return "invalid escape sequence";
+            case json_errc::lone_surrogate: return "unpaired UTF-16 surrogate escape";
+            case json_errc::expected_key: return "expected a string object key";
+            case json_errc::expected_colon: return "expected ':' after object key";
+            case json_errc::expected_comma_or_close: return "expected ',' or closing bracket";
+            case json_errc::trailing_content: return "unexpected content after the value";
+            case json_errc::depth_exceeded: return "nesting deeper than the configured maximum depth";
+            case json_errc::duplicate_key: return "duplicate object key";
+        }
+        return "unknown JSON error";
+    }
+    /// The stable id of `code`, e.g. "duplicate_key".
+    constexpr std::string_view id() const noexcept { return to_string(code); }
 };
 
 /// Limits that bound the work and memory an untrusted input can cost.
@@ -1199,75 +1222,205 @@ inline result<value, parse_error> parse(std::string_view text, parse_options opt
     return doc->root().to_value();
 }
 
-/// Layout of `write`'s output.
+/// Layout of the JSON that `writer` and `write` produce.
 enum class write_style : unsigned char {
-    compact,  ///< no whitespace at all
+    compact,  ///< no whitespace at all (but where `writer::break_line` asks for a line break)
     pretty,   ///< one element or member per line, 2-space indent, `"key": value`; no final newline
 };
 
-/// Writes `v` as JSON. Numbers are written exactly as they were read, strings via
-/// `detail::append_json_string`; members in their order. Iterative, so any depth is safe.
-inline std::string write(const value& v, write_style style = write_style::compact) {
-    std::string out;
-    const bool pretty = style == write_style::pretty;
+namespace detail {
+// The integer types `writer::value` writes as numbers (`bool` and `char` are not numbers).
+template <typename T>
+concept integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char>;
+}  // namespace detail
+
+/// Writes JSON as it goes: containers are opened and closed, members named by `key`,
+/// strings escaped by `detail::append_json_string` (ill-formed UTF-8 becomes U+FFFD), so
+/// the text is valid JSON whatever the strings hold. Commas, and in the pretty style line
+/// breaks and indentation, are placed by the writer. Misuse (a member without a key, a
+/// key in an array, closing what is not open, a second top-level value) is a bug that
+/// `assert` catches in debug builds.
+///
+/// **Example**:
+///     iam::json::writer w;
+///     w.begin_object().key("Action").begin_array().value("s3:GetObject").end_array().end_object();
+///     std::puts(w.text().c_str());  // {"Action":["s3:GetObject"]}
+class writer {
+public:
+    explicit writer(write_style style = write_style::compact) noexcept : pretty_(style == write_style::pretty) {}
+
+    /// Opens an object: then `key` and a value, as often as needed, and `end_object`.
+    writer& begin_object() { return open('{', true); }
+    /// Closes the innermost open container, which must be an object.
+    writer& end_object() { return close('}', true); }
+    /// Opens an array: then its values, and `end_array`.
+    writer& begin_array() { return open('[', false); }
+    /// Closes the innermost open container, which must be an array.
+    writer& end_array() { return close(']', false); }
+
+    /// Names the next member of the innermost open object.
+    writer& key(std::string_view name) {
+        assert(!open_.empty() && open_.back().is_object && !after_key_);
+        start_element();
+        iam::detail::append_json_string(out_, name);
+        out_ += pretty_ ? ": " : ":";
+        after_key_ = true;
+        return *this;
+    }
+
+    /// A string.
+    writer& value(std::string_view text) {
+        start_value();
+        iam::detail::append_json_string(out_, text);
+        return *this;
+    }
+    /// A string (without this, a string literal would be written as `true`).
+    writer& value(const char* text) { return value(std::string_view(text)); }
+    /// `true` or `false`.
+    writer& value(bool b) {
+        start_value();
+        out_ += b ? "true" : "false";
+        return *this;
+    }
+    /// An integer, in decimal.
+    template <detail::integer Integer>
+    writer& value(Integer n) {
+        start_value();
+        out_ += std::to_string(n);
+        return *this;
+    }
+    /// `null`.
+    writer& null() {
+        start_value();
+        out_ += "null";
+        return *this;
+    }
+    /// A whole value: numbers exactly as they were read, members in their order.
+    /// Iterative, so any depth is safe.
+    writer& value(const json::value& v);
+
+    /// Starts the next element or member on a new line, in the compact style (the
+    /// pretty style puts each on its own line already): one record a line, say.
+    writer& break_line() noexcept {
+        break_line_ = !pretty_;
+        return *this;
+    }
+
+    /// True once one top-level value is written whole.
+    bool complete() const noexcept { return open_.empty() && !out_.empty(); }
+    /// The JSON written so far.
+    const std::string& text() const& noexcept { return out_; }
+    /// The JSON written, moved out.
+    std::string text() && noexcept { return std::move(out_); }
+
+private:
+    struct container {
+        bool is_object;
+        bool empty;
+    };
+
+    // Before a key, or a value in an array: the comma and line break that separate it.
+    void start_element() {
+        container& innermost = open_.back();
+        if (!innermost.empty) out_.push_back(',');
+        innermost.empty = false;
+        if (pretty_) {
+            newline(open_.size());
+        } else if (break_line_) {
+            out_.push_back('\n');
+        }
+        break_line_ = false;
+    }
+
+    // Before any value: after its key, in an array, or alone at the top.
+    void start_value() {
+        if (after_key_) {
+            after_key_ = false;
+        } else if (open_.empty()) {
+            assert(out_.empty());  // one top-level value
+        } else {
+            assert(!open_.back().is_object);  // an object's member needs its key first
+            start_element();
+        }
+    }
+
+    writer& open(char bracket, bool is_object) {
+        start_value();
+        out_.push_back(bracket);
+        open_.push_back(container{is_object, true});
+        return *this;
+    }
+
+    writer& close(char bracket, bool is_object) {
+        assert(!open_.empty() && open_.back().is_object == is_object && !after_key_);
+        const bool was_empty = open_.back().empty;
+        open_.pop_back();
+        if (pretty_ && !was_empty) newline(open_.size());
+        out_.push_back(bracket);
+        return *this;
+    }
+
+    void newline(std::size_t depth) {
+        out_.push_back('\n');
+        out_.append(depth * 2, ' ');
+    }
+
+    std::string out_;
+    std::vector<container> open_;
+    bool pretty_;
+    bool after_key_ = false;
+    bool break_line_ = false;
+};
+
+inline writer& writer::value(const json::value& v) {
     struct frame {
-        const value* container;
+        const json::value* container;
         std::size_t next;  // index of the next child to write
     };
     std::vector<frame> stack;
-    const auto newline = [&](std::size_t depth) {
-        out.push_back('\n');
-        out.append(depth * 2, ' ');
-    };
-    // Writes a scalar or opens a container; returns true if a container was pushed.
-    const auto open = [&](const value& x) {
+    // Writes a scalar or opens a container, which is then pushed.
+    const auto write_one = [&](const json::value& x) {
         switch (x.kind()) {
-            case value_kind::null: out += "null"; return false;
-            case value_kind::boolean: out += *x.as_boolean() ? "true" : "false"; return false;
-            case value_kind::number: out += x.number_text(); return false;
-            case value_kind::string: iam::detail::append_json_string(out, *x.as_string()); return false;
-            case value_kind::array:
-                if (x.as_array()->empty()) {
-                    out += "[]";
-                    return false;
-                }
-                out.push_back('[');
-                break;
-            case value_kind::object:
-                if (x.as_object()->empty()) {
-                    out += "{}";
-                    return false;
-                }
-                out.push_back('{');
-                break;
+            case value_kind::null: null(); return;
+            case value_kind::boolean: value(*x.as_boolean()); return;
+            case value_kind::number:
+                start_value();
+                out_ += x.number_text();
+                return;
+            case value_kind::string: value(std::string_view(*x.as_string())); return;
+            case value_kind::array: begin_array(); break;
+            case value_kind::object: begin_object(); break;
         }
         stack.push_back(frame{&x, 0});
-        return true;
     };
-    open(v);
+    write_one(v);
     while (!stack.empty()) {
         frame& top = stack.back();
-        const value& c = *top.container;
+        const json::value& c = *top.container;
         const std::size_t count = c.is_array() ? c.as_array()->size() : c.as_object()->size();
         if (top.next == count) {
+            if (c.is_array()) {
+                end_array();
+            } else {
+                end_object();
+            }
             stack.pop_back();
-            if (pretty) newline(stack.size());
-            out.push_back(c.is_array() ? ']' : '}');
-            continue;
-        }
-        const std::size_t i = top.next++;
-        if (i > 0) out.push_back(',');
-        if (pretty) newline(stack.size());
-        if (c.is_array()) {
-            open((*c.as_array())[i]);  // may invalidate `top`
+        } else if (c.is_array()) {
+            write_one((*c.as_array())[top.next++]);  // may invalidate `top`
         } else {
-            const member& m = (*c.as_object())[i];
-            iam::detail::append_json_string(out, m.key);
-            out += pretty ? ": " : ":";
-            open(m.value);
+            const member& m = (*c.as_object())[top.next++];
+            key(m.key);
+            write_one(m.value);
         }
     }
-    return out;
+    return *this;
+}
+
+/// Writes `v` as JSON (see `writer::value`).
+inline std::string write(const value& v, write_style style = write_style::compact) {
+    writer out(style);
+    out.value(v);
+    return std::move(out).text();
 }
 
 }  // namespace iam::json

@@ -201,7 +201,7 @@ check("check-policy: unreadable file exits 2", code == 2 and "cannot read" in er
 # Every AWS managed policy is accepted (warnings allowed).
 with tempfile.TemporaryDirectory() as tmp:
     paths = []
-    for i, line in enumerate(open(os.path.join(root, "tests", "data", "aws-managed-policies", "aws-managed-policies.jsonl"))):
+    for i, line in enumerate(open(os.path.join(data, "aws-managed-policies", "aws-managed-policies.jsonl"))):
         entry = json.loads(line)
         path = os.path.join(tmp, f"{i}.json")
         with open(path, "w") as f:

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// iamcpp: writing a JSON string literal, shared by the JSON writer and the tools' reports.
+// iamcpp: writing a JSON string literal, the escaping behind `json::writer` (iam/json.hpp).
 #ifndef IAM_DETAIL_JSON_STRING_HPP_INCLUDED
 #define IAM_DETAIL_JSON_STRING_HPP_INCLUDED
 

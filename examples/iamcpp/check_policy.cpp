@@ -7,7 +7,6 @@
 #include <vector>
 
 #include <iam/action_catalog.hpp>
-#include <iam/detail/json_string.hpp>
 #include <iam/json.hpp>
 #include <iam/policy.hpp>
 
@@ -32,12 +31,7 @@ KIND: identity (default), boundary, user-inline, group-inline, role-inline, mana
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 )";
 
-struct kind_option {
-    std::string_view flag;
-    iam::policy_kind kind;
-};
-
-constexpr std::array<kind_option, 6> policy_kinds{{
+constexpr std::array<kind_flag<iam::policy_kind>, 6> policy_kinds{{
     {"identity", iam::policy_kind::identity},
     {"boundary", iam::policy_kind::boundary},
     {"user-inline", iam::policy_kind::user_inline},
@@ -63,7 +57,7 @@ struct checked_file {
 };
 
 void add(checked_file& file, severity level, const iam::policy_error& e) {
-    file.findings.push_back({level, e.offset, e.path, iam::code_name(e.code), e.message});
+    file.findings.push_back({level, e.offset, e.path, e.id(), std::string(e.message())});
     if (level == severity::error) file.valid = false;
 }
 
@@ -105,57 +99,38 @@ std::string text_report(const std::vector<checked_file>& files) {
 }
 
 std::string json_report(const std::vector<checked_file>& files) {
-    using iam::detail::append_json_string;
-    std::string out = "{\"files\":[";
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const checked_file& file = files[i];
-        out += i == 0 ? "\n{\"file\":" : ",\n{\"file\":";
-        append_json_string(out, file.input.label);
-        out += std::string(",\"valid\":") + (file.valid ? "true" : "false") + ",\"findings\":[";
-        for (std::size_t j = 0; j < file.findings.size(); ++j) {
-            const finding& f = file.findings[j];
+    iam::json::writer out;
+    out.begin_object().key("files").begin_array();
+    for (const checked_file& file : files) {
+        out.break_line().begin_object();
+        out.key("file").value(file.input.label).key("valid").value(file.valid).key("findings").begin_array();
+        for (const finding& f : file.findings) {
             const iam::json::text_position at = iam::json::line_column(file.input.text, f.offset);
-            out += j == 0 ? "{" : ",{";
-            out += std::string("\"severity\":\"") + (f.level == severity::error ? "error" : "warning") + "\"";
-            out += ",\"line\":" + std::to_string(at.line) + ",\"column\":" + std::to_string(at.column) +
-                   ",\"offset\":" + std::to_string(f.offset) + ",\"path\":";
-            append_json_string(out, f.path);
-            out += ",\"code\":";
-            append_json_string(out, f.code);
-            out += ",\"message\":";
-            append_json_string(out, f.message);
-            out += "}";
+            out.begin_object().key("severity").value(f.level == severity::error ? "error" : "warning");
+            out.key("line").value(at.line).key("column").value(at.column).key("offset").value(f.offset);
+            out.key("path").value(f.path).key("code").value(f.code).key("message").value(f.message).end_object();
         }
-        out += "]}";
+        out.end_array().end_object();
     }
-    out += "]}\n";
-    return out;
+    out.end_array().end_object();
+    return std::move(out).text() + "\n";
 }
 
 }  // namespace
 
 int check_policy(std::span<const std::string_view> args) {
-    const kind_option* kind = &policy_kinds[0];
+    const kind_flag<iam::policy_kind>* kind = &policy_kinds[0];
     bool json_only = false;
     bool json = false;
     std::vector<std::string> paths;
-    const auto stop = read_args(
-        "check-policy", args, check_usage, paths, json,
-        [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
-            if (arg == "--json-only") {
-                json_only = true;
-                return std::nullopt;
-            }
-            if (!arg.starts_with("--kind")) return unknown_option("check-policy", arg);
-            const auto value = option_value(args, i, "--kind");
-            kind = nullptr;
-            for (const kind_option& k : policy_kinds)
-                if (value && *value == k.flag) kind = &k;
-            if (kind == nullptr)
-                return fail_usage(
-                    "check-policy: --kind takes identity, boundary, user-inline, group-inline, role-inline or managed");
-            return std::nullopt;
-        });
+    const auto stop = read_args("check-policy", args, check_usage, paths, &json,
+                                [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+                                    if (arg == "--json-only") {
+                                        json_only = true;
+                                        return std::nullopt;
+                                    }
+                                    return read_kind("check-policy", args, i, policy_kinds, kind);
+                                });
     if (stop) return *stop;
     if (paths.empty()) return fail_usage("check-policy: no policy file given (try `iamcpp check-policy --help`)");
 

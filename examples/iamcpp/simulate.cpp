@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include <iam/json.hpp>
 #include <iam/simulate.hpp>
 
 #include "cli.hpp"
@@ -166,23 +167,24 @@ int simulate(std::span<const std::string_view> args) {
     std::optional<std::string> input_path;
     bool jsonl = false;
     bool explained = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (arg == "--help" || arg == "-h") {
-            write_out(simulate_usage);
-            return clean;
-        } else if (arg == "--jsonl") {
-            jsonl = true;
-        } else if (arg == "--explain") {
-            explained = true;
-        } else if (arg.starts_with("--input")) {
-            const auto value = option_value(args, i, "--input");
-            if (!value) return fail_usage("simulate: --input takes a file");
-            input_path = std::string(*value);
-        } else {
-            return unknown_option("simulate", arg);
-        }
-    }
+    std::vector<std::string> operands;
+    const auto stop = read_args("simulate", args, simulate_usage, operands, nullptr,
+                                [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
+                                    if (arg == "--jsonl") {
+                                        jsonl = true;
+                                    } else if (arg == "--explain") {
+                                        explained = true;
+                                    } else if (arg.starts_with("--input")) {
+                                        const auto value = option_value(args, i, "--input");
+                                        if (!value) return fail_usage("simulate: --input takes a file");
+                                        input_path = std::string(*value);
+                                    } else {
+                                        return unknown_option("simulate", arg);
+                                    }
+                                    return std::nullopt;
+                                });
+    if (stop) return *stop;
+    if (!operands.empty()) return unknown_option("simulate", operands.front());  // it takes none
     if (jsonl == input_path.has_value()) return fail_usage("simulate: give either --input FILE or --jsonl");
     if (jsonl) {
         if (explained) return fail_usage("simulate: --explain goes with --input");
@@ -192,9 +194,9 @@ int simulate(std::span<const std::string_view> args) {
     if (!text) return fail_usage("simulate: cannot read `" + printable(*input_path) + "`");
     const auto input = iam::parse_simulation_input(*text);
     if (!input) {
-        std::string out = "{\"Error\":";
-        iam::detail::append_json_string(out, input.error().message);
-        write_out(out + "}\n");
+        iam::json::writer out;
+        out.begin_object().key("Error").value(input.error().message()).end_object();
+        write_out(std::move(out).text() + "\n");
         return findings;
     }
     const iam::compiled_policy_set set = iam::policies_of(input.value());

@@ -1,10 +1,5 @@
 // SPDX-License-Identifier: MIT
-// iamcpp effective / audit: reports on an account from its authorization-details dump.
-#include <iam/audit.hpp>
-#include <iam/authorization_details.hpp>
-#include <iam/detail/json_string.hpp>
-#include <iam/effective.hpp>
-
+// `iamcpp effective`: what each user and role of an account may do, from its dump.
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -12,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <iam/effective.hpp>
+#include <iam/json.hpp>
+
+#include "account_input.hpp"
 #include "cli.hpp"
 
 namespace cli {
@@ -31,41 +30,6 @@ and in JSON's "problems".
 Exit status: 0 the dump read whole and reported, 1 reported with problems, 2 bad usage,
 unreadable input or unknown user or role.
 )";
-
-constexpr std::string_view audit_usage =
-    R"(usage: iamcpp audit [--format text|json] ACCOUNT.json
-
-Everything wrong with the account of an `aws iam get-account-authorization-details`
-dump: entries that cannot be read (invalid or case-duplicate names among them),
-entities whose ARN names another account, invalid or unresolved policies of users,
-groups and roles, quotas exceeded, console access without MFA, access keys beside
-console access, users and roles whose effective permissions are every action on
-every resource, role trust policies anyone may assume, and attached policies a
-boundary leaves granting nothing.
-Exit status: 0 clean, 1 findings, 2 bad usage or unreadable input.
-)";
-
-// The account of the single ACCOUNT.json operand, its load problems printed to stderr
-// as warnings; nothing (after a message) when it cannot be read at all.
-std::optional<iam::loaded_account> load_account(std::string_view command, const std::vector<std::string>& paths,
-                                                std::string& label) {
-    if (paths.size() != 1) {
-        fail_usage(std::string(command) + ": give one ACCOUNT.json (try `iamcpp " + std::string(command) + " --help`)");
-        return std::nullopt;
-    }
-    const auto text = read_input(paths[0]);
-    label = paths[0] == "-" ? "<stdin>" : paths[0];
-    if (!text) {
-        fail_usage(std::string(command) + ": cannot read `" + printable(paths[0]) + "`");
-        return std::nullopt;
-    }
-    auto loaded = iam::load_authorization_details(*text);
-    if (!loaded) {
-        fail_usage(std::string(command) + ": " + printable(label) + ": " + loaded.error().message);
-        return std::nullopt;
-    }
-    return std::move(loaded).value();
-}
 
 std::string effective_text(const std::string& name, const std::string& arn,
                            const std::vector<iam::effective_permission>& allowed) {
@@ -104,42 +68,26 @@ std::string effective_text(const std::string& name, const std::string& arn,
     return out;
 }
 
-void append_effective_json(std::string& out, const std::string& name, const std::string& arn,
-                           std::vector<iam::effective_permission> allowed) {
-    using iam::detail::append_json_string;
+void write_effective_json(iam::json::writer& out, const std::string& name, const std::string& arn,
+                          std::vector<iam::effective_permission> allowed) {
     std::sort(
         allowed.begin(), allowed.end(),
         [](const iam::effective_permission& a, const iam::effective_permission& b) { return a.action < b.action; });
-    const auto strings = [&](const std::vector<std::string>& list) {
-        out += '[';
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            if (i > 0) out += ',';
-            append_json_string(out, list[i]);
-        }
-        out += ']';
+    const auto strings = [&](std::string_view key, const std::vector<std::string>& list) {
+        out.key(key).begin_array();
+        for (const std::string& item : list) out.value(item);
+        out.end_array();
     };
-    out += "{\"name\":";
-    append_json_string(out, name);
-    out += ",\"arn\":";
-    append_json_string(out, arn);
-    out += ",\"allowed\":[";
-    for (std::size_t i = 0; i < allowed.size(); ++i) {
-        const iam::effective_permission& p = allowed[i];
-        out += i > 0 ? ",{\"action\":" : "{\"action\":";
-        append_json_string(out, p.action);
-        out += ",\"level\":";
-        append_json_string(out, iam::to_string(p.level));
-        out += ",\"resources\":";
-        strings(p.resources);
-        out += ",\"excluded\":";
-        strings(p.excluded);
-        out += ",\"conditional\":";
-        out += p.conditional ? "true" : "false";
-        out += ",\"condition_keys\":";
-        strings(p.condition_keys);
-        out += '}';
+    out.begin_object().key("name").value(name).key("arn").value(arn).key("allowed").begin_array();
+    for (const iam::effective_permission& p : allowed) {
+        out.begin_object().key("action").value(p.action).key("level").value(iam::to_string(p.level));
+        strings("resources", p.resources);
+        strings("excluded", p.excluded);
+        out.key("conditional").value(p.conditional);
+        strings("condition_keys", p.condition_keys);
+        out.end_object();
     }
-    out += "]}";
+    out.end_array().end_object();
 }
 
 // The effective permissions of the chosen users and roles of `loaded`, as text or JSON,
@@ -147,14 +95,15 @@ void append_effective_json(std::string& out, const std::string& name, const std:
 class effective_report {
 public:
     effective_report(const iam::loaded_account& loaded, bool json)
-        : loaded_(loaded), acct_(loaded.account), json_(json), problems_(loaded.problems) {}
+        : loaded_(loaded), acct_(loaded.account), problems_(loaded.problems) {
+        if (json) json_.emplace().begin_object();
+    }
 
     // Each principal (of `type`, `user` or `role`) when `all`, else only the one `chosen` names.
     template <typename Principal, typename PolicySet>
     void add(std::string_view type, const std::vector<Principal>& principals, bool all,
              const std::optional<std::string>& chosen, PolicySet policy_set_for) {
-        if (json_) out_ += (type == "user" ? "{\"" : ",\"") + std::string(type) + "s\":[";
-        bool first = true;
+        if (json_) json_->key(std::string(type) + "s").begin_array();
         for (const Principal& p : principals) {
             if (!all && !(chosen && iam::iequals(p.name.view(), *chosen))) continue;
             const std::string entity = std::string(type) + "/" + p.name.str();
@@ -164,36 +113,29 @@ public:
             }
             const auto set = (acct_.*policy_set_for)(p.name.view(), bundled_aws_managed_policy);
             if (!set) {  // reported, never guessed: a policy we cannot read could deny anything
-                problems_.push_back({entity, 0, set.error().message});
+                problems_.push_back({entity, 0, std::string(set.error().message())});
                 continue;
             }
             std::vector<iam::effective_permission> allowed =
                 iam::effective_permissions(iam::compiled_policy_set(*set), bundled_action_catalog());
             const std::string arn = p.arn(acct_.id().view(), acct_.partition());
             if (json_) {
-                if (!first) out_ += ',';
-                append_effective_json(out_, p.name.str(), arn, std::move(allowed));
+                write_effective_json(*json_, p.name.str(), arn, std::move(allowed));
             } else {
-                out_ += (out_.empty() ? "" : "\n") + effective_text(p.name.str(), arn, allowed);
+                text_ += (text_.empty() ? "" : "\n") + effective_text(p.name.str(), arn, allowed);
             }
-            first = false;
         }
-        if (json_) out_ += ']';
+        if (json_) json_->end_array();
     }
 
     // The report, JSON's "problems" closing it.
     std::string finish() {
-        if (!json_) return std::move(out_);
-        using iam::detail::append_json_string;
-        out_ += ",\"problems\":[";
-        for (std::size_t i = 0; i < problems_.size(); ++i) {
-            out_ += i > 0 ? ",{\"path\":" : "{\"path\":";
-            append_json_string(out_, problems_[i].path);
-            out_ += ",\"message\":";
-            append_json_string(out_, problems_[i].message);
-            out_ += '}';
-        }
-        return std::move(out_) + "]}\n";
+        if (!json_) return std::move(text_);
+        json_->key("problems").begin_array();
+        for (const iam::load_problem& p : problems_)
+            json_->begin_object().key("path").value(p.path).key("message").value(p.message).end_object();
+        json_->end_array().end_object();
+        return std::move(*json_).text() + "\n";
     }
 
     const std::vector<iam::load_problem>& problems() const noexcept { return problems_; }
@@ -201,9 +143,9 @@ public:
 private:
     const iam::loaded_account& loaded_;
     const iam::account& acct_;
-    bool json_;
     std::vector<iam::load_problem> problems_;
-    std::string out_;
+    std::optional<iam::json::writer> json_;  // the JSON report, when asked for
+    std::string text_;                       // else the text report
 };
 
 }  // namespace
@@ -213,7 +155,7 @@ int effective(std::span<const std::string_view> args) {
     bool json = false;
     std::optional<std::string> only_user, only_role;
     if (const std::optional<int> stop =
-            read_args("effective", args, effective_usage, paths, json,
+            read_args("effective", args, effective_usage, paths, &json,
                       [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
                           const bool is_role = arg.starts_with("--role");
                           if (!is_role && !arg.starts_with("--user")) return unknown_option("effective", arg);
@@ -242,46 +184,6 @@ int effective(std::span<const std::string_view> args) {
     for (const iam::load_problem& p : report.problems())
         std::fprintf(stderr, "%s: problem: %s [%s]\n", printable(label).c_str(), p.message.c_str(), p.path.c_str());
     return report.problems().empty() ? clean : findings;
-}
-
-int audit(std::span<const std::string_view> args) {
-    std::vector<std::string> paths;
-    bool json = false;
-    if (const std::optional<int> stop =
-            read_args("audit", args, audit_usage, paths, json,
-                      [](std::string_view arg, std::size_t&) { return unknown_option("audit", arg); }))
-        return *stop;
-    std::string label;
-    const std::optional<iam::loaded_account> loaded = load_account("audit", paths, label);
-    if (!loaded) return usage_error;
-    // What could not be read is a finding too: an invalid or duplicate name, a bad entry.
-    const std::vector<iam::audit_finding> report =
-        iam::audit_account(*loaded, bundled_aws_managed_policy, bundled_action_catalog());
-    std::string out;
-    using iam::detail::append_json_string;
-    if (json) {
-        out = "{\"account\":";
-        append_json_string(out, loaded->account.id().view());
-        out += ",\"findings\":[";
-    }
-    for (std::size_t i = 0; i < report.size(); ++i) {
-        const iam::audit_finding& f = report[i];
-        const std::string_view kind = iam::finding_id(f.kind);
-        if (json) {
-            out += i > 0 ? ",{\"kind\":" : "{\"kind\":";
-            append_json_string(out, kind);
-            out += ",\"entity\":";
-            append_json_string(out, f.entity);
-            out += ",\"message\":";
-            append_json_string(out, f.message);
-            out += '}';
-        } else {
-            out += printable(label) + ": " + std::string(kind) + ": " + f.entity + ": " + f.message + "\n";
-        }
-    }
-    if (json) out += "]}\n";
-    write_out(out);
-    return report.empty() ? clean : findings;
 }
 
 }  // namespace cli

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include <iam/detail/json_string.hpp>
+#include <iam/json.hpp>
 #include <iam/name_list.hpp>
 
 #include "cli.hpp"
@@ -25,12 +25,7 @@ KIND: user (default), group, role, policy, inline-policy, path, policy-path, tag
 Exit status: 0 clean, 1 problems found, 2 bad usage or unreadable file.
 )";
 
-struct kind_option {
-    std::string_view flag;
-    iam::name_kind kind;
-};
-
-constexpr std::array<kind_option, 13> kinds{{
+constexpr std::array<kind_flag<iam::name_kind>, 13> kinds{{
     {"user", iam::name_kind::user},
     {"group", iam::name_kind::group},
     {"role", iam::name_kind::role},
@@ -55,7 +50,7 @@ std::string finding_message(const iam::name_finding& f, const std::vector<input_
 }
 
 std::string_view finding_rule(const iam::name_finding& f) {
-    return f.duplicate ? std::string_view{"duplicate"} : iam::rule_id(f.error.rule);
+    return f.duplicate ? std::string_view{"duplicate"} : iam::to_string(f.error.code);
 }
 
 std::string text_report(const iam::name_list_report& report, const std::vector<input_file>& inputs,
@@ -69,52 +64,34 @@ std::string text_report(const iam::name_list_report& report, const std::vector<i
 }
 
 std::string json_report(const iam::name_list_report& report, const std::vector<input_file>& inputs, iam::name_kind kind,
-                        std::string_view kind_flag) {
-    using iam::detail::append_json_string;
-    std::string out = "{\"kind\":";
-    append_json_string(out, kind_flag);
-    out += ",\"checked\":" + std::to_string(report.names_checked) + ",\"findings\":[";
-    for (std::size_t i = 0; i < report.findings.size(); ++i) {
-        const iam::name_finding& f = report.findings[i];
-        out += i == 0 ? "\n" : ",\n";
-        out += "{\"file\":";
-        append_json_string(out, inputs[f.at.source].label);
-        out += ",\"line\":" + std::to_string(f.at.line) + ",\"column\":" + std::to_string(f.at.column) + ",\"rule\":";
-        append_json_string(out, finding_rule(f));
-        out += ",\"name\":";
-        append_json_string(out, f.name);
-        out += ",\"message\":";
-        append_json_string(out, finding_message(f, inputs, kind));
+                        std::string_view flag) {
+    iam::json::writer out;
+    out.begin_object().key("kind").value(flag).key("checked").value(report.names_checked);
+    out.key("findings").begin_array();
+    for (const iam::name_finding& f : report.findings) {
+        out.break_line().begin_object();
+        out.key("file").value(inputs[f.at.source].label).key("line").value(f.at.line).key("column").value(f.at.column);
+        out.key("rule").value(finding_rule(f)).key("name").value(f.name);
+        out.key("message").value(finding_message(f, inputs, kind));
         if (f.duplicate) {
-            out += ",\"first\":{\"file\":";
-            append_json_string(out, inputs[f.first.source].label);
-            out += ",\"line\":" + std::to_string(f.first.line) + "}";
+            out.key("first").begin_object();
+            out.key("file").value(inputs[f.first.source].label).key("line").value(f.first.line).end_object();
         }
-        out += "}";
+        out.end_object();
     }
-    out += "]}\n";
-    return out;
+    out.end_array().end_object();
+    return std::move(out).text() + "\n";
 }
 
 }  // namespace
 
 int lint_names(std::span<const std::string_view> args) {
-    const kind_option* kind = &kinds[0];
+    const kind_flag<iam::name_kind>* kind = &kinds[0];
     bool json = false;
     std::vector<std::string> paths;
-    const auto stop = read_args(
-        "lint-names", args, lint_usage, paths, json, [&](std::string_view arg, std::size_t& i) -> std::optional<int> {
-            if (!arg.starts_with("--kind")) return unknown_option("lint-names", arg);
-            const auto value = option_value(args, i, "--kind");
-            kind = nullptr;
-            for (const kind_option& k : kinds)
-                if (value && *value == k.flag) kind = &k;
-            if (kind == nullptr)
-                return fail_usage(
-                    "lint-names: --kind takes one of user, group, role, policy, inline-policy, path, "
-                    "policy-path, tag-key, tag-value, account-id, account-alias, access-key-id, mfa-device");
-            return std::nullopt;
-        });
+    const auto stop = read_args("lint-names", args, lint_usage, paths, &json, [&](std::string_view, std::size_t& i) {
+        return read_kind("lint-names", args, i, kinds, kind);
+    });
     if (stop) return *stop;
     if (paths.empty()) paths.emplace_back("-");
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Shared plumbing of the iamcpp subcommands: reading inputs, writing output, exit codes.
+// Shared plumbing of the iamcpp commands: reading inputs and options, writing output,
+// exit codes, the bundled data; and the commands themselves, one a file beside this one.
 #ifndef IAMCPP_EXAMPLES_CLI_HPP_INCLUDED
 #define IAMCPP_EXAMPLES_CLI_HPP_INCLUDED
 
+#include <array>
 #include <cstdio>
 #include <optional>
 #include <span>
@@ -10,7 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include <iam/action_catalog.hpp>
+namespace iam {
+class action_catalog;
+}
 
 namespace cli {
 
@@ -89,12 +93,13 @@ inline std::optional<std::string_view> option_value(std::span<const std::string_
 }
 
 /// Reads a command's arguments: operands (and `-`) go to `paths`, `--` ends the
-/// options, `--help` prints `usage`, `--format text|json` sets `json`; any other option
-/// goes to `on_option(arg, i)`, which returns an exit code to stop with, or nothing.
-/// Returns an exit code when the command should stop now.
+/// options, `--help` prints `usage`, `--format text|json` sets `*json` (for a command
+/// that has the option: `json` not null); any other option goes to `on_option(arg, i)`,
+/// which returns an exit code to stop with, or nothing. Returns an exit code when the
+/// command should stop now.
 template <typename OnOption>
 std::optional<int> read_args(std::string_view command, std::span<const std::string_view> args, std::string_view usage,
-                             std::vector<std::string>& paths, bool& json, OnOption&& on_option) {
+                             std::vector<std::string>& paths, bool* json, OnOption&& on_option) {
     bool options_done = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
@@ -105,11 +110,11 @@ std::optional<int> read_args(std::string_view command, std::span<const std::stri
         } else if (arg == "--help" || arg == "-h") {
             write_out(usage);
             return clean;
-        } else if (arg.starts_with("--format")) {
+        } else if (json != nullptr && arg.starts_with("--format")) {
             const auto value = option_value(args, i, "--format");
             if (!value || (*value != "text" && *value != "json"))
                 return fail_usage(std::string(command) + ": --format takes text or json");
-            json = *value == "json";
+            *json = *value == "json";
         } else if (const std::optional<int> stop = on_option(arg, i)) {
             return stop;
         }
@@ -123,10 +128,37 @@ inline int unknown_option(std::string_view command, std::string_view arg) {
                       std::string(command) + " --help`)");
 }
 
+/// A value of a command's `--kind`, as the command line spells it.
+template <typename Kind>
+struct kind_flag {
+    std::string_view flag;
+    Kind kind;
+};
+
+/// Reads option `--kind VALUE` at `args[i]` (as `option_value` does) into `chosen`, one of
+/// `kinds`. Returns an exit code, after a message, when `args[i]` is another option or
+/// VALUE is none of `kinds`.
+template <typename Kind, std::size_t count>
+std::optional<int> read_kind(std::string_view command, std::span<const std::string_view> args, std::size_t& i,
+                             const std::array<kind_flag<Kind>, count>& kinds, const kind_flag<Kind>*& chosen) {
+    if (!args[i].starts_with("--kind")) return unknown_option(command, args[i]);
+    if (const auto value = option_value(args, i, "--kind")) {
+        for (const kind_flag<Kind>& k : kinds) {
+            if (*value == k.flag) {
+                chosen = &k;
+                return std::nullopt;
+            }
+        }
+    }
+    std::string message = std::string(command) + ": --kind takes one of ";
+    for (std::size_t k = 0; k < count; ++k) message.append(k > 0 ? ", " : "").append(kinds[k].flag);
+    return fail_usage(message);
+}
+
 /// AWS's action catalog, compiled into the tool (examples/data/iam-actions).
 const iam::action_catalog& bundled_action_catalog();
 
-/// The document of an AWS managed policy compiled into the tool (tests/data/aws-managed-policies),
+/// The document of an AWS managed policy compiled into the tool (examples/data/aws-managed-policies),
 /// by ARN; nothing for other ARNs or unknown names.
 std::optional<std::string_view> bundled_aws_managed_policy(std::string_view arn);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// iamcpp: the command-line tool. One subcommand per file beside this one.
+// iamcpp: the command-line tool. Each command is in its own file beside this one.
+#include <array>
 #include <cstdio>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,19 @@ commands:
 Run `iamcpp COMMAND --help` for a command's options.
 )";
 
+struct command {
+    std::string_view name;
+    int (*run)(std::span<const std::string_view> args);
+};
+
+constexpr std::array<command, 5> commands{{
+    {"lint-names", cli::lint_names},
+    {"check-policy", cli::check_policy},
+    {"simulate", cli::simulate},
+    {"effective", cli::effective},
+    {"audit", cli::audit},
+}};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -32,11 +46,7 @@ int main(int argc, char** argv) {
         cli::write_out(usage);
         return cli::clean;
     }
-    const std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
-    if (args[0] == "lint-names") return cli::lint_names(rest);
-    if (args[0] == "check-policy") return cli::check_policy(rest);
-    if (args[0] == "simulate") return cli::simulate(rest);
-    if (args[0] == "effective") return cli::effective(rest);
-    if (args[0] == "audit") return cli::audit(rest);
+    for (const command& c : commands)
+        if (args[0] == c.name) return c.run(std::span<const std::string_view>(args).subspan(1));
     return cli::fail_usage("unknown command `" + cli::printable(args[0]) + "` (try `iamcpp --help`)");
 }
