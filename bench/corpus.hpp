@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The AWS managed-policy corpus the benchmarks run on (tests/data/aws-managed-policies).
+// The AWS managed-policy corpus the benchmarks run on (examples/data/aws-managed-policies).
 #ifndef IAM_BENCH_CORPUS_HPP_INCLUDED
 #define IAM_BENCH_CORPUS_HPP_INCLUDED
 
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#ifndef IAM_TEST_DATA_DIR
-#error "IAM_TEST_DATA_DIR must name tests/data"
+#ifndef IAM_EXAMPLES_DATA_DIR
+#error "IAM_EXAMPLES_DATA_DIR must name examples/data"
 #endif
 
 /// One managed policy: its name and its document as compact JSON text, as AWS stores it.
@@ -21,7 +21,7 @@ struct managed_policy_text {
 
 /// Every policy of the corpus, in file order.
 inline std::vector<managed_policy_text> managed_policy_corpus() {
-    std::ifstream in(IAM_TEST_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl");
+    std::ifstream in(IAM_EXAMPLES_DATA_DIR "/aws-managed-policies/aws-managed-policies.jsonl");
     std::vector<managed_policy_text> out;
     for (std::string line; std::getline(in, line);) {
         const auto entry = iam::json::parse(line);

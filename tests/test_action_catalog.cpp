@@ -50,8 +50,13 @@ TEST_CASE("action_catalog: a malformed line is reported with its number") {
     const auto missing = iam::action_catalog::parse_tsv("h\ns3:Get\tRead\n");
     REQUIRE_FALSE(missing);
     CHECK(missing.error().line == 2);
-    CHECK(iam::action_catalog::parse_tsv("h\ns3Get\tRead\t\n").error().message == "expected an action `service:Name`");
-    CHECK(iam::action_catalog::parse_tsv("h\ns3:Get\tSometimes\t\n").error().message == "unknown access level");
+    CHECK(missing.error().code == iam::catalog_errc::missing_columns);
+    CHECK(missing.error().message() == "expected three tab-separated columns");
+    CHECK(iam::action_catalog::parse_tsv("h\ns3Get\tRead\t\n").error().message() ==
+          "expected an action `service:Name`");
+    const auto level = iam::action_catalog::parse_tsv("h\ns3:Get\tSometimes\t\n");
+    CHECK(level.error().message() == "unknown access level");
+    CHECK(level.error().id() == "unknown_access_level");
     CHECK(iam::action_catalog::parse_tsv("h\n:Get\tRead\t\n").error().line == 2);
 }
 

@@ -34,7 +34,7 @@ TEST_CASE("lint_name_list: invalid names with 1-based line and column") {
     const iam::name_finding& f = report.findings[0];
     CHECK(f.at == iam::name_location{0, 2, 3});
     CHECK(f.name == "al ice");
-    CHECK(f.error.rule == iam::name_rule::bad_character);
+    CHECK(f.error.code == iam::name_errc::bad_character);
     CHECK_FALSE(f.duplicate);
 }
 

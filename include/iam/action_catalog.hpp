@@ -48,10 +48,37 @@ struct catalog_action {
     std::string_view resource_types;  ///< comma-separated; a trailing `*` marks a required one
 };
 
-/// Why a catalog text did not load: the 1-based line and what was wrong there.
+/// What was wrong with a catalog line.
+enum class catalog_errc : std::uint8_t {
+    missing_columns,       ///< fewer than three tab-separated columns
+    bad_action,            ///< the first column is not `service:Name`
+    unknown_access_level,  ///< the second column is not one of AWS's five access levels
+};
+
+/// The stable id of `code`: its enumerator's name, e.g. "bad_action".
+constexpr std::string_view to_string(catalog_errc code) noexcept {
+    switch (code) {
+        case catalog_errc::missing_columns: return "missing_columns";
+        case catalog_errc::bad_action: return "bad_action";
+        case catalog_errc::unknown_access_level: return "unknown_access_level";
+    }
+    return "unknown";
+}
+
+/// Why a catalog text did not load: what was wrong, on which 1-based line.
 struct catalog_error {
+    catalog_errc code = catalog_errc::missing_columns;
     std::size_t line = 0;
-    std::string_view message;
+
+    constexpr std::string_view message() const noexcept {
+        switch (code) {
+            case catalog_errc::missing_columns: return "expected three tab-separated columns";
+            case catalog_errc::bad_action: return "expected an action `service:Name`";
+            case catalog_errc::unknown_access_level: return "unknown access level";
+        }
+        return "unknown catalog error";
+    }
+    constexpr std::string_view id() const noexcept { return to_string(code); }
 };
 
 /// The catalog: every action, sorted by service, then name, ignoring case, with
@@ -78,13 +105,12 @@ public:
             if (line_number == 1 || line.empty()) continue;  // the header names the columns
             const std::size_t tab1 = line.find('\t');
             const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-            if (tab2 == std::string_view::npos)
-                return catalog_error{line_number, "expected three tab-separated columns"};
+            if (tab2 == std::string_view::npos) return catalog_error{catalog_errc::missing_columns, line_number};
             catalog_action entry;
             entry.action = line.substr(0, tab1);
             const std::size_t colon = entry.action.find(':');
             if (colon == std::string_view::npos || colon == 0 || colon + 1 == entry.action.size())
-                return catalog_error{line_number, "expected an action `service:Name`"};
+                return catalog_error{catalog_errc::bad_action, line_number};
             entry.service = entry.action.substr(0, colon);
             entry.name = entry.action.substr(colon + 1);
             const std::string_view level = line.substr(tab1 + 1, tab2 - tab1 - 1);
@@ -99,7 +125,7 @@ public:
             else if (level == "Permissions management, Write" || level == "Permissions management")
                 entry.level = access_level::permissions_management;
             else
-                return catalog_error{line_number, "unknown access level"};
+                return catalog_error{catalog_errc::unknown_access_level, line_number};
             entry.resource_types = line.substr(tab2 + 1);
             catalog.actions_.push_back(entry);
         }

@@ -41,7 +41,7 @@ enum class name_kind : std::uint8_t {
 };
 
 /// The rule a name broke. `ok` means it broke none.
-enum class name_rule : std::uint8_t {
+enum class name_errc : std::uint8_t {
     ok,                   ///< valid
     empty,                ///< the name is empty and the kind needs at least one character
     too_short,            ///< fewer characters than the kind's minimum
@@ -59,16 +59,17 @@ enum class name_rule : std::uint8_t {
 
 /// Why a name is invalid, where, and for which kind. Small and trivially copyable.
 struct name_error {
-    name_rule rule = name_rule::ok;
+    name_errc code = name_errc::ok;
     std::uint32_t offset = 0;  ///< byte offset of the first offending byte (0 for whole-name rules)
     name_kind kind = name_kind::user;
 
-    constexpr bool ok() const noexcept { return rule == name_rule::ok; }
-    constexpr explicit operator bool() const noexcept { return !ok(); }
+    constexpr bool ok() const noexcept { return code == name_errc::ok; }
     friend constexpr bool operator==(const name_error&, const name_error&) = default;
 
-    /// A fixed sentence for the rule, e.g. "character not allowed".
+    /// A fixed sentence for the rule, e.g. "character not allowed"; `describe` gives a full one.
     constexpr std::string_view message() const noexcept;
+    /// The rule's stable id, `to_string(code)`, e.g. "bad-character".
+    constexpr std::string_view id() const noexcept;
 };
 
 /// The length and character rules of one kind, with where they come from.
@@ -108,43 +109,45 @@ constexpr name_limits limits_of(name_kind kind) noexcept {
 }
 
 constexpr std::string_view name_error::message() const noexcept {
-    switch (rule) {
-        case name_rule::ok: return "valid";
-        case name_rule::empty: return "must not be empty";
-        case name_rule::too_short: return "too short";
-        case name_rule::too_long: return "too long";
-        case name_rule::bad_character: return "character not allowed";
-        case name_rule::bad_utf8: return "not valid UTF-8";
-        case name_rule::path_start: return "must start with `/`";
-        case name_rule::path_end: return "must end with `/`";
-        case name_rule::empty_path_segment: return "empty path segment `//`";
-        case name_rule::reserved_prefix: return "prefix `aws:` is reserved by AWS";
-        case name_rule::alias_edge_hyphen: return "must not start or end with `-`";
-        case name_rule::alias_double_hyphen: return "must not contain `--`";
-        case name_rule::alias_is_account_id: return "must not be a 12-digit number";
+    switch (code) {
+        case name_errc::ok: return "valid";
+        case name_errc::empty: return "must not be empty";
+        case name_errc::too_short: return "too short";
+        case name_errc::too_long: return "too long";
+        case name_errc::bad_character: return "character not allowed";
+        case name_errc::bad_utf8: return "not valid UTF-8";
+        case name_errc::path_start: return "must start with `/`";
+        case name_errc::path_end: return "must end with `/`";
+        case name_errc::empty_path_segment: return "empty path segment `//`";
+        case name_errc::reserved_prefix: return "prefix `aws:` is reserved by AWS";
+        case name_errc::alias_edge_hyphen: return "must not start or end with `-`";
+        case name_errc::alias_double_hyphen: return "must not contain `--`";
+        case name_errc::alias_is_account_id: return "must not be a 12-digit number";
     }
     return "unknown rule";
 }
 
 /// A short stable identifier for a rule, for machine-readable reports ("bad-character").
-constexpr std::string_view rule_id(name_rule rule) noexcept {
-    switch (rule) {
-        case name_rule::ok: return "ok";
-        case name_rule::empty: return "empty";
-        case name_rule::too_short: return "too-short";
-        case name_rule::too_long: return "too-long";
-        case name_rule::bad_character: return "bad-character";
-        case name_rule::bad_utf8: return "bad-utf8";
-        case name_rule::path_start: return "path-start";
-        case name_rule::path_end: return "path-end";
-        case name_rule::empty_path_segment: return "empty-path-segment";
-        case name_rule::reserved_prefix: return "reserved-prefix";
-        case name_rule::alias_edge_hyphen: return "alias-edge-hyphen";
-        case name_rule::alias_double_hyphen: return "alias-double-hyphen";
-        case name_rule::alias_is_account_id: return "alias-is-account-id";
+constexpr std::string_view to_string(name_errc code) noexcept {
+    switch (code) {
+        case name_errc::ok: return "ok";
+        case name_errc::empty: return "empty";
+        case name_errc::too_short: return "too-short";
+        case name_errc::too_long: return "too-long";
+        case name_errc::bad_character: return "bad-character";
+        case name_errc::bad_utf8: return "bad-utf8";
+        case name_errc::path_start: return "path-start";
+        case name_errc::path_end: return "path-end";
+        case name_errc::empty_path_segment: return "empty-path-segment";
+        case name_errc::reserved_prefix: return "reserved-prefix";
+        case name_errc::alias_edge_hyphen: return "alias-edge-hyphen";
+        case name_errc::alias_double_hyphen: return "alias-double-hyphen";
+        case name_errc::alias_is_account_id: return "alias-is-account-id";
     }
     return "unknown";
 }
+
+constexpr std::string_view name_error::id() const noexcept { return to_string(code); }
 
 //=== ASCII case folding ===//
 
@@ -243,16 +246,16 @@ inline constexpr byte_class alias_chars = make_byte_class("az09--");
 constexpr bool is_entity_name_char(char c) noexcept { return entity_name_chars[static_cast<unsigned char>(c)] != 0; }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr name_error fail(name_kind kind, name_rule rule, std::size_t offset = 0) noexcept {
+constexpr name_error fail(name_kind kind, name_errc rule, std::size_t offset = 0) noexcept {
     return {rule, static_cast<std::uint32_t>(offset), kind};
 }
 
 constexpr name_error check_length(name_kind kind, std::size_t length) noexcept {
     const name_limits lim = limits_of(kind);
-    if (length == 0 && lim.min_length > 0) return fail(kind, name_rule::empty);
-    if (length < lim.min_length) return fail(kind, name_rule::too_short);
-    if (length > lim.max_length) return fail(kind, name_rule::too_long);
-    return fail(kind, name_rule::ok);
+    if (length == 0 && lim.min_length > 0) return fail(kind, name_errc::empty);
+    if (length < lim.min_length) return fail(kind, name_errc::too_short);
+    if (length > lim.max_length) return fail(kind, name_errc::too_long);
+    return fail(kind, name_errc::ok);
 }
 
 // Names whose every byte is in `allowed`. Length decides first when it alone already
@@ -262,9 +265,9 @@ constexpr name_error check_length(name_kind kind, std::size_t length) noexcept {
 constexpr name_error check_bytes(name_kind kind, std::string_view s, const byte_class& allowed,
                                  bool all_allowed) noexcept {
     const name_error length = check_length(kind, s.size());
-    if (length.rule == name_rule::empty || length.rule == name_rule::too_long || all_allowed) return length;
+    if (length.code == name_errc::empty || length.code == name_errc::too_long || all_allowed) return length;
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (allowed[static_cast<unsigned char>(s[i])] == 0) return fail(kind, name_rule::bad_character, i);
+        if (allowed[static_cast<unsigned char>(s[i])] == 0) return fail(kind, name_errc::bad_character, i);
     return length;
 }
 
@@ -351,32 +354,32 @@ constexpr name_error check_tag(name_kind kind, std::string_view s) noexcept {
     std::size_t characters = 0;
     for (std::size_t i = 0; i < s.size();) {
         const utf8_decoded d = decode_utf8(s, i);
-        if (d.length == 0) return fail(kind, name_rule::bad_utf8, i);
-        if (!is_tag_code_point(d.code_point)) return fail(kind, name_rule::bad_character, i);
+        if (d.length == 0) return fail(kind, name_errc::bad_utf8, i);
+        if (!is_tag_code_point(d.code_point)) return fail(kind, name_errc::bad_character, i);
         i += d.length;
         ++characters;
     }
     if (const name_error e = check_length(kind, characters); !e.ok()) return e;
-    if (starts_with_aws_prefix(s)) return fail(kind, name_rule::reserved_prefix);
-    return fail(kind, name_rule::ok);
+    if (starts_with_aws_prefix(s)) return fail(kind, name_errc::reserved_prefix);
+    return fail(kind, name_errc::ok);
 }
 
 // What both path kinds require before their own character rules.
 constexpr name_error check_path_start(name_kind kind, std::string_view s) noexcept {
-    if (s.empty()) return fail(kind, name_rule::empty);
-    if (s.size() > limits_of(kind).max_length) return fail(kind, name_rule::too_long);
-    if (s.front() != '/') return fail(kind, name_rule::path_start);
-    return fail(kind, name_rule::ok);
+    if (s.empty()) return fail(kind, name_errc::empty);
+    if (s.size() > limits_of(kind).max_length) return fail(kind, name_errc::too_long);
+    if (s.front() != '/') return fail(kind, name_errc::path_start);
+    return fail(kind, name_errc::ok);
 }
 
 constexpr name_error check_path(std::string_view s) noexcept {
     constexpr name_kind kind = name_kind::path;
     if (const name_error e = check_path_start(kind, s); !e.ok()) return e;
-    if (s == "//") return fail(kind, name_rule::empty_path_segment, 1);  // pathType needs an inner character
+    if (s == "//") return fail(kind, name_errc::empty_path_segment, 1);  // pathType needs an inner character
     for (std::size_t i = 1; i < s.size(); ++i)
-        if (s[i] < '!' || s[i] > '~') return fail(kind, name_rule::bad_character, i);
-    if (s.back() != '/') return fail(kind, name_rule::path_end, s.size() - 1);
-    return fail(kind, name_rule::ok);
+        if (s[i] < '!' || s[i] > '~') return fail(kind, name_errc::bad_character, i);
+    if (s.back() != '/') return fail(kind, name_errc::path_end, s.size() - 1);
+    return fail(kind, name_errc::ok);
 }
 
 constexpr name_error check_policy_path(std::string_view s) noexcept {
@@ -384,30 +387,30 @@ constexpr name_error check_policy_path(std::string_view s) noexcept {
     if (const name_error e = check_path_start(kind, s); !e.ok()) return e;
     for (std::size_t i = 1; i < s.size(); ++i) {
         if (s[i] == '/') {
-            if (s[i - 1] == '/') return fail(kind, name_rule::empty_path_segment, i);
+            if (s[i - 1] == '/') return fail(kind, name_errc::empty_path_segment, i);
         } else if (!is_entity_name_char(s[i])) {
-            return fail(kind, name_rule::bad_character, i);
+            return fail(kind, name_errc::bad_character, i);
         }
     }
-    if (s.back() != '/') return fail(kind, name_rule::path_end, s.size() - 1);
-    return fail(kind, name_rule::ok);
+    if (s.back() != '/') return fail(kind, name_errc::path_end, s.size() - 1);
+    return fail(kind, name_errc::ok);
 }
 
 constexpr name_error check_account_alias(std::string_view s) noexcept {
     constexpr name_kind kind = name_kind::account_alias;
     const name_error bytes = check_bytes(kind, s, alias_chars);
-    // `s.empty()` rather than `bytes.rule == name_rule::empty`: the same, but g++ -O3 sees
+    // `s.empty()` rather than `bytes.code == name_errc::empty`: the same, but g++ -O3 sees
     // that `front`/`back` below are in bounds (else a false -Warray-bounds).
-    if (s.empty() || bytes.rule == name_rule::bad_character || bytes.rule == name_rule::too_long) return bytes;
-    if (s.front() == '-') return fail(kind, name_rule::alias_edge_hyphen, 0);
-    if (s.back() == '-') return fail(kind, name_rule::alias_edge_hyphen, s.size() - 1);
+    if (s.empty() || bytes.code == name_errc::bad_character || bytes.code == name_errc::too_long) return bytes;
+    if (s.front() == '-') return fail(kind, name_errc::alias_edge_hyphen, 0);
+    if (s.back() == '-') return fail(kind, name_errc::alias_edge_hyphen, s.size() - 1);
     for (std::size_t i = 1; i < s.size(); ++i)
-        if (s[i] == '-' && s[i - 1] == '-') return fail(kind, name_rule::alias_double_hyphen, i - 1);
+        if (s[i] == '-' && s[i - 1] == '-') return fail(kind, name_errc::alias_double_hyphen, i - 1);
     if (!bytes.ok()) return bytes;
     bool all_digits = true;
     for (char c : s) all_digits = all_digits && is_digit(c);
-    if (all_digits && s.size() == 12) return fail(kind, name_rule::alias_is_account_id);
-    return fail(kind, name_rule::ok);
+    if (all_digits && s.size() == 12) return fail(kind, name_errc::alias_is_account_id);
+    return fail(kind, name_errc::ok);
 }
 
 }  // namespace detail
@@ -415,7 +418,7 @@ constexpr name_error check_account_alias(std::string_view s) noexcept {
 /// Checks `text` against the rules of `kind`; the result says which rule failed and where.
 ///
 /// **Example**:
-///     static_assert(iam::check_name(iam::name_kind::user, "al ice").rule == iam::name_rule::bad_character);
+///     static_assert(iam::check_name(iam::name_kind::user, "al ice").code == iam::name_errc::bad_character);
 constexpr name_error check_name(name_kind kind, std::string_view text) noexcept {
     switch (kind) {
         case name_kind::user:
@@ -432,7 +435,7 @@ constexpr name_error check_name(name_kind kind, std::string_view text) noexcept 
         case name_kind::account_alias: return detail::check_account_alias(text);
         case name_kind::access_key_id: return detail::check_bytes(kind, text, detail::word_chars);
     }
-    return detail::fail(kind, name_rule::bad_character);
+    return detail::fail(kind, name_errc::bad_character);
 }
 
 constexpr name_error check_user_name(std::string_view s) noexcept {
@@ -482,9 +485,9 @@ inline std::string describe(const name_error& error, std::string_view text) {
     const name_limits lim = limits_of(error.kind);
     std::string out;
     const auto number = [](std::size_t n) { return std::to_string(n); };
-    switch (error.rule) {
-        case name_rule::ok: return std::string(lim.noun) + " is valid";
-        case name_rule::bad_character: {
+    switch (error.code) {
+        case name_errc::ok: return std::string(lim.noun) + " is valid";
+        case name_errc::bad_character: {
             constexpr std::string_view hex = "0123456789ABCDEF";
             const unsigned byte = error.offset < text.size() ? static_cast<unsigned char>(text[error.offset]) : 0u;
             out = "character ";
@@ -496,8 +499,8 @@ inline std::string describe(const name_error& error, std::string_view text) {
                    std::string(lim.allowed);
             return out;
         }
-        case name_rule::too_long:
-        case name_rule::too_short:
+        case name_errc::too_long:
+        case name_errc::too_short:
             return std::string(lim.noun) + " must be " +
                    (lim.min_length == lim.max_length ? "exactly " + number(lim.max_length)
                                                      : number(lim.min_length) + " to " + number(lim.max_length)) +
@@ -529,8 +532,7 @@ struct name_literal {
     std::string_view text;
 
     template <std::size_t N>
-    consteval name_literal(
-        const char (&literal)[N]) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
+    consteval name_literal(const char (&literal)[N]) noexcept  // implicit: literals convert like strings
         : text(literal, N - 1) {
         if (!check_name(Kind, text).ok()) detail::invalid_name_literal();
     }
@@ -548,28 +550,22 @@ class checked_name {
 public:
     static constexpr name_kind kind = Kind;
 
-    /// The empty name; valid only for kinds whose minimum length is 0 (tag values).
-    constexpr checked_name() noexcept = default;
+    /// The empty name, only for the kind it is valid for (tag values): no default
+    /// constructor makes an invalid name.
+    constexpr checked_name() noexcept requires(limits_of(Kind).min_length == 0) = default;
 
     /// From a string literal, checked during compilation (see `name_literal`).
-    constexpr checked_name(
-        name_literal<Kind> literal) noexcept  // NOLINT(google-explicit-constructor): literals convert like strings
-    {
-        assign(literal.text);
-    }
+    constexpr checked_name(name_literal<Kind> literal) noexcept  // implicit: literals convert like strings
+        : checked_name(literal.text, checked{}) {}
 
     /// From run-time text: the name, or the rule it broke.
     static constexpr result<checked_name, name_error> parse(std::string_view text) noexcept {
         if (const name_error e = check_name(Kind, text); !e.ok()) return e;
-        checked_name name;
-        name.assign(text);
-        return name;
+        return checked_name(text, checked{});
     }
 
     constexpr std::string_view view() const noexcept { return {data_.data(), size_}; }
-    constexpr operator std::string_view() const noexcept {
-        return view();
-    }  // NOLINT(google-explicit-constructor): a name reads as text
+    constexpr operator std::string_view() const noexcept { return view(); }  // implicit: a name reads as text
     std::string str() const { return std::string(view()); }
     constexpr std::size_t size() const noexcept { return size_; }
 
@@ -582,9 +578,9 @@ public:
     }
 
 private:
-    constexpr void assign(std::string_view text) noexcept {
+    struct checked {};  // `text` has passed `check_name(Kind, ...)`
+    constexpr checked_name(std::string_view text, checked) noexcept : size_(static_cast<std::uint16_t>(text.size())) {
         for (std::size_t i = 0; i < text.size(); ++i) data_[i] = text[i];
-        size_ = static_cast<std::uint16_t>(text.size());
     }
 
     std::array<char, detail::max_bytes(Kind)> data_{};

@@ -3,13 +3,21 @@
 #ifndef IAM_RESULT_HPP_INCLUDED
 #define IAM_RESULT_HPP_INCLUDED
 
+#include <cassert>
+#include <optional>
 #include <utility>
 
 namespace iam {
 
-/// Either a value or an error, never an exception. `T` and `E` must be
-/// default-constructible; both are stored so the type stays usable in constant
-/// expressions on clang 14 (no `std::expected` there).
+/// Either a value or an error, never an exception. The value exists only on success
+/// (`T` need not be default-constructible); asking for the value of a failure, or the
+/// error of a success, is a bug that `assert` catches in debug builds. `E` must be
+/// default-constructible: it is kept beside the value so that the type stays usable
+/// in constant expressions on clang 14 (no `std::expected` there).
+///
+/// Every error type `E` of the library speaks one vocabulary: `code` (an enum
+/// `*_errc`), `message()` (an English sentence) and `id()` (a stable text id,
+/// `to_string(code)`).
 ///
 /// **Example**:
 ///     auto r = iam::user_name::parse(text);
@@ -17,30 +25,26 @@ namespace iam {
 template <typename T, typename E>
 class [[nodiscard]] result {
 public:
-    constexpr result(T value) noexcept(
-        noexcept(T(std::move(value))))  // NOLINT(google-explicit-constructor): success converts implicitly
-        : value_(std::move(value)), ok_(true) {}
-    constexpr result(E error) noexcept(
-        noexcept(E(std::move(error))))  // NOLINT(google-explicit-constructor): failure converts implicitly
-        : error_(std::move(error)), ok_(false) {}
+    // Implicit on purpose: `return value;` and `return error;` both make a result.
+    constexpr result(T value) noexcept(noexcept(T(std::move(value)))) : value_(std::move(value)) {}
+    constexpr result(E error) noexcept(noexcept(E(std::move(error)))) : error_(std::move(error)) {}
 
-    constexpr explicit operator bool() const noexcept { return ok_; }
-    constexpr bool has_value() const noexcept { return ok_; }
+    constexpr explicit operator bool() const noexcept { return value_.has_value(); }
+    constexpr bool has_value() const noexcept { return value_.has_value(); }
 
-    /// The value; only meaningful when `has_value()`.
-    constexpr const T& value() const& noexcept { return value_; }
-    constexpr T& value() & noexcept { return value_; }
-    constexpr T&& value() && noexcept { return std::move(value_); }
-    constexpr const T& operator*() const& noexcept { return value_; }
-    constexpr const T* operator->() const noexcept { return &value_; }
+    /// The value; only after success.
+    constexpr const T& value() const& noexcept { return (assert(has_value()), *value_); }
+    constexpr T& value() & noexcept { return (assert(has_value()), *value_); }
+    constexpr T&& value() && noexcept { return (assert(has_value()), std::move(*value_)); }
+    constexpr const T& operator*() const& noexcept { return value(); }
+    constexpr const T* operator->() const noexcept { return &value(); }
 
-    /// The error; only meaningful when `!has_value()`.
-    constexpr const E& error() const noexcept { return error_; }
+    /// The error; only after failure.
+    constexpr const E& error() const noexcept { return (assert(!has_value()), error_); }
 
 private:
-    T value_{};
+    std::optional<T> value_{};
     E error_{};
-    bool ok_ = false;
 };
 
 }  // namespace iam

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
@@ -152,7 +153,14 @@ private:
     char* text() const noexcept { return reinterpret_cast<char*>(block_.get() + capacity_); }
 
     void regrow(std::size_t count, std::size_t chars) {
-        if (count > UINT32_MAX || chars > UINT32_MAX) throw std::length_error("iam::string_list holds at most 4 GiB");
+        // Past 4 GiB, like a std::vector past its max_size: a length_error, or abort without exceptions.
+        if (count > UINT32_MAX || chars > UINT32_MAX) {
+#if defined(__cpp_exceptions)
+            throw std::length_error("iam::string_list holds at most 4 GiB");
+#else
+            std::abort();
+#endif
+        }
         const std::size_t words = count + (chars + sizeof(std::uint32_t) - 1) / sizeof(std::uint32_t);
         auto grown = std::make_unique_for_overwrite<std::uint32_t[]>(words);
         if (size_ > 0) {

@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lenient.allow_duplicate_keys = true;
     const auto relaxed = iam::json::parse_document(text, lenient);
     if (parsed ? !relaxed
-               : parsed.error().kind != iam::json::json_errc::duplicate_key &&
-                     (relaxed || relaxed.error().kind != parsed.error().kind ||
+               : parsed.error().code != iam::json::json_errc::duplicate_key &&
+                     (relaxed || relaxed.error().code != parsed.error().code ||
                       relaxed.error().offset != parsed.error().offset))
         __builtin_trap();
     if (!parsed) {

@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case iam::name_kind::account_alias: require(e.ok() == reference_alias(name)); break;
         default: break;
     }
-    if (e.rule == iam::name_rule::bad_character) require(e.offset < name.size());
+    if (e.code == iam::name_errc::bad_character) require(e.offset < name.size());
     if (kind == iam::name_kind::user) {
         const auto parsed = iam::user_name::parse(name);
         require(parsed.has_value() == e.ok());

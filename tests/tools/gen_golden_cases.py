@@ -413,7 +413,7 @@ def main():
         return
     rng = random.Random(args.seed)
     actions, typed = load_catalog("examples/data/iam-actions/iam-actions.tsv")
-    managed = load_managed("tests/data/aws-managed-policies/aws-managed-policies.jsonl",
+    managed = load_managed("examples/data/aws-managed-policies/aws-managed-policies.jsonl",
                            1_000_000 if args.managed_per_case else 1500)
     generator = Generator(rng, actions, managed)
     kept = 0
