@@ -56,7 +56,7 @@ TEST_CASE("action_catalog: a malformed line is reported with its number") {
           "expected an action `service:Name`");
     const auto level = iam::action_catalog::parse_tsv("h\ns3:Get\tSometimes\t\n");
     CHECK(level.error().message() == "unknown access level");
-    CHECK(level.error().id() == "unknown_access_level");
+    CHECK(level.error().id() == "unknown-access-level");
     CHECK(iam::action_catalog::parse_tsv("h\n:Get\tRead\t\n").error().line == 2);
 }
 

@@ -415,8 +415,8 @@ TEST_CASE("json::parse_error: code, message and stable id") {
     json::parse_error e;
     e.code = json_errc::depth_exceeded;
     CHECK(e.message() == "nesting deeper than the configured maximum depth");
-    CHECK(e.id() == "depth_exceeded");
-    static_assert(json::to_string(json_errc::duplicate_key) == "duplicate_key");
+    CHECK(e.id() == "depth-exceeded");
+    static_assert(json::to_string(json_errc::duplicate_key) == "duplicate-key");
     static_assert(json::parse_error{json_errc::duplicate_key}.message() == "duplicate object key");
     // Every code has a sentence and an id of its own.
     for (int c = 0; c <= static_cast<int>(json_errc::duplicate_key); ++c) {

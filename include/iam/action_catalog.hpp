@@ -55,12 +55,12 @@ enum class catalog_errc : std::uint8_t {
     unknown_access_level,  ///< the second column is not one of AWS's five access levels
 };
 
-/// The stable id of `code`: its enumerator's name, e.g. "bad_action".
+/// The stable id of `code`: its enumerator's name in kebab case, e.g. "bad-action".
 constexpr std::string_view to_string(catalog_errc code) noexcept {
     switch (code) {
-        case catalog_errc::missing_columns: return "missing_columns";
-        case catalog_errc::bad_action: return "bad_action";
-        case catalog_errc::unknown_access_level: return "unknown_access_level";
+        case catalog_errc::missing_columns: return "missing-columns";
+        case catalog_errc::bad_action: return "bad-action";
+        case catalog_errc::unknown_access_level: return "unknown-access-level";
     }
     return "unknown";
 }

@@ -55,25 +55,25 @@ enum class json_errc : unsigned char {
     duplicate_key,   ///< an object key equal to an earlier key of the same object (offset of the second key)
 };
 
-/// The stable id of `code`: its enumerator's name, e.g. "duplicate_key".
+/// The stable id of `code`: its enumerator's name in kebab case, e.g. "duplicate-key".
 constexpr std::string_view to_string(json_errc code) noexcept {
     switch (code) {
-        case json_errc::input_too_large: return "input_too_large";
-        case json_errc::byte_order_mark: return "byte_order_mark";
-        case json_errc::unexpected_end: return "unexpected_end";
-        case json_errc::expected_value: return "expected_value";
-        case json_errc::invalid_literal: return "invalid_literal";
-        case json_errc::invalid_number: return "invalid_number";
-        case json_errc::invalid_utf8: return "invalid_utf8";
-        case json_errc::control_character: return "control_character";
-        case json_errc::invalid_escape: return "invalid_escape";
-        case json_errc::lone_surrogate: return "lone_surrogate";
-        case json_errc::expected_key: return "expected_key";
-        case json_errc::expected_colon: return "expected_colon";
-        case json_errc::expected_comma_or_close: return "expected_comma_or_close";
-        case json_errc::trailing_content: return "trailing_content";
-        case json_errc::depth_exceeded: return "depth_exceeded";
-        case json_errc::duplicate_key: return "duplicate_key";
+        case json_errc::input_too_large: return "input-too-large";
+        case json_errc::byte_order_mark: return "byte-order-mark";
+        case json_errc::unexpected_end: return "unexpected-end";
+        case json_errc::expected_value: return "expected-value";
+        case json_errc::invalid_literal: return "invalid-literal";
+        case json_errc::invalid_number: return "invalid-number";
+        case json_errc::invalid_utf8: return "invalid-utf8";
+        case json_errc::control_character: return "control-character";
+        case json_errc::invalid_escape: return "invalid-escape";
+        case json_errc::lone_surrogate: return "lone-surrogate";
+        case json_errc::expected_key: return "expected-key";
+        case json_errc::expected_colon: return "expected-colon";
+        case json_errc::expected_comma_or_close: return "expected-comma-or-close";
+        case json_errc::trailing_content: return "trailing-content";
+        case json_errc::depth_exceeded: return "depth-exceeded";
+        case json_errc::duplicate_key: return "duplicate-key";
     }
     return "unknown";
 }
@@ -130,7 +130,7 @@ struct parse_error {
         }
         return "unknown JSON error";
     }
-    /// The stable id of `code`, e.g. "duplicate_key".
+    /// The stable id of `code`, e.g. "duplicate-key".
     constexpr std::string_view id() const noexcept { return to_string(code); }
 };
 

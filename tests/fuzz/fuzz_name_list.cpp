@@ -8,11 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace {
-void require(bool condition) {
-    if (!condition) __builtin_trap();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,11 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace {
+#include "require.hpp"
 
-void require(bool condition) {
-    if (!condition) __builtin_trap();
-}
+namespace {
 
 // The API patterns, spelled as plainly as possible.
 bool reference_entity_name(std::string_view s, std::size_t max) {

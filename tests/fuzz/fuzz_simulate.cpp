@@ -12,11 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace {
-void require(bool condition) {
-    if (!condition) __builtin_trap();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
