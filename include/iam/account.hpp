@@ -1059,16 +1059,16 @@ private:
         }
         std::optional<std::string> password, url;
         if (request.console) {
-            auto made = grant_console_access(u, *request.console, random, now);
-            if (!made) return made.error();
-            password = std::move(made.value());
+            auto granted = grant_console_access(u, *request.console, random, now);
+            if (!granted) return granted.error();
+            password = std::move(granted.value());
             url = sign_in_url();
         }
         std::optional<access_key_pair> key;
         if (request.programmatic_access) {
-            auto made = issue_access_key(u, staged, random, now);
-            if (!made) return made.error();
-            key = std::move(made.value());
+            auto issued = issue_access_key(u, staged, random, now);
+            if (!issued) return issued.error();
+            key = std::move(issued.value());
         }
         return created_user{std::move(u), std::move(password), std::move(key), std::move(url)};
     }
