@@ -182,7 +182,8 @@ inline result<policy_arn_parts, arn_error> parse_policy_arn(std::string_view tex
 /// A full sentence for `error`, found in `text`: "`TEXT` is not an ARN: ...", or for a
 /// policy path or name, "in `TEXT`: " and `describe` of its name error.
 inline std::string describe(const arn_error& error, std::string_view text) {
-    const std::string quoted = "`" + std::string(text) + "`";
+    std::string quoted = "`";  // appended, not "`" + string: g++ 12 -O3 warns falsely (-Wrestrict)
+    quoted.append(text).push_back('`');
     const std::string_view from = text.substr(std::min<std::size_t>(error.offset, text.size()));
     switch (error.code) {
         case arn_errc::not_policy: return quoted + " is " + std::string(error.message());
