@@ -373,14 +373,9 @@ public:
     /// The decision for `r`, with its explanation.
     evaluation_result evaluate(const request& r) const {
         evaluation_result out;
-        evaluate_into(r, out);
-        return out;
-    }
-
-    /// Like `evaluate`, reusing `out`'s storage (with a workspace of its own).
-    void evaluate_into(const request& r, evaluation_result& out) const {
         evaluation_workspace work;
         evaluate_into(r, out, work);
+        return out;
     }
 
     /// Like `evaluate`, reusing `out`'s and `work`'s storage.
