@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <string>
@@ -823,4 +824,19 @@ TEST_CASE("policy_error: a stable id per code, and message() falls back to the c
     const iam::policy_error bare{"", 0, "", policy_errc::if_exists_on_null};
     CHECK(bare.message() == "Null cannot take the IfExists suffix");
     CHECK(bare.id() == "if-exists-on-null");
+}
+
+TEST_CASE("every policy_errc has a unique kebab-case id and a sentence") {
+    std::set<std::string_view> ids;
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(policy_errc::too_large); ++i) {
+        const auto code = static_cast<policy_errc>(i);
+        const std::string_view id = iam::to_string(code);
+        INFO(id);
+        CHECK(ids.insert(id).second);
+        CHECK_FALSE(id.empty());
+        CHECK(std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }));
+        CHECK_FALSE(iam::policy_error{"", 0, "", code}.message().empty());
+    }
+    CHECK(iam::to_string(policy_errc::principal_required) == "principal-required");
+    CHECK(iam::to_string(policy_errc::too_many_errors) == "too-many-errors");
 }

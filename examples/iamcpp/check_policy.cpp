@@ -2,6 +2,7 @@
 // `iamcpp check-policy`: validates policy documents against AWS's grammar and limits.
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,23 +23,29 @@ Checks each policy document FILE (`-`: standard input) against the IAM policy gr
 and reports every problem as FILE:LINE:COL: error: MESSAGE [JSON path]; warnings
 (actions missing from AWS's catalog, NotAction with Resource "*", ...) as `warning:`.
 
-KIND: identity (default), boundary, user-inline, group-inline, role-inline, managed.
-      The inline kinds and managed also apply AWS's size limit for one document
-      (2,048 / 5,120 / 10,240 / 6,144 characters, white space not counted); managed
-      requires Version 2012-10-17 as CreatePolicy does.
+KIND: identity (default), boundary, user-inline, group-inline, role-inline, managed,
+      resource, trust, scp, rcp, session, endpoint.
+      Identity kinds (the first six, and session) forbid Principal; resource and
+      endpoint need Principal or NotPrincipal and take any Sid (resource may leave
+      Resource out: its own resource); trust needs Principal, forbids Resource
+      and takes only sts:AssumeRole* / TagSession / SetSourceIdentity / SetContext;
+      scp forbids Principal; rcp needs "Principal": "*" and denies (Allow only as
+      RCPFullAWSAccess). Size limits of one document: user-inline, trust and session
+      2,048, group-inline 5,120, role-inline 10,240, managed 6,144 (white space not
+      counted, except for session), scp and rcp 5,120, endpoint 20,480 (white space
+      counted). managed, scp and rcp require Version 2012-10-17.
 --json-only   check JSON syntax alone (RFC 8259: a repeated object key is valid JSON,
               while a policy rejects it).
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 )";
 
-constexpr std::array<kind_flag<iam::policy_kind>, 6> policy_kinds{{
-    {"identity", iam::policy_kind::identity},
-    {"boundary", iam::policy_kind::boundary},
-    {"user-inline", iam::policy_kind::user_inline},
-    {"group-inline", iam::policy_kind::group_inline},
-    {"role-inline", iam::policy_kind::role_inline},
-    {"managed", iam::policy_kind::managed},
-}};
+// Every kind, spelled as iam::to_string spells it.
+constexpr auto policy_kinds = [] {
+    std::array<kind_flag<iam::policy_kind>, std::size(iam::all_policy_kinds)> kinds{};
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        kinds[i] = {iam::to_string(iam::all_policy_kinds[i]), iam::all_policy_kinds[i]};
+    return kinds;
+}();
 
 enum class severity { error, warning };
 

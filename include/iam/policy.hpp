@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// iamcpp: identity-based IAM policy documents — the grammar checked with every error
-// reported at once (JSON pointer + byte offset), a typed model, a canonical writer and
-// AWS's size and character-set rules. Sources: the IAM User Guide's policy grammar
-// (UG reference_policies_grammar.html) and its reference_policies_elements_* pages.
+// iamcpp: IAM policy documents of every kind (identity-based, resource-based, trust,
+// SCP, RCP, session, VPC endpoint) — the grammar checked with every error reported at
+// once (JSON pointer + byte offset), a typed model, a canonical writer and AWS's size and
+// character-set rules. Sources: the IAM User Guide's policy grammar (UG
+// reference_policies_grammar.html), its reference_policies_elements_* pages, the AWS
+// Organizations SCP and RCP syntax pages, STS's session policy and VPC's endpoint policy
+// pages (each rule's test quotes its source).
 #ifndef IAM_POLICY_HPP_INCLUDED
 #define IAM_POLICY_HPP_INCLUDED
 
@@ -20,6 +23,7 @@
 #include "detail/json_string.hpp"
 #include "detail/utf8.hpp"
 #include "json.hpp"
+#include "match.hpp"
 #include "names.hpp"
 #include "operators.hpp"
 #include "result.hpp"
@@ -42,7 +46,8 @@ enum class policy_effect : std::uint8_t {
     deny,   ///< `"Deny"`
 };
 
-/// Where a policy document is used; all are identity-based. Decides the Version rule
+/// Where a policy document is used. Decides the grammar (where Principal is required,
+/// allowed or forbidden, what SCPs, RCPs and trust policies may hold), the Version rule
 /// and the size limit (`policy_size_limit`).
 enum class policy_kind : std::uint8_t {
     identity,      ///< any identity-based policy, no size limit checked
@@ -51,7 +56,45 @@ enum class policy_kind : std::uint8_t {
     group_inline,  ///< an inline policy of a group (5,120)
     role_inline,   ///< an inline policy of a role (10,240)
     managed,       ///< a customer managed policy (CreatePolicy): Version 2012-10-17 required, 6,144
+    resource,      ///< a resource-based policy (bucket, key, queue, ...): Principal or NotPrincipal required
+    trust,         ///< a role trust policy: Principal required, no Resource, only the role-assuming sts: actions
+    scp,           ///< a service control policy: no Principal, Version 2012-10-17, 5,120 characters
+    rcp,           ///< a resource control policy: Principal "*", Deny (Allow only as RCPFullAWSAccess), 5,120
+    session,       ///< a session policy (AssumeRole*, GetFederationToken): no Principal, 2,048 characters
+    endpoint,      ///< a VPC endpoint policy: Principal or NotPrincipal required, 20,480 characters
 };
+
+/// The name of `kind` as `iamcpp check-policy --kind` spells it ("role-inline", "scp").
+constexpr std::string_view to_string(policy_kind kind) noexcept {
+    switch (kind) {
+        case policy_kind::identity: return "identity";
+        case policy_kind::boundary: return "boundary";
+        case policy_kind::user_inline: return "user-inline";
+        case policy_kind::group_inline: return "group-inline";
+        case policy_kind::role_inline: return "role-inline";
+        case policy_kind::managed: return "managed";
+        case policy_kind::resource: return "resource";
+        case policy_kind::trust: return "trust";
+        case policy_kind::scp: return "scp";
+        case policy_kind::rcp: return "rcp";
+        case policy_kind::session: return "session";
+        case policy_kind::endpoint: return "endpoint";
+    }
+    return {};
+}
+
+/// Every policy kind, in enum order.
+inline constexpr policy_kind all_policy_kinds[] = {
+    policy_kind::identity,    policy_kind::boundary, policy_kind::user_inline, policy_kind::group_inline,
+    policy_kind::role_inline, policy_kind::managed,  policy_kind::resource,    policy_kind::trust,
+    policy_kind::scp,         policy_kind::rcp,      policy_kind::session,     policy_kind::endpoint};
+
+/// The kind `to_string` spells as `name`, if any.
+constexpr std::optional<policy_kind> parse_policy_kind(std::string_view name) noexcept {
+    for (const policy_kind k : all_policy_kinds)
+        if (to_string(k) == name) return k;
+    return std::nullopt;
+}
 
 /// One `operator: { key: values }` test. Several conditions AND; several values OR.
 struct condition {
@@ -69,6 +112,32 @@ struct condition {
     constexpr operator_spec spec() const noexcept { return operator_spec{op, qualifier, if_exists}; }
     /// Memberwise equality (the key compared exactly).
     friend bool operator==(const condition&, const condition&) = default;
+};
+
+/// The kinds of principal a Principal/NotPrincipal element names.
+enum class principal_type : std::uint8_t {
+    aws,             ///< `"AWS"`: accounts, users, roles, sessions, `*`
+    service,         ///< `"Service"`: service principals (`ec2.amazonaws.com`)
+    federated,       ///< `"Federated"`: identity providers
+    canonical_user,  ///< `"CanonicalUser"`: S3 canonical user ids
+};
+
+/// One `"AWS": ...` (etc.) entry of a Principal/NotPrincipal object.
+struct principal_entry {
+    principal_type type = principal_type::aws;  ///< the key
+    bool array_form = false;                    ///< written as a JSON array
+    string_list values;                         ///< as written
+    /// Memberwise equality.
+    friend bool operator==(const principal_entry&, const principal_entry&) = default;
+};
+
+/// `Principal` or `NotPrincipal` (`negated`).
+struct principal_block {
+    bool negated = false;                  ///< NotPrincipal
+    bool everyone = false;                 ///< the bare string "*" ("Principal": "*"); entries then empty
+    std::vector<principal_entry> entries;  ///< object form, in document order
+    /// Memberwise equality.
+    friend bool operator==(const principal_block&, const principal_block&) = default;
 };
 
 /// The strings of `Action`/`NotAction` or `Resource`/`NotResource`.
@@ -89,12 +158,11 @@ using resource_block = string_block;
 struct statement {
     std::optional<std::string> sid;               ///< `Sid`, if present (may be empty)
     policy_effect effect = policy_effect::allow;  ///< `Effect`
-    /// `Principal` as JSON; never set by a successful parse (identity policies have none).
-    std::optional<json::value> principal;
-    /// `NotPrincipal` as JSON; never set by a successful parse.
-    std::optional<json::value> not_principal;
-    action_block action;                ///< `Action` / `NotAction`
-    resource_block resource;            ///< `Resource` / `NotResource`
+    std::optional<principal_block> principal;     ///< Principal / NotPrincipal, if present
+    action_block action;                          ///< `Action` / `NotAction`
+    /// `Resource` / `NotResource`; empty when absent (trust policies, and resource-based
+    /// policies such as ECR's): the statement is then about the resource holding the policy.
+    resource_block resource;
     std::vector<condition> conditions;  ///< `Condition`, flattened in document order
     /// Memberwise equality.
     friend bool operator==(const statement&, const statement&) = default;
@@ -114,32 +182,37 @@ struct policy {
 /// What a diagnostic is about. The first group are errors, then warnings, then the
 /// size/character-set rules of `check_policy_size`.
 enum class policy_errc : std::uint8_t {
-    json_syntax,              ///< not JSON (path "", offset from the JSON parser)
-    wrong_type,               ///< a value of the wrong JSON type (e.g. Statement a string)
-    unknown_element,          ///< a key that is not part of the grammar
-    bad_version,              ///< Version neither "2012-10-17" nor "2008-10-17"
-    version_required,         ///< a managed policy without Version 2012-10-17
-    missing_element,          ///< no Statement, Effect, Action/NotAction or Resource/NotResource
-    empty_list,               ///< an empty array where at least one element is required
-    bad_sid,                  ///< Sid with characters other than ASCII letters and digits
-    duplicate_sid,            ///< a Sid equal to an earlier one
-    bad_effect,               ///< Effect neither "Allow" nor "Deny"
-    principal_not_allowed,    ///< Principal/NotPrincipal in an identity-based policy
-    conflicting_elements,     ///< both Action and NotAction, or Resource and NotResource
-    bad_action,               ///< an action neither `*` nor `service:pattern`
-    bad_resource,             ///< a resource neither `*` nor an ARN pattern AWS accepts (`resource_pattern_problem`)
-    unknown_operator,         ///< a condition operator AWS does not document
-    if_exists_on_null,        ///< `NullIfExists`
-    bad_condition_key,        ///< a condition key not shaped `prefix:name`
-    duplicate_condition_key,  ///< a key repeated (ignoring case) under one operator
-    bad_condition_value,      ///< a value of the wrong type for its operator
-    too_many_errors,          ///< `policy_options::max_errors` reached; later errors dropped
-    id_present,               ///< warning: Id in an identity-based policy
-    broad_not_action,         ///< warning: Allow + NotAction + Resource "*"
-    unknown_service,          ///< warning: a service prefix not in the action catalog
-    unknown_action,           ///< warning: an action not in the action catalog
-    bad_character,            ///< a character outside tab, LF, CR, U+0020–U+00FF (or bad UTF-8)
-    too_large,                ///< over the size limit of the policy kind
+    json_syntax,                 ///< not JSON (path "", offset from the JSON parser)
+    wrong_type,                  ///< a value of the wrong JSON type (e.g. Statement a string)
+    unknown_element,             ///< a key that is not part of the grammar
+    bad_version,                 ///< Version neither "2012-10-17" nor "2008-10-17"
+    version_required,            ///< a managed policy, SCP or RCP without Version 2012-10-17
+    missing_element,             ///< no Statement, Effect, Action/NotAction or Resource/NotResource
+    empty_list,                  ///< an empty array where at least one element is required
+    bad_sid,                     ///< Sid with characters other than ASCII letters and digits (IAM's kinds)
+    duplicate_sid,               ///< a Sid equal to an earlier one
+    bad_effect,                  ///< Effect neither "Allow" nor "Deny"
+    principal_not_allowed,       ///< Principal/NotPrincipal where the kind forbids it
+    conflicting_elements,        ///< both Action and NotAction, or Resource and NotResource
+    bad_action,                  ///< an action neither `*` nor `service:pattern`
+    bad_resource,                ///< a resource neither `*` nor an ARN pattern AWS accepts (`resource_pattern_problem`)
+    unknown_operator,            ///< a condition operator AWS does not document
+    if_exists_on_null,           ///< `NullIfExists`
+    bad_condition_key,           ///< a condition key not shaped `prefix:name`
+    duplicate_condition_key,     ///< a key repeated (ignoring case) under one operator
+    bad_condition_value,         ///< a value of the wrong type for its operator
+    bad_principal,               ///< a Principal/NotPrincipal not shaped as AWS documents or its kind allows
+    principal_required,          ///< no Principal/NotPrincipal where the kind requires one
+    resource_not_allowed,        ///< Resource/NotResource in a trust policy
+    action_not_allowed_in_kind,  ///< an action (or NotAction) the kind does not take
+    effect_not_allowed_in_kind,  ///< an Allow the kind does not take (RCPs)
+    too_many_errors,             ///< `policy_options::max_errors` reached; later errors dropped
+    id_present,                  ///< warning: Id in an identity-based policy
+    broad_not_action,            ///< warning: Allow + NotAction + Resource "*"
+    unknown_service,             ///< warning: a service prefix not in the action catalog
+    unknown_action,              ///< warning: an action not in the action catalog
+    bad_character,               ///< a character outside tab, LF, CR, U+0020–U+00FF (or bad UTF-8)
+    too_large,                   ///< over the size limit of the policy kind
 };
 
 namespace detail {
@@ -159,7 +232,7 @@ inline constexpr policy_errc_text policy_errc_texts[] = {
     {"bad-sid", "a Sid may hold only ASCII letters and digits"},
     {"duplicate-sid", "Sids must be unique"},
     {"bad-effect", "Effect must be \"Allow\" or \"Deny\" (case-sensitive)"},
-    {"principal-not-allowed", "identity policies cannot have Principal or NotPrincipal"},
+    {"principal-not-allowed", "this kind of policy cannot have Principal or NotPrincipal"},
     {"conflicting-elements", "a statement has either Action or NotAction, and either Resource or NotResource"},
     {"bad-action", "an action must be `*` or `service:Action`"},
     {"bad-resource", "a resource must be `*` or an ARN AWS accepts"},
@@ -168,6 +241,11 @@ inline constexpr policy_errc_text policy_errc_texts[] = {
     {"bad-condition-key", "a condition key must look like `prefix:name`"},
     {"duplicate-condition-key", "a condition key repeats an earlier key (keys ignore case)"},
     {"bad-condition-value", "a condition value is not of its operator's type"},
+    {"bad-principal", "a principal must be \"*\" or an object of AWS, Service, Federated and CanonicalUser names"},
+    {"principal-required", "this kind of policy needs Principal or NotPrincipal in every statement"},
+    {"resource-not-allowed", "trust policies cannot have Resource or NotResource"},
+    {"action-not-allowed-in-kind", "this kind of policy does not take this action"},
+    {"effect-not-allowed-in-kind", "this kind of policy does not take this effect"},
     {"too-many-errors", "too many errors; the rest are not reported"},
     {"id-present", "Id is ignored in identity-based policies"},
     {"broad-not-action", "Allow with NotAction and Resource \"*\" grants every other action on everything"},
@@ -358,6 +436,51 @@ constexpr bool is_valid_condition_key(std::string_view s) noexcept {
     return true;
 }
 
+/// The key of `type` in a Principal object ("AWS", "Service", "Federated", "CanonicalUser").
+constexpr std::string_view to_string(principal_type type) noexcept {
+    switch (type) {
+        case principal_type::aws: return "AWS";
+        case principal_type::service: return "Service";
+        case principal_type::federated: return "Federated";
+        case principal_type::canonical_user: return "CanonicalUser";
+    }
+    return {};
+}
+
+/// The principal type a Principal object's key names (case-sensitive), if any.
+constexpr std::optional<principal_type> parse_principal_type(std::string_view key) noexcept {
+    for (const principal_type t :
+         {principal_type::aws, principal_type::service, principal_type::federated, principal_type::canonical_user}) {
+        if (key == to_string(t)) return t;
+    }
+    return std::nullopt;
+}
+
+/// Why AWS rejects `value` as a principal of `type`, as the end of a sentence about it,
+/// or "" when it does not. `AWS`: `*`, a 12-digit account id, an ARN, or the unique id
+/// AWS leaves when a named user or role is deleted; `Service`, `Federated`,
+/// `CanonicalUser`: a name. Only `AWS` takes `*`; no principal holds a partial wildcard.
+/// Spaces are allowed: CloudFront origin access identities are
+/// `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ID`.
+constexpr std::string_view principal_value_problem(principal_type type, std::string_view value) noexcept {
+    if (value.empty()) return "is empty";
+    for (const char c : value) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x20 || b == 0x7F) return "holds a control character";
+    }
+    if (value == "*") return type == principal_type::aws ? "" : "cannot be `*`: only `AWS` takes `*`";
+    if (value.find_first_of("*?") != std::string_view::npos)
+        return "has a wildcard: a principal is `*` or named exactly (use a condition on aws:PrincipalArn to match "
+               "patterns)";
+    if (type != principal_type::aws) return {};
+    if (value.size() == 12 && std::all_of(value.begin(), value.end(), detail::policy_is_digit)) return {};
+    if (detail::arn_pattern_shape(value).valid) return {};
+    const bool unique_id = value.size() >= 16 && std::all_of(value.begin(), value.end(), [](char c) {
+                               return detail::policy_is_digit(c) || (c >= 'A' && c <= 'Z');
+                           });
+    return unique_id ? "" : "must be `*`, a 12-digit account id or an ARN";
+}
+
 //=== size and character set ===//
 
 /// The size AWS compares with its limits: characters (code points) of `text` except
@@ -391,17 +514,39 @@ constexpr std::size_t policy_size(std::string_view text) noexcept {
 /// The per-document limit of `kind` in characters, if it has one. The inline limits
 /// are AWS's sums over all inline policies of one holder, so one document can be no
 /// larger (the sum is the caller's to check); AWS's own managed policies are exempt,
-/// hence `identity` and `boundary` have none.
+/// hence `identity` and `boundary` have none; resource-based limits differ per service
+/// (S3, KMS, SQS, ...), hence `resource` has none. `trust` is IAM's default quota.
 constexpr std::optional<std::size_t> policy_size_limit(policy_kind kind) noexcept {
     switch (kind) {
-        case policy_kind::user_inline: return std::size_t{2048};
-        case policy_kind::group_inline: return std::size_t{5120};
+        case policy_kind::user_inline:
+        case policy_kind::trust:
+        case policy_kind::session: return std::size_t{2048};
+        case policy_kind::group_inline:
+        case policy_kind::scp:
+        case policy_kind::rcp: return std::size_t{5120};
         case policy_kind::role_inline: return std::size_t{10240};
         case policy_kind::managed: return std::size_t{6144};
+        case policy_kind::endpoint: return std::size_t{20480};
         case policy_kind::identity:
-        case policy_kind::boundary: return std::nullopt;
+        case policy_kind::boundary:
+        case policy_kind::resource: return std::nullopt;
     }
     return std::nullopt;
+}
+
+/// Whether white space outside strings counts toward the limit of `kind`: IAM does not
+/// count it; Organizations ("All characters in your SCP count"), STS (the session
+/// policy's "plaintext") and VPC ("including white space") do.
+constexpr bool policy_size_counts_white_space(policy_kind kind) noexcept {
+    return kind == policy_kind::scp || kind == policy_kind::rcp || kind == policy_kind::session ||
+           kind == policy_kind::endpoint;
+}
+
+/// The characters (code points) of `text`, white space included.
+constexpr std::size_t policy_characters(std::string_view text) noexcept {
+    std::size_t count = 0;
+    for (const char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
 }
 
 /// Checks the documented character set (tab, LF, CR, U+0020–U+00FF, as well-formed
@@ -437,21 +582,24 @@ inline std::optional<policy_error> check_policy_size(std::string_view text, poli
     }
     const std::optional<std::size_t> limit = policy_size_limit(kind);
     if (!limit) return std::nullopt;
-    const std::size_t size = policy_size(text);
+    const bool white_space_counts = policy_size_counts_white_space(kind);
+    const auto size_of = [&](std::string_view t) { return white_space_counts ? policy_characters(t) : policy_size(t); };
+    const std::size_t size = size_of(text);
     if (size <= *limit) return std::nullopt;
     // The offset of the character that crosses the limit: the size of each prefix grows by one per counted character.
     std::size_t lo = 0;
     std::size_t hi = text.size();
     while (lo < hi) {  // smallest prefix length whose size exceeds the limit
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (policy_size(text.substr(0, mid)) > *limit)
+        if (size_of(text.substr(0, mid)) > *limit)
             hi = mid;
         else
             lo = mid + 1;
     }
     return policy_error{"", lo == 0 ? 0 : lo - 1,
-                        "the policy has " + std::to_string(size) +
-                            " characters (white space not counted); the limit is " + std::to_string(*limit),
+                        "the policy has " + std::to_string(size) + " characters (white space " +
+                            (white_space_counts ? "counted" : "not counted") + "); the limit is " +
+                            std::to_string(*limit),
                         policy_errc::too_large};
 }
 
@@ -569,9 +717,72 @@ inline std::string pointer_to_key(std::string_view text, std::size_t key_offset)
     }
 }
 
+// API Gateway's shorthand in an API's resource policy for that API's own ARN
+// (`execute-api:/stage/GET/pets`), which it expands when the policy is saved.
+inline constexpr std::string_view api_gateway_own_api = "execute-api:/";
+
+// Whether a kind's statements must, may or must not have an element.
+enum class element_need : std::uint8_t { forbidden, optional, required };
+
+// What the grammar of one policy kind allows beyond the identity-policy grammar.
+struct kind_grammar {
+    std::string_view noun;        // for messages: "trust policies"
+    bool identity_based = false;  // Principal forbidden with today's message, Id warned about
+    bool principal = false;       // Principal allowed, and then required in every statement
+    bool not_principal = false;   // NotPrincipal allowed too (with Deny)
+    bool not_action = true;       // NotAction allowed
+    // Resource/NotResource; absent where optional, the statement is about the policy's own resource.
+    element_need resource = element_need::required;
+    bool version_required = false;  // Version must be "2012-10-17"
+    bool alphanumeric_sid = true;   // IAM's Sid characters; services' own policies define theirs
+};
+
+constexpr kind_grammar grammar_of(policy_kind kind) noexcept {
+    switch (kind) {
+        case policy_kind::identity:
+        case policy_kind::boundary:
+        case policy_kind::user_inline:
+        case policy_kind::group_inline:
+        case policy_kind::role_inline: return {.noun = "identity policies", .identity_based = true};
+        case policy_kind::managed:
+            return {.noun = "identity policies", .identity_based = true, .version_required = true};
+        case policy_kind::resource:
+            return {.noun = "resource-based policies",
+                    .principal = true,
+                    .not_principal = true,
+                    .resource = element_need::optional,
+                    .alphanumeric_sid = false};
+        case policy_kind::trust:
+            return {
+                .noun = "trust policies", .principal = true, .not_action = false, .resource = element_need::forbidden};
+        case policy_kind::scp: return {.noun = "SCPs", .version_required = true};
+        case policy_kind::rcp:
+            return {.noun = "RCPs", .principal = true, .not_action = false, .version_required = true};
+        case policy_kind::session: return {.noun = "session policies", .identity_based = true};
+        case policy_kind::endpoint:
+            return {
+                .noun = "VPC endpoint policies", .principal = true, .not_principal = true, .alphanumeric_sid = false};
+    }
+    return {.noun = "policies", .identity_based = true, .version_required = true};
+}
+
+// The actions of a role trust policy: assuming the role and what may come with it.
+inline constexpr std::string_view trust_actions[] = {
+    "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity",
+    "sts:TagSession", "sts:SetSourceIdentity",  "sts:SetContext"};
+
+// Whether a trust policy may name `action`: one of `trust_actions`, or a pattern
+// matching at least one of them (`sts:AssumeRole*`, `sts:*`).
+constexpr bool is_trust_action(std::string_view action) {
+    for (const std::string_view a : trust_actions)
+        if (wildcard_match(action, a, wildcard_mode::action)) return true;
+    return false;
+}
+
 class policy_checker {
 public:
-    policy_checker(policy_kind kind, const policy_options& options) noexcept : kind_(kind), options_(options) {}
+    policy_checker(policy_kind kind, const policy_options& options) noexcept
+        : kind_(kind), grammar_(grammar_of(kind)), options_(options) {}
 
     result<parsed_policy, policy_errors> run(json::element root) {
         parsed_policy out;
@@ -589,8 +800,9 @@ public:
                 version = m.value;
             } else if (m.key == "Id") {
                 if (const auto id = m.value.as_string()) {
-                    warning(policy_errc::id_present, m.value.offset(), top.child("Id"),
-                            "Id is ignored in identity-based policies");
+                    if (grammar_.identity_based)
+                        warning(policy_errc::id_present, m.value.offset(), top.child("Id"),
+                                "Id is ignored in identity-based policies");
                     out.id = std::string(*id);
                 } else {
                     error(policy_errc::wrong_type, m.value.offset(), top.child("Id"),
@@ -676,10 +888,13 @@ private:
                 return;
             }
         }
-        if (kind_ == policy_kind::managed && out.version != policy_version::v2012_10_17) {
-            // AWS's CreatePolicy message.
+        if (grammar_.version_required && out.version != policy_version::v2012_10_17) {
+            // AWS's CreatePolicy message; Organizations: "must include a Version element".
             error(policy_errc::version_required, version ? version->offset() : root.offset(),
-                  version ? top.child("Version") : top, "Policy document must be version 2012-10-17 or greater.");
+                  version ? top.child("Version") : top,
+                  kind_ == policy_kind::managed
+                      ? "Policy document must be version 2012-10-17 or greater."
+                      : std::string(grammar_.noun) + " must include a Version element with the value \"2012-10-17\"");
         }
     }
 
@@ -694,7 +909,9 @@ private:
         std::optional<json::member_view> action;
         std::optional<json::member_view> resource;
         std::optional<json::member_view> condition_block;
-        bool has_effect = false;
+        std::optional<json::member_view> principal;
+        std::optional<json::element> effect;
+        bool principal_seen = false;  // a Principal/NotPrincipal key, accepted or not
         for (const json::member_view m : *s.as_object()) {
             const std::string_view key = m.key;
             const json::element v = m.value;
@@ -706,14 +923,19 @@ private:
                     action = m;
                 }
             } else if (key == "Resource" || key == "NotResource") {
-                if (resource) {
+                if (grammar_.resource == element_need::forbidden) {
+                    // IAM's MalformedPolicyDocument: "Has prohibited field Resource".
+                    error(policy_errc::resource_not_allowed, m.key_offset, path.child(key),
+                          std::string(grammar_.noun) + " cannot have " + std::string(key) +
+                              " (the role is the resource: \"Has prohibited field " + std::string(key) + "\")");
+                } else if (resource) {
                     error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
                           "a statement has either Resource or NotResource, not both");
                 } else {
                     resource = m;
                 }
             } else if (key == "Effect") {
-                has_effect = true;
+                effect = v;
                 const auto e = v.as_string();
                 if (e && *e == "Allow") {
                     st.effect = policy_effect::allow;
@@ -729,8 +951,9 @@ private:
                     error(policy_errc::wrong_type, v.offset(), path.child(key),
                           "Sid must be a string, not " + std::string(json_type_name(v)));
                 } else {
-                    if (!std::all_of(sid->begin(), sid->end(),
-                                     [](char c) { return policy_is_alpha(c) || policy_is_digit(c); }))
+                    if (grammar_.alphanumeric_sid && !std::all_of(sid->begin(), sid->end(), [](char c) {
+                            return policy_is_alpha(c) || policy_is_digit(c);
+                        }))
                         error(policy_errc::bad_sid, v.offset(), path.child(key),
                               "Sid " + policy_quote(*sid) + " may hold only ASCII letters and digits");
                     st.sid = std::string(*sid);
@@ -739,15 +962,27 @@ private:
             } else if (key == "Condition") {
                 condition_block = m;
             } else if (key == "Principal" || key == "NotPrincipal") {
-                error(policy_errc::principal_not_allowed, m.key_offset, path.child(key),
-                      "identity policies cannot have " + std::string(key) + " (it belongs in resource-based policies)");
-                (key == "Principal" ? st.principal : st.not_principal) = v.to_value();
+                principal_seen = true;
+                if (!grammar_.principal || (key == "NotPrincipal" && !grammar_.not_principal)) {
+                    error(policy_errc::principal_not_allowed, m.key_offset, path.child(key),
+                          std::string(grammar_.noun) + " cannot have " + std::string(key) +
+                              (grammar_.identity_based ? " (it belongs in resource-based policies)" : ""));
+                } else if (principal) {
+                    error(policy_errc::conflicting_elements, m.key_offset, path.child(key),
+                          "a statement has either Principal or NotPrincipal, not both");
+                } else {
+                    principal = m;
+                }
             } else {
                 error(policy_errc::unknown_element, m.key_offset, path.child(key),
-                      "unknown statement element " + policy_quote(key) +
-                          " (allowed: Sid, Effect, Action, NotAction, Resource, NotResource, Condition)");
+                      "unknown statement element " + policy_quote(key) + " (allowed: Sid, Effect, " +
+                          (grammar_.principal ? "Principal, " : "") + (grammar_.not_principal ? "NotPrincipal, " : "") +
+                          "Action, " + (grammar_.not_action ? "NotAction, " : "") +
+                          (grammar_.resource != element_need::forbidden ? "Resource, NotResource, " : "") +
+                          "Condition)");
             }
         }
+        const bool has_effect = effect.has_value();
         if (!has_effect) error(policy_errc::missing_element, s.offset(), path, "the statement has no Effect");
         if (!action) {
             error(policy_errc::missing_element, s.offset(), path, "the statement has neither Action nor NotAction");
@@ -756,11 +991,22 @@ private:
             check_list(action->value, path.child(action->key), true, st.action);
         }
         if (!resource) {
-            error(policy_errc::missing_element, s.offset(), path, "the statement has neither Resource nor NotResource");
+            if (grammar_.resource == element_need::required)
+                error(policy_errc::missing_element, s.offset(), path,
+                      "the statement has neither Resource nor NotResource");
         } else {
             st.resource.negated = resource->key == "NotResource";
             check_list(resource->value, path.child(resource->key), false, st.resource);
         }
+        if (principal) {
+            st.principal =
+                check_principal(principal->value, path.child(principal->key), principal->key == "NotPrincipal");
+        } else if (grammar_.principal && !principal_seen) {
+            error(policy_errc::principal_required, s.offset(), path,
+                  "the statement has neither Principal nor NotPrincipal: " + std::string(grammar_.noun) +
+                      " name who they apply to");
+        }
+        check_kind_rules(st, path, principal, action, effect);
         if (condition_block) check_conditions(condition_block->value, path.child(condition_block->key), st);
         if (action && st.action.negated && has_effect && st.effect == policy_effect::allow && resource &&
             !st.resource.negated &&
@@ -810,10 +1056,15 @@ private:
                       "action " + policy_quote(s) +
                           " must be `*` or `service:Action` (letters, digits and `-` in "
                           "the service; letters, digits and `*?_-` in the action)");
-            } else if (s != "*") {
-                check_catalog(s, item.offset(), path);
+            } else {
+                if (kind_ == policy_kind::trust && !is_trust_action(s))
+                    error(policy_errc::action_not_allowed_in_kind, item.offset(), path,
+                          "action " + policy_quote(s) +
+                              " is not one a trust policy takes (sts:AssumeRole, sts:AssumeRoleWithSAML, "
+                              "sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity, sts:SetContext)");
+                if (s != "*") check_catalog(s, item.offset(), path);
             }
-        } else if (s != "*") {
+        } else if (s != "*" && !(kind_ == policy_kind::resource && s.starts_with(api_gateway_own_api))) {
             // One pass over the pattern gives both its shape and its segments.
             const arn_shape shape = arn_pattern_shape(s);
             const std::string_view problem =
@@ -824,6 +1075,103 @@ private:
                       "resource " + policy_quote(s) + " " + std::string(problem));
         }
         out.values.push_back(s);
+    }
+
+    // The rules of RCPs, trust policies and NotPrincipal that concern a statement as a whole.
+    void check_kind_rules(const statement& st, const path_node& path, const std::optional<json::member_view>& principal,
+                          const std::optional<json::member_view>& action, std::optional<json::element> effect) {
+        const bool allow = effect && effect->as_string() == "Allow";
+        if (principal && st.principal->negated && allow)
+            error(policy_errc::bad_principal, principal->key_offset, path.child(principal->key),
+                  "NotPrincipal must be used with \"Effect\":\"Deny\"");
+        if (action && st.action.negated && !grammar_.not_action)
+            error(policy_errc::action_not_allowed_in_kind, action->key_offset, path.child(action->key),
+                  std::string(grammar_.noun) + " cannot have NotAction");
+        if (kind_ != policy_kind::rcp) return;
+        if (principal && !st.principal->negated && !st.principal->everyone)
+            error(policy_errc::bad_principal, principal->value.offset(), path.child(principal->key),
+                  "RCPs take only \"Principal\": \"*\" (restrict principals with conditions)");
+        // Allow exists only for RCPFullAWSAccess: everyone, every action, every resource.
+        const auto everything = [](const string_block& b) {
+            return !b.negated && b.values.size() == 1 && b.values.front() == "*";
+        };
+        if (allow && !(st.principal && st.principal->everyone && everything(st.action) && everything(st.resource) &&
+                       st.conditions.empty()))
+            error(policy_errc::effect_not_allowed_in_kind, effect->offset(), path.child("Effect"),
+                  "RCPs allow only as RCPFullAWSAccess does (Principal, Action and Resource \"*\", no "
+                  "Condition); write Deny statements");
+    }
+
+    // Principal/NotPrincipal: "*", or an object of principal types (AWS, Service,
+    // Federated, CanonicalUser), each a string or a non-empty array of strings.
+    principal_block check_principal(json::element v, const path_node& path, bool negated) {
+        principal_block out;
+        out.negated = negated;
+        if (const auto s = v.as_string()) {
+            if (*s == "*") {
+                out.everyone = true;
+            } else {
+                error(policy_errc::bad_principal, v.offset(), path,
+                      "a principal given as a string must be \"*\"; name principals in an object such as "
+                      "{\"AWS\": \"arn:aws:iam::123456789012:root\"}, not " +
+                          policy_quote(*s));
+            }
+            return out;
+        }
+        const auto members = v.as_object();
+        if (!members) {
+            error(policy_errc::wrong_type, v.offset(), path,
+                  "a principal must be \"*\" or an object, not " + std::string(json_type_name(v)));
+            return out;
+        }
+        if (members->empty())
+            error(policy_errc::empty_list, v.offset(), path, "the principal object names no principal");
+        out.entries.reserve(members->size());
+        for (const json::member_view m : *members) {
+            const path_node entry_path = path.child(m.key);
+            const std::optional<principal_type> type = parse_principal_type(m.key);
+            if (!type) {
+                error(policy_errc::bad_principal, m.key_offset, entry_path,
+                      "unknown principal type " + policy_quote(m.key) +
+                          " (allowed: AWS, Service, Federated, CanonicalUser)");
+                continue;
+            }
+            principal_entry entry;
+            entry.type = *type;
+            if (m.value.is_string()) {
+                check_principal_value(m.value, entry_path, entry);
+            } else if (const auto items = m.value.as_array()) {
+                entry.array_form = true;
+                if (items->empty())
+                    error(policy_errc::empty_list, m.value.offset(), entry_path,
+                          "the list is empty: give at least one principal");
+                entry.values.reserve(items->size(), string_chars(*items));
+                std::size_t i = 0;
+                for (const json::element item : *items) {
+                    if (item.is_string()) {
+                        check_principal_value(item, entry_path.child(i), entry);
+                    } else {
+                        error(policy_errc::wrong_type, item.offset(), entry_path.child(i),
+                              "a principal must be a string, not " + std::string(json_type_name(item)));
+                    }
+                    ++i;
+                }
+            } else {
+                error(policy_errc::wrong_type, m.value.offset(), entry_path,
+                      "expected a string or an array of strings, not " + std::string(json_type_name(m.value)));
+            }
+            out.entries.push_back(std::move(entry));
+        }
+        return out;
+    }
+
+    void check_principal_value(json::element item, const path_node& path, principal_entry& entry) {
+        const std::string_view s = *item.as_string();
+        const std::string_view problem = principal_value_problem(entry.type, s);
+        if (!problem.empty())
+            error(policy_errc::bad_principal, item.offset(), path,
+                  "principal " + policy_quote(s) + " " + std::string(problem));
+        entry.values.push_back(s);
     }
 
     void check_catalog(std::string_view action, std::size_t offset, const path_node& path) {
@@ -986,6 +1334,7 @@ private:
     };
 
     policy_kind kind_;
+    kind_grammar grammar_;
     const policy_options& options_;
     std::vector<policy_error> errors_;
     std::vector<policy_error> warnings_;
@@ -996,8 +1345,8 @@ private:
 
 }  // namespace detail
 
-/// Checks a parsed JSON document against the identity-policy grammar (see
-/// `parse_policy`); strings are copied into the model.
+/// Checks a parsed JSON document against the grammar of `kind` (see `parse_policy`);
+/// strings are copied into the model.
 inline result<parsed_policy, policy_errors> validate_policy(const json::value& document,
                                                             policy_kind kind = policy_kind::identity,
                                                             const policy_options& options = {}) {
@@ -1005,9 +1354,11 @@ inline result<parsed_policy, policy_errors> validate_policy(const json::value& d
     return detail::policy_checker(kind, options).run(view.root());
 }
 
-/// Parses and checks an identity-based policy document. Every error is reported with
-/// its JSON pointer and byte offset (a JSON syntax error is one error, path "");
-/// warnings never fail. Never throws on any input (allocation failure aside).
+/// Parses and checks a policy document against the grammar of `kind` (identity-based by
+/// default; `policy_kind` says what each kind adds or forbids). Every error is reported
+/// with its JSON pointer and byte offset (a JSON syntax error is one error, path "");
+/// warnings never fail. Never throws on any input (allocation failure aside). The size
+/// limit of `kind` is `check_policy_size`'s, since it concerns the submitted text.
 ///
 /// **Example**:
 ///     auto r =
@@ -1048,6 +1399,21 @@ inline void write_string_list(std::string& out, const string_list& values, bool 
         iam::detail::append_json_string(out, values[i]);
     }
     out.push_back(']');
+}
+
+inline void write_principal(std::string& out, const principal_block& p) {
+    if (p.everyone) {
+        out += "\"*\"";
+        return;
+    }
+    out.push_back('{');
+    for (std::size_t i = 0; i < p.entries.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        iam::detail::append_json_string(out, to_string(p.entries[i].type));
+        out.push_back(':');
+        write_string_list(out, p.entries[i].values, p.entries[i].array_form);
+    }
+    out.push_back('}');
 }
 
 }  // namespace detail
@@ -1095,17 +1461,15 @@ inline std::string write_policy(const policy& p) {
         key("Effect");
         out += s.effect == policy_effect::allow ? "\"Allow\"" : "\"Deny\"";
         if (s.principal) {
-            key("Principal");
-            out += json::write(*s.principal);
-        }
-        if (s.not_principal) {
-            key("NotPrincipal");
-            out += json::write(*s.not_principal);
+            key(s.principal->negated ? "NotPrincipal" : "Principal");
+            detail::write_principal(out, *s.principal);
         }
         key(s.action.negated ? "NotAction" : "Action");
         detail::write_string_list(out, s.action.values, s.action.array_form);
-        key(s.resource.negated ? "NotResource" : "Resource");
-        detail::write_string_list(out, s.resource.values, s.resource.array_form);
+        if (!s.resource.values.empty()) {  // trust policies have none
+            key(s.resource.negated ? "NotResource" : "Resource");
+            detail::write_string_list(out, s.resource.values, s.resource.array_form);
+        }
         if (!s.conditions.empty()) {
             key("Condition");
             out.push_back('{');

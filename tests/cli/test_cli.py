@@ -194,7 +194,56 @@ check("check-policy --kind managed requires Version 2012-10-17 as CreatePolicy d
 code, out, err = run(["check-policy"])
 check("check-policy: no file is a usage error", code == 2, err)
 code, out, err = run(["check-policy", "--kind", "role"])
-check("check-policy: bad --kind", code == 2, err)
+check("check-policy: bad --kind names every kind", code == 2 and err.strip().endswith(
+    "--kind takes one of identity, boundary, user-inline, group-inline, role-inline, managed, "
+    "resource, trust, scp, rcp, session, endpoint"), err)
+# Each kind's grammar: a valid policy of the kind passes, a typical mistake fails where it is.
+kind_cases = [
+    ("resource", {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject",
+                  "Resource": "arn:aws:s3:::b/*"},
+     {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+     "error: the statement has neither Principal nor NotPrincipal: resource-based policies name who they apply to "
+     "[/Statement/0]"),
+    ("trust", {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},
+     {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole", "Resource": "*"},
+     'error: trust policies cannot have Resource (the role is the resource: "Has prohibited field Resource") '
+     "[/Statement/0/Resource]"),
+    ("scp", {"Effect": "Allow", "NotAction": "iam:*", "Resource": "arn:aws:s3:::b/*",
+             "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}},
+     {"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"},
+     "error: SCPs cannot have Principal [/Statement/0/Principal]"),
+    ("rcp", {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+             "Condition": {"BoolIfExists": {"aws:SecureTransport": "false"}}},
+     {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"},
+     'error: RCPs allow only as RCPFullAWSAccess does (Principal, Action and Resource "*", no Condition); '
+     "write Deny statements [/Statement/0/Effect]"),
+    ("session", {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+     {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"},
+     "error: session policies cannot have Principal (it belongs in resource-based policies) [/Statement/0/Principal]"),
+    ("endpoint", {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+     {"Effect": "Allow", "Action": "*", "Resource": "*"},
+     "error: the statement has neither Principal nor NotPrincipal: VPC endpoint policies name who they apply to "
+     "[/Statement/0]"),
+]
+for kind, good, bad, message in kind_cases:
+    code, out, err = run(["check-policy", "--kind", kind, "-"],
+                         json.dumps({"Version": "2012-10-17", "Statement": [good]}).encode())
+    check(f"check-policy --kind {kind} accepts its grammar", code == 0 and "error:" not in out, (code, out, err))
+    code, out, err = run(["check-policy", "--kind", kind, "--format", "json", "-"],
+                         json.dumps({"Version": "2012-10-17", "Statement": [bad]}).encode())
+    findings = json.loads(out)["files"][0]["findings"]
+    check(f"check-policy --kind {kind} rejects what AWS rejects", code == 1 and len(findings) == 1 and
+          "error: " + findings[0]["message"] + " [" + findings[0]["path"] + "]" == message, out)
+code, out, err = run(["check-policy", "--kind", "rcp", "--format", "json", "-"],
+                     b'{"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"s3:*","Resource":"*"}}')
+check("check-policy --kind rcp: Principal is \"*\" only, with a stable code",
+      code == 1 and [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["bad-principal"], out)
+padded = b'{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":"*"}}' + b" " * 5100
+code, out, err = run(["check-policy", "--kind", "scp", "-"], padded)
+check("check-policy --kind scp counts white space toward its 5,120 characters", code == 1 and
+      out == "<stdin>:1:5121: error: the policy has 5182 characters (white space counted); the limit is 5120 []\n", out)
+code, out, err = run(["check-policy", "--kind", "managed", "-"], padded)
+check("check-policy --kind managed does not count white space", code == 0, out)
 code, out, err = run(["check-policy", "/nonexistent.json"])
 check("check-policy: unreadable file exits 2", code == 2 and "cannot read" in err, err)
 
@@ -232,7 +281,7 @@ code, out, err = run(["simulate", "--input", request, "--explain"])
 check("simulate --explain names the deciding statements, the derived keys and missing keys with what they could change",
       code == 0 and
       out.startswith("context derived from the caller: aws:username=alice, aws:PrincipalArn=arn:aws:iam::123456789012:user/alice, "
-                     "aws:PrincipalAccount=123456789012, aws:PrincipalType=User\n") and
+                     "aws:PrincipalAccount=123456789012, aws:PrincipalType=User, aws:PrincipalIsAWSService=false\n") and
       "s3:GetObject on arn:aws:s3:::reports/secret/salaries.csv: explicitDeny\n  denied by PolicyInputList.2 statement 0 (Sid NoSecrets)" in out and
       "  WARNING: missing context key aws:SourceIp (PolicyInputList.2 statement 1): supplying it could make this explicitDeny\n" in out and
       "  missing context key aws:SourceIp (PolicyInputList.2 statement 1): cannot change this decision\n" in out and
