@@ -15,6 +15,7 @@
 #include "condition.hpp"
 #include "entities.hpp"
 #include "names.hpp"
+#include "principal.hpp"
 
 namespace iam {
 
@@ -22,8 +23,9 @@ namespace iam {
 struct request {
     std::string action;          ///< `service:Action`
     std::string resource = "*";  ///< a resource ARN, or `*` (see `action_has_resource_types`)
-    /// The caller's ARN; empty when unknown. An IAM user's, an IAM role's or a role
-    /// session's ARN gives the principal keys (`principal_context`).
+    /// The caller: any text `identify_principal` reads (a user's, role's, session's,
+    /// federated user's or root ARN, a service principal, ...); empty when unknown. It
+    /// gives the principal keys (`principal_context`).
     std::string caller_arn;
     std::string
         resource_owner;  ///< the owner (12 digits or an ARN) of a resource whose ARN names none; empty: the caller's
@@ -64,66 +66,51 @@ struct request {
 
 namespace detail {
 
-// The parts of a caller ARN that the principal keys come from.
-struct caller_identity {
-    std::string_view principal_type;  // `User` or `AssumedRole`; empty: not a caller we derive keys for
-    std::string_view account;
-    std::string_view user_name;      // an IAM user's name
-    std::string_view principal_arn;  // empty when unknown (a session's ARN does not give its role's path)
-    std::string_view session_name;   // a role session's name, when known
-};
-
-inline caller_identity identify_caller(const request& r) noexcept {
-    const auto caller = parse_arn(r.caller_arn);
-    if (!caller || !is_valid_account_id(caller->account)) return {};
-    const std::string_view resource = caller->resource;
-    const std::string_view name = resource.substr(resource.rfind('/') + 1);
-    if (caller->service == "iam" && resource.starts_with("user/"))
-        return {"User", caller->account, name, r.caller_arn, {}};
-    if (caller->service == "iam" && resource.starts_with("role/"))
-        return {"AssumedRole", caller->account, {}, r.caller_arn, r.caller_session_name};
-    constexpr std::string_view session_prefix = "assumed-role/";
-    if (caller->service == "sts" && resource.starts_with(session_prefix)) {
-        const std::string_view rest = resource.substr(session_prefix.size());  // NAME/SESSION
-        const std::size_t slash = rest.find('/');
-        if (slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size() ||
-            rest.find('/', slash + 1) != std::string_view::npos)
-            return {};
-        return {"AssumedRole", caller->account, {}, {}, rest.substr(slash + 1)};
+// `aws:PrincipalType` for the callers of an account; empty for the others.
+constexpr std::string_view principal_type_value(principal_kind kind) noexcept {
+    switch (kind) {
+        case principal_kind::user: return "User";
+        case principal_kind::role_session: return "AssumedRole";
+        case principal_kind::federated_user: return "FederatedUser";
+        case principal_kind::root: return "Account";
+        default: return {};
     }
-    return {};
 }
 
 }  // namespace detail
 
 /// Writes to `out` the global condition keys AWS puts in the request context of the
-/// caller (UG reference_policies_condition-keys, "AWS global condition context
-/// keys": https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
-/// each unless `r.context` supplies it (the page's Availability and example values
-/// for each key). For an IAM user (`arn:...:iam::ACCOUNT:user/PATH/NAME`):
-/// - `aws:username`, the user's friendly name: present for every IAM user;
-/// - `aws:userid`, the user's unique id (`AIDA...`), only when `r.caller_user_id` gives
-///   it (never guessed);
-/// - `aws:PrincipalArn`, the user's ARN, and `aws:PrincipalAccount`, its account:
-///   present in every signed request;
-/// - `aws:PrincipalType`, `User`;
-/// - `aws:PrincipalTag/KEY` for each tag of the user.
-/// For a session of an IAM role, named by the role's ARN
-/// (`arn:...:iam::ACCOUNT:role/PATH/NAME`, see `request::set_role_caller`) or by the
-/// session's (`arn:...:sts::ACCOUNT:assumed-role/NAME/SESSION`):
-/// - no `aws:username` (requests "made using ... IAM roles do not include this key");
-/// - `aws:userid` = `ROLEID:SESSION`, only when both the role's unique id
-///   (`r.caller_user_id`) and the session's name are known;
-/// - `aws:PrincipalArn`, the role's ARN (not the session's), only when the caller is
-///   named by the role's ARN: a session's ARN lacks the role's path;
-/// - `aws:PrincipalAccount`; `aws:PrincipalType`, `AssumedRole`;
-/// - `aws:PrincipalTag/KEY` for each tag of the role (`r.caller_tags`).
-/// Nothing for other callers (root, federated users, unknown). Reuses `out`'s storage.
-/// `is_principal_key` tells the keys it can derive.
-inline void principal_context(const request& r, std::vector<context_entry>& out) {
+/// caller `identify_principal(r.caller_arn, r.caller_session_name)` (UG
+/// reference_policies_condition-keys, "Properties of the principal":
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html,
+/// with the values of UG reference_policies_variables, "Principal key values"), each
+/// unless `r.context` supplies it:
+/// - an IAM user: `aws:username` (its name), `aws:userid` (`r.caller_user_id`, only when
+///   given: never guessed), `aws:PrincipalArn` (its ARN), `aws:PrincipalType` `User`;
+/// - a role session: `aws:userid` `ROLEID:SESSION` (only when the role's unique id,
+///   `r.caller_user_id`, and the session's name are both known), `aws:PrincipalArn` the
+///   role's ARN (for a caller named by its session's ARN, which lacks the role's path,
+///   the role's ARN without a path: give the role's ARN, `request::set_role_caller`, for a
+///   role that has one), `aws:PrincipalType` `AssumedRole`; no `aws:username`;
+/// - a federated user: `aws:userid` `ACCOUNT:NAME`, `aws:PrincipalArn` its sts ARN,
+///   `aws:PrincipalType` `FederatedUser`;
+/// - the root user: `aws:userid` the account id, `aws:PrincipalArn` `arn:P:iam::A:root`,
+///   `aws:PrincipalType` `Account`;
+/// - for these four: `aws:PrincipalAccount`, `aws:PrincipalIsAWSService` `false` and
+///   `aws:PrincipalTag/KEY` for each of `r.caller_tags`;
+/// - a service principal: `aws:PrincipalIsAWSService` `true` and `aws:PrincipalServiceName`;
+/// - an anonymous caller: `aws:PrincipalType` `Anonymous` and `aws:PrincipalAccount`
+///   `anonymous`;
+/// - nothing for identity providers and unknown callers.
+/// Reuses `out`'s storage. `is_principal_key` tells the keys it can derive.
+inline void principal_context(const request& r, std::vector<context_entry>& out);
+
+/// `principal_context` for a caller identified already (`who` is
+/// `identify_principal(r.caller_arn, r.caller_session_name)`).
+inline void principal_context(const request& r, const principal_identity& who, std::vector<context_entry>& out) {
     std::size_t n = 0;
     const auto add = [&](std::string_view key, std::string_view key_suffix,
-                         std::initializer_list<std::string_view> value) {
+                         std::initializer_list<std::string_view> value, context_type type = context_type::string) {
         if (n == out.size()) out.emplace_back();
         context_entry& entry = out[n];
         entry.key.assign(key).append(key_suffix);
@@ -131,29 +118,61 @@ inline void principal_context(const request& r, std::vector<context_entry>& out)
         entry.values.resize(1);
         entry.values[0].clear();
         for (const std::string_view part : value) entry.values[0].append(part);
-        entry.type = context_type::string;
+        entry.type = type;
         ++n;
     };
-    const detail::caller_identity caller = detail::identify_caller(r);
-    if (!caller.principal_type.empty()) {
-        const bool user = caller.principal_type == "User";
-        if (user) add("aws:username", "", {caller.user_name});
-        if (!r.caller_user_id.empty() && user) add("aws:userid", "", {r.caller_user_id});
-        if (!r.caller_user_id.empty() && !caller.session_name.empty())
-            add("aws:userid", "", {r.caller_user_id, ":", caller.session_name});
-        if (!caller.principal_arn.empty()) add("aws:PrincipalArn", "", {caller.principal_arn});
-        add("aws:PrincipalAccount", "", {caller.account});
-        add("aws:PrincipalType", "", {caller.principal_type});
+    switch (who.kind) {
+        case principal_kind::user:
+            add("aws:username", "", {who.name});
+            if (!r.caller_user_id.empty()) add("aws:userid", "", {r.caller_user_id});
+            add("aws:PrincipalArn", "", {who.arn});
+            break;
+        case principal_kind::role_session:
+            if (!r.caller_user_id.empty() && !who.session.empty())
+                add("aws:userid", "", {r.caller_user_id, ":", who.session});
+            if (!who.role_arn.empty())
+                add("aws:PrincipalArn", "", {who.role_arn});
+            else  // an sts ARN lacks the role's path; the key is in every signed request
+                add("aws:PrincipalArn", "", {"arn:", who.partition, ":iam::", who.account, ":role/", who.name});
+            break;
+        case principal_kind::federated_user:
+            add("aws:userid", "", {who.account, ":", who.name});
+            add("aws:PrincipalArn", "", {who.arn});
+            break;
+        case principal_kind::root:
+            add("aws:userid", "", {who.account});
+            add("aws:PrincipalArn", "", {who.arn});
+            break;
+        case principal_kind::service:
+            add("aws:PrincipalIsAWSService", "", {"true"}, context_type::boolean);
+            add("aws:PrincipalServiceName", "", {who.service});
+            break;
+        case principal_kind::anonymous:
+            add("aws:PrincipalAccount", "", {"anonymous"});
+            add("aws:PrincipalType", "", {"Anonymous"});
+            break;
+        case principal_kind::identity_provider:
+        case principal_kind::unknown: break;
+    }
+    if (const std::string_view type = detail::principal_type_value(who.kind); !type.empty()) {
+        add("aws:PrincipalAccount", "", {who.account});
+        add("aws:PrincipalType", "", {type});
+        add("aws:PrincipalIsAWSService", "", {"false"}, context_type::boolean);
         for (const tag& t : r.caller_tags) add("aws:PrincipalTag/", t.key, {t.value});
     }
     out.resize(n);
+}
+
+inline void principal_context(const request& r, std::vector<context_entry>& out) {
+    principal_context(r, identify_principal(r.caller_arn, r.caller_session_name), out);
 }
 
 /// True for the keys `principal_context` derives (ignoring case).
 constexpr bool is_principal_key(std::string_view key) noexcept {
     constexpr std::string_view tag_prefix = "aws:PrincipalTag/";
     for (const std::string_view derived :
-         {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType"})
+         {"aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType",
+          "aws:PrincipalIsAWSService", "aws:PrincipalServiceName"})
         if (iequals(key, derived)) return true;
     return key.size() > tag_prefix.size() && iequals(key.substr(0, tag_prefix.size()), tag_prefix);
 }
