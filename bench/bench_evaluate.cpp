@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Evaluation: a user with 10 real AWS managed policies and a boundary, prepared once,
 // answering varied requests (`BM_Evaluate`), beside the one-shot `iam::evaluate` that
-// prepares the policies for every request (`BM_EvaluateUncompiled`).
+// prepares the policies for every request (`BM_EvaluateUncompiled`), and a role session
+// under every policy type (`BM_EvaluateFull`).
 #include <benchmark/benchmark.h>
 
 #include <iam/effective.hpp>
@@ -100,6 +101,83 @@ void BM_EvaluateUncompiled(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EvaluateUncompiled);
+
+// A role session's request against everything AWS's evaluation logic reads: three
+// identity policies (two AWS managed), a boundary, a session policy, the bucket's
+// policy and SCPs at three levels (the root's FullAWSAccess, an OU's region and
+// guard-rail denies, the account's allow list).
+iam::policy_set full_policies() {
+    std::map<std::string, iam::policy, std::less<>> corpus;
+    for (const managed_policy_text& p : managed_policy_corpus())
+        corpus.emplace(p.name, iam::parse_policy(p.document).value());
+    const auto parse = [](const char* text, iam::policy_kind kind) { return iam::parse_policy(text, kind).value(); };
+    iam::policy_set set;
+    set.identity = {{"AmazonS3ReadOnlyAccess", corpus.at("AmazonS3ReadOnlyAccess")},
+                    {"CloudWatchLogsFullAccess", corpus.at("CloudWatchLogsFullAccess")},
+                    {"deploy-inline", parse(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":["s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::builds/${aws:PrincipalTag/team}/*"},
+        {"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:*:123456789012:build-*"}]})",
+                                            iam::policy_kind::role_inline)}};
+    set.boundary = {{"PowerUserAccess", corpus.at("PowerUserAccess")}};
+    set.session = {{"session", parse(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":["s3:*","logs:*","sqs:SendMessage"],"Resource":"*"}]})",
+                                     iam::policy_kind::session)}};
+    set.resource = {{"bucket", parse(R"({"Version":"2012-10-17","Statement":[
+        {"Sid":"TLS","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::builds","arn:aws:s3:::builds/*"],
+         "Condition":{"Bool":{"aws:SecureTransport":"false"}}},
+        {"Sid":"Deploy","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/deploy"},
+         "Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::builds/*"}]})",
+                                     iam::policy_kind::resource)}};
+    const char* full_access =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
+    set.scps = std::vector<iam::organizations_level>{
+        {"r-ab12", {{"FullAWSAccess", parse(full_access, iam::policy_kind::scp)}}},
+        {"ou-ab12-cdef5678",
+         {{"FullAWSAccess", parse(full_access, iam::policy_kind::scp)},
+          {"guard-rails", parse(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Deny","NotAction":["iam:*","sts:*","organizations:*","support:*"],"Resource":"*",
+         "Condition":{"StringNotEquals":{"aws:RequestedRegion":["us-east-1","eu-west-1"]}}},
+        {"Effect":"Deny","Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail","organizations:LeaveOrganization"],"Resource":"*"}]})",
+                                iam::policy_kind::scp)}}},
+        {"123456789012",
+         {{"allow-list", parse(R"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":["s3:*","logs:*","sqs:*","ec2:Describe*"],"Resource":"*"}]})",
+                               iam::policy_kind::scp)}}}};
+    return set;
+}
+
+void BM_EvaluateFull(benchmark::State& state) {
+    const iam::compiled_policy_set set(full_policies());
+    const std::vector<std::pair<std::string, std::string>> shapes{
+        {"s3:GetObject", "arn:aws:s3:::builds/blue/app.zip"},
+        {"s3:PutObject", "arn:aws:s3:::builds/blue/app.zip"},
+        {"s3:DeleteObject", "arn:aws:s3:::builds/red/x"},
+        {"s3:ListBucket", "arn:aws:s3:::builds"},
+        {"logs:PutLogEvents", "arn:aws:logs:us-east-1:123456789012:log-group:/ci:log-stream:s"},
+        {"sqs:SendMessage", "arn:aws:sqs:us-east-1:123456789012:build-events"},
+        {"ec2:RunInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"},
+        {"cloudtrail:StopLogging", "arn:aws:cloudtrail:us-east-1:123456789012:trail/main"},
+    };
+    std::vector<iam::request> rs;
+    std::mt19937 rng(7);
+    for (int i = 0; i < 256; ++i) {
+        const auto& [action, resource] = shapes[rng() % shapes.size()];
+        iam::request r{action, resource, "arn:aws:sts::123456789012:assumed-role/deploy/build-42", "", {}};
+        r.context = {{"aws:SecureTransport", {rng() % 8 ? "true" : "false"}, iam::context_type::boolean},
+                     {"aws:RequestedRegion", {rng() % 4 ? "us-east-1" : "ap-south-1"}, iam::context_type::string},
+                     {"aws:PrincipalTag/team", {"blue"}, iam::context_type::string}};
+        rs.push_back(std::move(r));
+    }
+    iam::evaluation_result out;
+    iam::evaluation_workspace work;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        set.evaluate_into(rs[i++ % rs.size()], out, work);
+        benchmark::DoNotOptimize(out.decision);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateFull);
 
 // The same user's effective permissions over all 22,091 catalog actions, with
 // AdministratorAccess (`*`) in place of SecurityAudit.

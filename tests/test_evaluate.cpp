@@ -70,7 +70,8 @@ TEST_CASE("default deny; an allow grants; an explicit deny wins over any allow")
     s.identity.push_back(statement("Deny", R"("s3:GetObject")", R"("arn:aws:s3:::bucket/*")"));
     const auto r = s.run();
     CHECK(r.decision == decision::explicit_deny);
-    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});  // the deny alone explains it
+    CHECK(r.matched ==
+          std::vector<iam::statement_ref>{{1, 0, iam::policy_layer::identity}});  // the deny alone explains it
 }
 
 TEST_CASE("the union of identity policies allows; the explanation names each allowing statement") {
@@ -79,7 +80,8 @@ TEST_CASE("the union of identity policies allows; the explanation names each all
                   statement("Allow", R"("*")", R"("arn:aws:s3:::bucket/*")")};
     const auto r = s.run();
     CHECK(r.decision == decision::allowed);
-    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}, {2, 0, false}});
+    CHECK(r.matched ==
+          std::vector<iam::statement_ref>{{1, 0, iam::policy_layer::identity}, {2, 0, iam::policy_layer::identity}});
 }
 
 TEST_CASE("a permissions boundary intersects: both must allow, and its deny is explicit") {
@@ -91,7 +93,8 @@ TEST_CASE("a permissions boundary intersects: both must allow, and its deny is e
     CHECK(r.decision == decision::allowed);
     CHECK(r.has_boundary);
     CHECK(r.allowed_by_boundary);
-    CHECK(r.matched == std::vector<iam::statement_ref>{{0, 0, false}, {0, 0, true}});
+    CHECK(r.matched ==
+          std::vector<iam::statement_ref>{{0, 0, iam::policy_layer::identity}, {0, 0, iam::policy_layer::boundary}});
     s.boundary = {statement("Allow", R"("ec2:*")", R"("*")")};
     r = s.run();
     CHECK(r.decision == decision::implicit_deny);
@@ -318,7 +321,8 @@ TEST_CASE("conditions: an unreadable request value fails closed (an Allow's cond
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.unreadable.size() == 1);
     CHECK(r.unreadable[0] ==
-          iam::unreadable_value{"ctx:n", {iam::condition_operator::numeric_less_than}, "ten", {0, 0, false}});
+          iam::unreadable_value{
+              "ctx:n", {iam::condition_operator::numeric_less_than}, "ten", {0, 0, iam::policy_layer::identity}});
     // Nor does it satisfy a negated operator in an Allow (the reference simulator agrees).
     s.identity = {statement("Allow", R"("*")", R"("*")", R"({"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}})")};
     s.request.context = {entry("aws:SourceIp", {"nope"}, context_type::ip)};
@@ -340,10 +344,11 @@ TEST_CASE("regression: an unreadable request value in a Deny's condition keeps t
     s.request.context = {entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)};
     auto r = s.run();
     CHECK(r.decision == decision::explicit_deny);
-    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});
-    CHECK(r.unreadable ==
-          std::vector<iam::unreadable_value>{
-              {"aws:SourceIp", {iam::condition_operator::not_ip_address}, "10.0.0.256", {1, 0, false}}});
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, iam::policy_layer::identity}});
+    CHECK(r.unreadable == std::vector<iam::unreadable_value>{{"aws:SourceIp",
+                                                              {iam::condition_operator::not_ip_address},
+                                                              "10.0.0.256",
+                                                              {1, 0, iam::policy_layer::identity}}});
     // Positive operators and set qualifiers too.
     s.identity[1] = statement("Deny", R"("*")", R"("*")", R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})");
     CHECK(s.decide() == decision::explicit_deny);
@@ -364,7 +369,7 @@ TEST_CASE("missing condition keys are listed with the statement that needed them
     CHECK(r.decision == decision::implicit_deny);
     REQUIRE(r.missing.size() == 1);
     CHECK(r.missing[0].key == "aws:SourceIp");
-    CHECK(r.missing[0].in == iam::statement_ref{0, 0, false});
+    CHECK(r.missing[0].in == iam::statement_ref{0, 0, iam::policy_layer::identity});
     CHECK_FALSE(r.missing[0].statement_applies);
     CHECK(r.missing[0].statement_could_flip);
     CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
@@ -738,15 +743,16 @@ TEST_CASE("the policy index offers each statement whose Action or NotAction name
     const auto prepare = [](const std::string& text) {
         return iam::named_compiled_policy{"p", iam::compiled_policy::make(load(text))};
     };
-    const std::vector<iam::named_compiled_policy> identity{
-        prepare(R"({"Version":"2012-10-17","Statement":[)"
-                R"({"Effect":"Allow","Action":["s3:Get*","ec2:Describe*"],"Resource":"*"},)"
-                R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"},)"
-                R"({"Effect":"Deny","Action":"s3:PutObject","Resource":"*"},)"
-                R"({"Effect":"Allow","Action":"*","Resource":"*"}]})")};
-    const std::vector<iam::named_compiled_policy> boundary{
-        prepare(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})")};
-    const iam::policy_index index(identity, boundary);
+    std::array<std::vector<iam::named_compiled_policy>, iam::policy_layer_count> layers;
+    std::vector<iam::named_compiled_policy>& identity = layers[0];
+    std::vector<iam::named_compiled_policy>& boundary = layers[1];
+    identity = {prepare(R"({"Version":"2012-10-17","Statement":[)"
+                        R"({"Effect":"Allow","Action":["s3:Get*","ec2:Describe*"],"Resource":"*"},)"
+                        R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"},)"
+                        R"({"Effect":"Deny","Action":"s3:PutObject","Resource":"*"},)"
+                        R"({"Effect":"Allow","Action":"*","Resource":"*"}]})")};
+    boundary = {prepare(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})")};
+    const iam::policy_index index(layers);
     const auto naming = [&](std::string_view action) {
         std::vector<iam::statement_ref> refs;
         index.for_each_naming(iam::lower_case_action(action).view(),
@@ -756,10 +762,19 @@ TEST_CASE("the policy index offers each statement whose Action or NotAction name
     };
     using refs = std::vector<iam::statement_ref>;
     // Sorted by policy, statement, then identity before boundary.
-    CHECK(naming("S3:GetObject") == refs{{0, 0, false}, {0, 0, true}, {0, 1, false}, {0, 3, false}});
-    CHECK(naming("s3:PutObject") == refs{{0, 0, true}, {0, 1, false}, {0, 2, false}, {0, 3, false}});
-    CHECK(naming("iam:CreateUser") == refs{{0, 0, true}, {0, 3, false}});
-    CHECK(naming("ec2:DescribeInstances") == refs{{0, 0, false}, {0, 0, true}, {0, 1, false}, {0, 3, false}});
+    CHECK(naming("S3:GetObject") == refs{{0, 0, iam::policy_layer::identity},
+                                         {0, 0, iam::policy_layer::boundary},
+                                         {0, 1, iam::policy_layer::identity},
+                                         {0, 3, iam::policy_layer::identity}});
+    CHECK(naming("s3:PutObject") == refs{{0, 0, iam::policy_layer::boundary},
+                                         {0, 1, iam::policy_layer::identity},
+                                         {0, 2, iam::policy_layer::identity},
+                                         {0, 3, iam::policy_layer::identity}});
+    CHECK(naming("iam:CreateUser") == refs{{0, 0, iam::policy_layer::boundary}, {0, 3, iam::policy_layer::identity}});
+    CHECK(naming("ec2:DescribeInstances") == refs{{0, 0, iam::policy_layer::identity},
+                                                  {0, 0, iam::policy_layer::boundary},
+                                                  {0, 1, iam::policy_layer::identity},
+                                                  {0, 3, iam::policy_layer::identity}});
     CHECK(naming("EC2:DESCRIBEINSTANCES" + std::string(300, 'X')) == naming("ec2:DescribeInstances"));  // off the stack
 }
 
@@ -771,25 +786,25 @@ TEST_CASE("principal keys: derived from an IAM user caller, each unless the requ
     CHECK(derived == std::vector<iam::context_entry>{
                          entry("aws:username", {"alice"}),
                          entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:user/division/alice"}),
-                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"User"})});
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"User"}),
+                         entry("aws:PrincipalIsAWSService", {"false"}, context_type::boolean)});
     // aws:userid only when the unique id is known; tags as aws:PrincipalTag/KEY.
     r.caller_user_id = "AIDAJQABLZS4A3QDU576Q";
     r.caller_tags = {{"team", "blue"}, {"cost-center", "42"}};
     iam::principal_context(r, derived);
-    REQUIRE(derived.size() == 7);
+    REQUIRE(derived.size() == 8);
     CHECK(derived[1] == entry("aws:userid", {"AIDAJQABLZS4A3QDU576Q"}));
-    CHECK(derived[5] == entry("aws:PrincipalTag/team", {"blue"}));
-    CHECK(derived[6] == entry("aws:PrincipalTag/cost-center", {"42"}));
+    CHECK(derived[6] == entry("aws:PrincipalTag/team", {"blue"}));
+    CHECK(derived[7] == entry("aws:PrincipalTag/cost-center", {"42"}));
     // Supplied entries win (keys ignore case).
     r.context = {entry("AWS:USERNAME", {"mallory"}), entry("aws:PrincipalTag/team", {"red"})};
     iam::principal_context(r, derived);
     CHECK(iam::context_view(r.context, derived).find("aws:username")->values == std::vector<std::string>{"mallory"});
     CHECK(iam::context_view(r.context, derived).find("aws:PrincipalTag/team")->values ==
           std::vector<std::string>{"red"});
-    CHECK(derived.size() == 5);
-    // Users and roles are callers we know; nothing for root, federated users or no caller.
-    for (const char* other : {"arn:aws:iam::123456789012:root", "arn:aws:sts::123456789012:federated-user/bob", "",
-                              "alice", "arn:aws:sts::123456789012:assumed-role/app", "arn:aws:iam::aws:user/x"}) {
+    CHECK(derived.size() == 6);
+    // Nothing for no caller or one we do not understand (every other kind: tests/test_principal.cpp).
+    for (const char* other : {"", "alice", "arn:aws:sts::123456789012:assumed-role/app", "arn:aws:iam::aws:user/x"}) {
         r.caller_arn = other;
         iam::principal_context(r, derived);
         CHECK(derived.empty());
@@ -820,25 +835,30 @@ TEST_CASE("principal keys: a role caller is a session of the role, with the role
                          entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
                          entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/service/deploy"}),
                          entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"}),
+                         entry("aws:PrincipalIsAWSService", {"false"}, context_type::boolean),
                          entry("aws:PrincipalTag/team", {"blue"})});
     // aws:userid only when both the role's unique id and the session's name are known.
     r.set_role_caller("arn:aws:iam::123456789012:role/service/deploy", "AROAEXAMPLEDEPLOY0001", {});
     iam::principal_context(r, derived);
     CHECK(derived == std::vector<iam::context_entry>{
                          entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/service/deploy"}),
-                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"})});
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"}),
+                         entry("aws:PrincipalIsAWSService", {"false"}, context_type::boolean)});
     r.set_role_caller("arn:aws:iam::123456789012:role/deploy", "", {}, "ci-run-7");
     iam::principal_context(r, derived);
     CHECK(iam::find_context(derived, "aws:userid") == nullptr);
-    // A session's ARN gives the session's name, but not the role's path: no aws:PrincipalArn
-    // is guessed (it stays a missing key).
+    // A session's ARN gives the session's name, but not the role's path: aws:PrincipalArn,
+    // present in every signed request, is the role's ARN without one (left out, a Deny
+    // on it would never apply).
     r = {};
     r.caller_arn = "arn:aws:sts::123456789012:assumed-role/deploy/ci-run-7";
     r.caller_user_id = "AROAEXAMPLEDEPLOY0001";
     iam::principal_context(r, derived);
-    CHECK(derived == std::vector<iam::context_entry>{entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
-                                                     entry("aws:PrincipalAccount", {"123456789012"}),
-                                                     entry("aws:PrincipalType", {"AssumedRole"})});
+    CHECK(derived == std::vector<iam::context_entry>{
+                         entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
+                         entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/deploy"}),
+                         entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"}),
+                         entry("aws:PrincipalIsAWSService", {"false"}, context_type::boolean)});
     // set_caller for a user forgets a role's session.
     auto alice = iam::user::make("alice").value();
     r.set_role_caller("arn:aws:iam::123456789012:role/deploy", "AROAEXAMPLEDEPLOY0001", {}, "s");
@@ -949,7 +969,7 @@ TEST_CASE("missing keys in allows: could an implicit deny become allowed, could 
     CHECK(r.decision == decision::implicit_deny);
     CHECK_FALSE(r.allowed_by_boundary);
     REQUIRE(r.missing.size() == 1);
-    CHECK(r.missing[0].in == iam::statement_ref{0, 0, true});
+    CHECK(r.missing[0].in == iam::statement_ref{0, 0, iam::policy_layer::boundary});
     CHECK(r.missing[0].could_become == iam::decision_set{decision::allowed});
     // A resource of another account stays denied whatever the context says.
     s.request.resource_owner = "210987654321";
@@ -964,7 +984,7 @@ TEST_CASE("missing keys in denies: an allowed request a missing key could deny i
     CHECK(r.decision == decision::allowed);  // as AWS's simulator answers: the deny needs the key
     REQUIRE(r.missing.size() == 1);
     CHECK(r.missing[0].key == "aws:SourceIp");
-    CHECK(r.missing[0].in == iam::statement_ref{1, 0, false});
+    CHECK(r.missing[0].in == iam::statement_ref{1, 0, iam::policy_layer::identity});
     CHECK(r.missing[0].could_become == iam::decision_set{decision::explicit_deny});
     CHECK(r.could_become.contains(decision::explicit_deny));
     // A deny that applies only because the key is absent could be lifted.
@@ -1036,7 +1056,7 @@ TEST_CASE("regression: on `*` (some resource), a pattern whose variable has no v
         R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::${aws:PrincipalTag/team}/*"}})"};
     auto r = s.run();
     CHECK(r.decision == decision::explicit_deny);
-    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, false}});
+    CHECK(r.matched == std::vector<iam::statement_ref>{{1, 0, iam::policy_layer::identity}});
     REQUIRE(r.missing.size() == 1);
     CHECK(r.missing[0].key == "aws:PrincipalTag/team");
     CHECK(r.missing[0].statement_applies);
@@ -1106,21 +1126,24 @@ TEST_CASE("unreadable request values are errors on the result, whatever the oper
     using op = iam::condition_operator;
     CHECK(unreadable(R"({"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}})",
                      entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
-          std::vector<iam::unreadable_value>{{"aws:SourceIp", {op::ip_address}, "10.0.0.256", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{
+              {"aws:SourceIp", {op::ip_address}, "10.0.0.256", {0, 0, iam::policy_layer::identity}}});
     CHECK(unreadable(R"({"DateLessThan":{"aws:CurrentTime":"2024-01-01"}})",
                      entry("aws:CurrentTime", {"yesterday"}, context_type::date)) ==
-          std::vector<iam::unreadable_value>{{"aws:CurrentTime", {op::date_less_than}, "yesterday", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{
+              {"aws:CurrentTime", {op::date_less_than}, "yesterday", {0, 0, iam::policy_layer::identity}}});
     CHECK(unreadable(R"({"NumericNotEquals":{"ctx:n":"1"}})", entry("ctx:n", {"1,5"}, context_type::numeric)).size() ==
           1);
     CHECK(unreadable(R"({"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:x"}})", entry("aws:SourceArn", {"sns/x"})) ==
-          std::vector<iam::unreadable_value>{{"aws:SourceArn", {op::arn_not_like}, "sns/x", {0, 0, false}}});
+          std::vector<iam::unreadable_value>{
+              {"aws:SourceArn", {op::arn_not_like}, "sns/x", {0, 0, iam::policy_layer::identity}}});
     // The operator as written, qualifier and IfExists included.
     CHECK(unreadable(R"({"ForAnyValue:NotIpAddressIfExists":{"aws:SourceIp":"10.0.0.0/8"}})",
                      entry("aws:SourceIp", {"10.0.0.256"}, context_type::ip)) ==
           std::vector<iam::unreadable_value>{{"aws:SourceIp",
                                               {op::not_ip_address, iam::set_qualifier::for_any_value, true},
                                               "10.0.0.256",
-                                              {0, 0, false}}});
+                                              {0, 0, iam::policy_layer::identity}}});
     CHECK(unreadable(R"({"Bool":{"aws:SecureTransport":"true"}})",
                      entry("aws:SecureTransport", {"yes"}, context_type::boolean))
               .size() == 1);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "test_data.hpp"
@@ -171,12 +172,88 @@ TEST_CASE("simulate: a role CallerArn gives the role session's keys") {
     CHECK(out.find(R"("EvalDecision":"allowed")") != std::string::npos);
 }
 
+TEST_CASE("simulate: resource policies, session policies, SCPs, RCPs and endpoint policies") {
+    // A role session in 111122223333 reads a bucket object: its identity policy, a
+    // session policy, the bucket policy, SCPs at three levels, RCPs and an endpoint policy.
+    const std::string input = R"({
+      "PolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}],
+      "SessionPolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}}],
+      "ResourcePolicy": {"Version":"2012-10-17","Statement":{"Sid":"NoDelete","Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::reports/*"}},
+      "ServiceControlPolicies": [
+        {"Target": "r-ab12", "PolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}]},
+        {"Target": "ou-ab12-cdef5678", "PolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:*","ec2:*"],"Resource":"*"}}]},
+        {"Target": "111122223333", "PolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}]}],
+      "ResourceControlPolicies": [
+        {"Target": "r-ab12", "PolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}}]}],
+      "VpcEndpointPolicyInputList": [{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}}],
+      "ActionNames": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "sqs:SendMessage"],
+      "ResourceArns": ["arn:aws:s3:::reports/q4.csv"],
+      "CallerArn": "arn:aws:sts::111122223333:assumed-role/deploy/build-42"})";
+    const auto parsed = iam::parse_simulation_input(input);
+    REQUIRE_MESSAGE(parsed.has_value(), parsed.error().message());
+    CHECK(parsed->policies.scps->size() == 3);
+    CHECK(parsed->policies.scps->at(1).target == "ou-ab12-cdef5678");
+    CHECK(parsed->policies.scps->at(1).policies[0].name == "ServiceControlPolicies.2.PolicyInputList.1");
+    const auto doc = iam::json::parse(iam::simulate_json(input));
+    REQUIRE(doc);
+    const auto& results = *doc->find("EvaluationResults")->as_array();
+    REQUIRE(results.size() == 4);
+    const auto decision = [&](std::size_t i) { return std::string(*results[i].find("EvalDecision")->as_string()); };
+    const auto detail = [&](std::size_t i, const char* object, const char* field) {
+        return *results[i].find(object)->find(field)->as_boolean();
+    };
+    CHECK(decision(0) == "allowed");
+    CHECK(detail(0, "OrganizationsDecisionDetail", "AllowedByOrganizations"));
+    CHECK(detail(0, "SessionPolicyDecisionDetail", "AllowedBySessionPolicies"));
+    CHECK(detail(0, "ResourceControlPolicyDecisionDetail", "AllowedByResourceControlPolicies"));
+    CHECK(detail(0, "VpcEndpointPolicyDecisionDetail", "AllowedByVpcEndpointPolicies"));
+    CHECK(decision(1) == "implicitDeny");  // the session policy allows only s3:Get*
+    CHECK_FALSE(detail(1, "SessionPolicyDecisionDetail", "AllowedBySessionPolicies"));
+    CHECK(decision(2) == "explicitDeny");  // the bucket policy's Deny
+    const auto& matched = *results[2].find("MatchedStatements")->as_array();
+    REQUIRE(matched.size() == 1);
+    CHECK(*matched[0].find("SourcePolicyId")->as_string() == "ResourcePolicy");
+    CHECK(*matched[0].find("SourcePolicyType")->as_string() == "resource");
+    CHECK(decision(3) == "implicitDeny");  // the OU's SCP allows only s3 and ec2
+    CHECK_FALSE(detail(3, "OrganizationsDecisionDetail", "AllowedByOrganizations"));
+    CHECK(results[3].find("ResourceControlPolicyDecisionDetail") != nullptr);  // SQS supports RCPs
+}
+
+TEST_CASE("simulate: refused Organizations paths and policies of the wrong kind") {
+    const auto refused = [](const std::string& input) {
+        const auto parsed = iam::parse_simulation_input(input);
+        REQUIRE_FALSE(parsed.has_value());
+        return std::string(parsed.error().message());
+    };
+    const std::string allow = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})";
+    CHECK(
+        refused(R"({"ActionNames":["s3:GetObject"],"ServiceControlPolicies":[{"Target":"root","PolicyInputList":[]}]})")
+            .find("needs a Target") != std::string::npos);
+    std::string deep = R"({"ActionNames":["s3:GetObject"],"ServiceControlPolicies":[)";
+    for (int i = 0; i < 8; ++i) deep += std::string(i ? "," : "") + R"({"Target":"r-ab12","PolicyInputList":[]})";
+    CHECK(refused(deep + "]}").find("more levels") != std::string::npos);
+    // An SCP has no Principal; a bucket policy needs one.
+    CHECK(
+        refused(
+            R"({"ActionNames":["s3:GetObject"],"ServiceControlPolicies":[{"Target":"r-ab12","PolicyInputList":[)" +
+            std::string(
+                R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}})") +
+            "]}]}")
+            .find("ServiceControlPolicies.1.PolicyInputList.1 is not a valid policy") != std::string::npos);
+    CHECK(refused(R"({"ActionNames":["s3:GetObject"],"ResourcePolicy":)" + allow + "}").find("ResourcePolicy") !=
+          std::string::npos);
+    // An empty path allows nothing.
+    const std::string empty_path =
+        R"({"ActionNames":["s3:GetObject"],"ServiceControlPolicies":[],"PolicyInputList":[)" + allow + "]}";
+    CHECK(iam::simulate_json(empty_path).find(R"("EvalDecision":"implicitDeny")") != std::string::npos);
+}
+
 TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases") {
     std::ifstream cases(IAM_TEST_DATA_DIR "/golden/cases.jsonl");
     std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/decisions.jsonl");
     REQUIRE(cases.is_open());
     REQUIRE(decisions.is_open());
-    std::size_t count = 0, results = 0, disagreements = 0;
+    std::size_t count = 0, results = 0, disagreements = 0, trust_not_given = 0;
     iam::policy_cache cache;
     std::string case_line, expected_line;
     while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
@@ -196,6 +273,16 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
         for (std::size_t i = 0; i < ours.size(); ++i) {
             ++results;
             const std::string_view want = *theirs[i].find("EvalDecision")->as_string();
+            // Pinned: AWS's simulator, given no ResourcePolicy, reads identity policies
+            // alone; a role is assumed only if its trust policy allows ("To change who can
+            // assume a role, you must modify the role's trust policy",
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html),
+            // which these cases do not give.
+            if (ours[i].evaluation.needs_resource_policy && ours[i].evaluation.same_account && want == "allowed" &&
+                iam::detail::uses_trust_policy(iam::lower_case_action(ours[i].action).view())) {
+                ++trust_not_given;
+                continue;
+            }
             if (iam::to_string(ours[i].evaluation.decision) != want) {
                 ++disagreements;
                 if (disagreements <= 10)
@@ -207,6 +294,69 @@ TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases
     CHECK(count == 10000);
     CHECK(results > 25000);
     CHECK(disagreements == 0);
+    CHECK(trust_not_given == 345);
+}
+
+TEST_CASE("golden: every policy type, agreeing with the reference simulator on 10,000 more cases") {
+    // tests/tools/gen_full_cases.py: resource, key and trust policies, SCPs, RCPs, session and
+    // endpoint policies and boundaries, for users, role sessions, federated users and root
+    // users, in the same account and across accounts. The cases tagged `AwsDocDiffers` are
+    // where AWS's documentation and the reference simulator part (tests/test_evaluate_full.cpp
+    // pins each class with AWS's words); their decisions are not compared.
+    std::ifstream cases(IAM_TEST_DATA_DIR "/golden/full-cases.jsonl");
+    std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/full-decisions.jsonl");
+    REQUIRE((cases.is_open() && decisions.is_open()));
+    std::size_t count = 0, results = 0, disagreements = 0, trust_under_boundary = 0;
+    std::map<std::string, std::size_t, std::less<>> differs;
+    iam::policy_cache cache;
+    std::string case_line, expected_line;
+    while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
+        ++count;
+        const auto expected = iam::json::parse(expected_line);
+        const auto tagged = iam::json::parse(case_line);
+        REQUIRE((expected && tagged));
+        auto input = iam::parse_simulation_input(case_line, &cache);
+        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message());
+        if (const auto* tag = tagged->find("AwsDocDiffers")) {
+            ++differs[std::string(*tag->as_string())];
+            continue;
+        }
+        const iam::compiled_policy_set set = iam::policies_of(input.value());
+        const auto ours = iam::run_simulation(set, input.value(), &bundled_catalog());
+        const auto& theirs = *expected->find("EvaluationResults")->as_array();
+        REQUIRE(ours.size() == theirs.size());
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+            ++results;
+            const iam::evaluation_result& e = ours[i].evaluation;
+            const std::string_view want = *theirs[i].find("EvalDecision")->as_string();
+            // Pinned: a trust policy naming the user, whose boundary does not allow
+            // sts:AssumeRole ("If a permissions boundary is set for the user, then it must
+            // allow the sts:AssumeRole action",
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html).
+            if (want == "allowed" && e.decision == iam::decision::implicit_deny && e.allowed_by_resource_policy &&
+                !e.allowed_by_boundary &&
+                iam::detail::uses_trust_policy(iam::lower_case_action(ours[i].action).view())) {
+                ++trust_under_boundary;
+                continue;
+            }
+            if (iam::to_string(e.decision) != want) {
+                ++disagreements;
+                if (disagreements <= 10)
+                    FAIL_CHECK("full case " << count << " " << ours[i].action << " on " << ours[i].resource << ": ours "
+                                            << iam::to_string(e.decision) << ", reference " << want);
+            }
+        }
+    }
+    CHECK(count == 10000);
+    CHECK(results > 9000);
+    CHECK(disagreements == 0);
+    CHECK(trust_under_boundary == 2);
+    CHECK(differs == std::map<std::string, std::size_t, std::less<>>{{"EndpointPolicyPrincipal", 211},
+                                                                     {"NotPrincipalPartial", 219},
+                                                                     {"RcpUnsupportedService", 449},
+                                                                     {"RoleWithoutTrustPolicy", 263},
+                                                                     {"SessionArnBeyondSessionPolicy", 562},
+                                                                     {"WildcardPrincipalBeyondSessionPolicy", 230}});
 }
 
 TEST_CASE("golden: full simulate outputs of the showcase cases, their decisions the reference simulator's") {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -28,11 +29,16 @@ plus "CouldChangeDecision" (each missing key that could change the decision, wit
 "CouldBecome") and "UnreadableContextValues" (request values their operator cannot
 read), and "NotGrantable" when no customer policy can grant the request (a service-linked
 role or a role under /aws-reserved/ changed, a KMS alias alias/aws/..., an AWS managed
-policy changed). For an IAM user CallerArn, aws:username, aws:PrincipalArn,
-aws:PrincipalAccount and aws:PrincipalType are derived unless ContextEntries gives them;
-for an IAM role CallerArn, the same keys but aws:username, with aws:PrincipalType
-AssumedRole; for a role session CallerArn (arn:aws:sts::...:assumed-role/...), also no
-aws:PrincipalArn (a session's ARN lacks the role's path).
+policy changed). The keys AWS puts in the caller's request context are derived from
+CallerArn unless ContextEntries gives them: for an IAM user aws:username, aws:PrincipalArn,
+aws:PrincipalAccount, aws:PrincipalType (User) and aws:PrincipalIsAWSService (false); for
+an IAM role, the same keys but aws:username, with aws:PrincipalType AssumedRole; for a role
+session (arn:aws:sts::...:assumed-role/...), also no aws:PrincipalArn (a session's ARN lacks
+the role's path); for a federated user (arn:aws:sts::...:federated-user/NAME) or the root
+user, aws:userid ACCOUNT:NAME or ACCOUNT and aws:PrincipalType FederatedUser or Account;
+for a service principal (NAME.amazonaws.com), aws:PrincipalIsAWSService (true) and
+aws:PrincipalServiceName; for "*" (anonymous), aws:PrincipalType Anonymous and
+aws:PrincipalAccount anonymous.
 A request on "*" (the default ResourceArns) for an action without resource types in AWS's
 catalog (s3:ListAllMyBuckets, ...) is on the resource "*" itself; for an action with
 resource types it asks whether some resource is allowed (--explain says so).
@@ -108,14 +114,19 @@ std::string explain(const iam::compiled_policy_set& set, const iam::simulation_i
             out += "  \"*\" read as \"some resource\": the action has resource types; name one to check it\n";
         if (!e.not_grantable.empty())
             out += "  no customer policy can grant this: " + std::string(e.not_grantable) + "\n";
-        if (e.has_boundary)
-            out +=
-                std::string("  permissions boundary: ") + (e.allowed_by_boundary ? "allows" : "does not allow") + "\n";
+        for (const auto& [applies, allowed, what] :
+             {std::tuple{e.has_boundary, e.allowed_by_boundary, "permissions boundary"},
+              std::tuple{e.session.applies, e.session.allowed, "session policies"},
+              std::tuple{e.endpoint.applies, e.endpoint.allowed, "VPC endpoint policies"},
+              std::tuple{e.organizations.applies, e.organizations.allowed, "SCPs (every level)"},
+              std::tuple{e.resource_control.applies, e.resource_control.allowed, "RCPs (every level)"}})
+            if (applies) out += std::string("  ") + what + ": " + (allowed ? "allow" : "do not allow") + "\n";
+        if (!input.policies.resource.empty())
+            out += std::string("  resource policy: ") +
+                   (e.allowed_by_resource_policy ? "allows the caller" : "does not allow the caller") + "\n";
         if (e.needs_resource_policy)
-            out +=
-                e.same_account
-                    ? "  a KMS key needs its key policy to allow too (not modelled)\n"
-                    : "  the resource belongs to another account: its resource policy must allow too (not modelled)\n";
+            out += e.same_account ? "  a KMS key's key policy or a role's trust policy must allow too\n"
+                                  : "  the resource belongs to another account: its resource policy must allow too\n";
         for (const iam::unreadable_value& bad : e.unreadable)
             out += "  error: context value `" + printable(bad.value) + "` of " + std::string(bad.key) +
                    " cannot be read by " + iam::operator_text(bad.op) + " (" + statement_label(set, bad.in) + ")\n";

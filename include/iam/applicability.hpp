@@ -93,6 +93,15 @@ inline resource_match match_some_resource(const compiled_statement& s, const con
     return s.deny ? resource_match{covers_all, false} : resource_match{!all_dropped, all_dropped};
 }
 
+// API Gateway's shorthand, in an API's resource policy, for that API's own ARN
+// (`execute-api:/stage/GET/path`: API Gateway developer guide,
+// apigateway-resource-policies-examples), as a pattern over any API's ARN.
+inline std::string_view expand_api_shorthand(std::string_view pattern, std::string& out) {
+    constexpr std::string_view shorthand = "execute-api:";
+    out.assign("arn:*:execute-api:*:*:*").append(pattern.substr(shorthand.size()));
+    return out;
+}
+
 // Whether the statement's Resource/NotResource names the request's resource. A
 // pattern whose variable has no value matches nothing, so in NotResource it excludes
 // nothing (UG reference_policies_variables): supplying the variable could change that
@@ -101,6 +110,8 @@ inline resource_match match_some_resource(const compiled_statement& s, const con
 inline resource_match match_resource(const compiled_statement& s, const request& r, const context_view& context,
                                      std::string& scratch) {
     const resource_block& block = s.source->resource;
+    // A role trust policy has no Resource: its resource is the role it is attached to.
+    if (block.values.empty() && !block.negated) return {true, false};
     if (asks_some_resource(r)) return match_some_resource(s, context, scratch);
     bool matched = false, unresolved = false;
     for (std::size_t i = 0; i < block.values.size() && !matched; ++i) {
@@ -110,6 +121,8 @@ inline resource_match match_resource(const compiled_statement& s, const request&
                 matched = wildcard_match(scratch, r.resource, wildcard_mode::arn);
             else
                 unresolved = unresolved || could_name(s, pattern, r, context, scratch);
+        } else if (pattern.starts_with("execute-api:/")) {
+            matched = wildcard_match(expand_api_shorthand(pattern, scratch), r.resource, wildcard_mode::arn);
         } else {
             matched = wildcard_match(pattern, r.resource, wildcard_mode::arn, s.resource_shapes[i]);
         }

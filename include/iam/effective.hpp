@@ -125,8 +125,10 @@ inline std::vector<effective_permission> effective_permissions(const compiled_po
         set.for_each_statement_naming(entry.action, [&](const statement_ref& ref, const statement& s) {
             if (s.effect == policy_effect::deny)
                 denies.push_back(&s);
-            else
-                (ref.in_boundary ? boundary_allows : allows).push_back(&s);
+            else if (ref.layer == policy_layer::identity)
+                allows.push_back(&s);
+            else if (ref.layer == policy_layer::boundary)
+                boundary_allows.push_back(&s);
         });
         if (!have_last || allows != last_allows || boundary_allows != last_boundary_allows || denies != last_denies) {
             last = detail::combine_statements(allows, boundary_allows, denies, set.has_boundary());

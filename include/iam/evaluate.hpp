@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +28,7 @@
 #include "names.hpp"
 #include "policy.hpp"
 #include "policy_index.hpp"
+#include "principal.hpp"
 #include "request.hpp"
 
 namespace iam {
@@ -83,13 +87,38 @@ struct named_policy {
     friend bool operator==(const named_policy&, const named_policy&) = default;
 };
 
-/// Everything that applies to a user: identity-based policies (its inline and
-/// attached policies and those of its groups) and the permissions boundary's policy,
-/// if one is set (an empty `boundary` means no boundary).
-struct policy_set {
-    std::vector<named_policy> identity;
-    std::vector<named_policy> boundary;
+/// The Organizations policies attached to one node on the path from the organization's
+/// root to an account: `target` is `r-...` (the root), `ou-...` or the account's id.
+template <typename Policy>
+struct basic_organizations_level {
+    std::string target;
+    std::vector<Policy> policies;
 };
+
+/// Everything AWS's evaluation logic reads for a request, by policy type. An empty list
+/// means the type takes no part: no boundary, no session policy, no resource policy
+/// given, no VPC endpoint. Organizations policies are absent (`std::nullopt`: none
+/// apply) or a path of levels, root first and the account last, each of which must
+/// allow; an empty level allows nothing.
+template <typename Policy>
+struct basic_policy_set {
+    std::vector<Policy> identity;    ///< a user's inline and attached policies and its groups'; a role's
+    std::vector<Policy> boundary;    ///< the permissions boundary, if one is set
+    std::vector<Policy> session{};   ///< session policies, for a role or federated user session
+    std::vector<Policy> resource{};  ///< the resource-based policy (bucket, queue, key or role trust policy)
+    std::vector<Policy> endpoint{};  ///< the VPC endpoint policies the request passes through
+    std::optional<std::vector<basic_organizations_level<Policy>>> scps{};  ///< of the principal's account
+    std::optional<std::vector<basic_organizations_level<Policy>>> rcps{};  ///< of the resource's account
+    /// The organization's management account, which SCPs and RCPs do not affect; empty: unknown.
+    std::string management_account{};
+};
+
+/// One Organizations level, as documents.
+using organizations_level = basic_organizations_level<named_policy>;
+/// The policies of one request, as documents.
+using policy_set = basic_policy_set<named_policy>;
+/// The policies of one request, prepared (see `compiled_policy_set`).
+using compiled_policies = basic_policy_set<named_compiled_policy>;
 
 /// A context key (or policy variable) that a statement referenced and that neither the
 /// request nor its caller supplied (for a policy variable: gave no single value, see
@@ -128,20 +157,34 @@ struct unreadable_value {
     }
 };
 
+/// Whether one policy type that must allow took part in a decision, and whether it allowed.
+struct layer_verdict {
+    bool applies = false;  ///< the type took part (a boundary is set, SCPs cover the principal, ...)
+    bool allowed = true;   ///< an Allow of it applied (every level's, for SCPs and RCPs); true when it took no part
+    friend constexpr bool operator==(const layer_verdict&, const layer_verdict&) = default;
+};
+
 /// The decision with its reasons: the statements that decided it (the applicable
-/// denies for `explicit_deny`; otherwise the identity allows, and the boundary allows
-/// when a boundary is set), what the boundary said, what the request did not say and
-/// whether that could change the answer, and what could not be read.
+/// denies for `explicit_deny`; otherwise the allows of every policy type, as they
+/// applied), what each policy type said, what the request did not say and whether that
+/// could change the answer, and what could not be read.
 struct evaluation_result {
     iam::decision decision = decision::implicit_deny;
     std::vector<statement_ref> matched;
     bool has_boundary = false;
     bool allowed_by_boundary = true;  ///< true when there is no boundary
-    bool same_account = true;         ///< false: the resource belongs to another account
-    /// Identity policies alone cannot allow this resource, and resource policies are
-    /// not modelled: a resource of another account (UG reference_policies_evaluation-logic
-    /// cross-account), or a KMS key asked for a `kms:` action, whose key policy must allow (KMS developer guide,
-    /// "Key policies": "IAM policies by themselves are not sufficient").
+    layer_verdict session;            ///< the session policies
+    layer_verdict endpoint;           ///< the VPC endpoint policies
+    layer_verdict organizations;      ///< the SCPs of the principal's account (AWS's `AllowedByOrganizations`)
+    layer_verdict resource_control;   ///< the RCPs of the resource's account
+    /// A resource-based policy was given and one of its Allows applies to the caller.
+    bool allowed_by_resource_policy = false;
+    bool same_account = true;  ///< false: the resource belongs to another account
+    /// Identity policies alone cannot allow this resource: its resource-based policy must
+    /// allow too. A resource of another account (UG reference_policies_evaluation-logic
+    /// cross-account), a KMS key asked for a `kms:` action (KMS developer guide, "Key
+    /// policies": "IAM policies by themselves are not sufficient"), or a role asked to be
+    /// assumed, whose trust policy must allow.
     bool needs_resource_policy = false;
     /// The request on `*` was read as "is some resource allowed" (its action has
     /// resource types, see `request::action_has_resource_types`): the statements'
@@ -228,117 +271,343 @@ inline std::string_view not_grantable(std::string_view action, const arn& resour
     return {};
 }
 
-// The three kinds of statement the decision counts: denies anywhere, identity allows, boundary allows.
-inline constexpr std::size_t deny_role = 0, identity_role = 1, boundary_role = 2;
-constexpr std::size_t role_of(bool deny, bool in_boundary) noexcept {
-    return deny ? deny_role : in_boundary ? boundary_role : identity_role;
+// The groups of statements the decision counts: every applicable Deny; then the Allows
+// of each policy type that must allow (identity, boundary, session, endpoint, each SCP
+// and RCP level); then the resource policy's, by how its Principal names the caller.
+inline constexpr std::size_t max_organizations_levels = 8;  // root, five levels of OUs, the account (AWS allows five)
+inline constexpr std::size_t deny_group = 0, identity_group = 1, boundary_group = 2, session_group = 3,
+                             endpoint_group = 4,
+                             resource_direct_group = 5,  // names the caller itself: not limited
+    resource_limited_group = 6,                          // names its role, or everyone: limited by boundary and session
+    resource_account_group = 7,                          // names its account: a delegation to identity policies
+    scp_group = 8, rcp_group = scp_group + max_organizations_levels, group_count = rcp_group + max_organizations_levels;
+static_assert(group_count <= 32);
+using group_bits = std::uint32_t;
+
+constexpr bool in(group_bits bits, std::size_t group) noexcept { return ((bits >> group) & 1u) != 0; }
+constexpr group_bits bit_of(std::size_t group) noexcept { return group_bits{1} << group; }
+
+// What the request and its policies fix before any statement is read.
+struct decision_facts {
+    bool has_boundary = false;
+    bool has_session = false;
+    bool session_required = false;  // a federated user session, which without a session policy has no access
+    bool has_endpoint = false;
+    std::size_t scp_levels = 0;  // levels that must allow (0: SCPs do not apply)
+    std::size_t rcp_levels = 0;
+    bool identity_implied = false;      // the root user in its own account: full access without policies
+    bool same_account = true;           // the resource is the caller's account's
+    bool resource_required = false;     // identity policies alone cannot allow (see `needs_resource_policy`)
+    bool direct_grant_limited = false;  // a trust policy: a grant to the caller is limited by its boundary
+    bool blocked = false;               // not grantable
+};
+
+// The decision when the groups in `on` apply (AWS's flow chart,
+// reference_policies_evaluation-logic_policy-eval-denyallow): any Deny denies; each
+// policy type that must allow has to; then an identity allow (within the boundary and
+// session policies) or a resource-policy allow, or both across accounts.
+constexpr decision decide_groups(group_bits on, const decision_facts& f) noexcept {
+    if (in(on, deny_group)) return decision::explicit_deny;
+    if (f.blocked) return decision::implicit_deny;
+    for (std::size_t level = 0; level < f.scp_levels; ++level)
+        if (!in(on, scp_group + level)) return decision::implicit_deny;
+    for (std::size_t level = 0; level < f.rcp_levels; ++level)
+        if (!in(on, rcp_group + level)) return decision::implicit_deny;
+    if (f.has_endpoint && !in(on, endpoint_group)) return decision::implicit_deny;
+    const bool within_limits =
+        (!f.has_boundary || in(on, boundary_group)) && (f.has_session ? in(on, session_group) : !f.session_required);
+    const bool identity = (f.identity_implied || in(on, identity_group)) && within_limits;
+    const bool direct = in(on, resource_direct_group) && (!f.direct_grant_limited || within_limits);
+    const bool limited = in(on, resource_limited_group) && within_limits;
+    bool allowed = false;
+    if (!f.same_account)
+        allowed = identity &&
+                  (in(on, resource_direct_group) || in(on, resource_limited_group) || in(on, resource_account_group));
+    else if (f.resource_required)
+        allowed = direct || limited || (identity && in(on, resource_account_group));
+    else
+        allowed = identity || direct || limited;
+    return allowed ? decision::allowed : decision::implicit_deny;
 }
 
-// The statements of one kind, as the request stands.
-struct role_tally {
+// The statements of one group, as the request stands.
+struct group_tally {
     bool any_on = false;          // one applies
     bool all_on_can_stop = true;  // each that applies could stop
     bool some_can_start = false;  // one that does not apply could start
 };
 
-// The kinds of statement one missing key could switch on or off.
-struct key_roles {
-    std::array<bool, 3> can_start{};
-    std::array<bool, 3> can_stop{};
+// The groups one missing key could switch on (`can_start`) or off (`can_stop`).
+struct key_groups {
+    group_bits can_start = 0;
+    group_bits can_stop = 0;
 };
 
 // What supplying a key could turn `now` into, given what the statements that reference
-// it could do and what every statement of each kind could do (other missing keys
-// supplied too, any mix of flips reachable: see `evaluation_result::could_become`).
-inline decision_set could_become(decision now, const std::array<role_tally, 3>& all, const key_roles& key,
-                                 bool has_boundary, bool allow_blocked) {
-    const role_tally& denies = all[deny_role];
-    const role_tally& identity = all[identity_role];
-    const role_tally& bounds = all[boundary_role];
-    const bool allow_reachable = !allow_blocked && (identity.any_on || identity.some_can_start) &&
-                                 (!has_boundary || bounds.any_on || bounds.some_can_start);
-    const bool allows_can_vanish = allow_blocked || !identity.any_on || identity.all_on_can_stop ||
-                                   (has_boundary && (!bounds.any_on || bounds.all_on_can_stop));
+// it could do and what every group could do (other missing keys supplied too, any mix
+// of flips reachable: see `evaluation_result::could_become`). `decide_groups` only
+// grows with more allow groups on, so the extremes of what can be reached decide most
+// cases; only "could it allow because of this key" needs the reachable mixes.
+inline decision_set could_become(decision now, const std::array<group_tally, group_count>& all, const key_groups& key,
+                                 const decision_facts& facts) {
+    group_bits on = 0, can_start = 0, can_stop = 0;
+    for (std::size_t g = 0; g < group_count; ++g) {
+        if (all[g].any_on) on |= bit_of(g);
+        if (!all[g].any_on && all[g].some_can_start) can_start |= bit_of(g);
+        if (all[g].any_on && all[g].all_on_can_stop) can_stop |= bit_of(g);
+    }
+    const group_bits allows = ~bit_of(deny_group);
     decision_set out;
-    if (now != decision::explicit_deny && key.can_start[deny_role]) out.insert(decision::explicit_deny);
+    if (now != decision::explicit_deny && in(key.can_start, deny_group)) out.insert(decision::explicit_deny);
     switch (now) {
         case decision::explicit_deny:
-            if (denies.all_on_can_stop &&
-                (key.can_stop[deny_role] || key.can_start[identity_role] || key.can_stop[identity_role] ||
-                 key.can_start[boundary_role] || key.can_stop[boundary_role])) {
-                if (allow_reachable) out.insert(decision::allowed);
-                if (allows_can_vanish) out.insert(decision::implicit_deny);
+            if (in(can_stop, deny_group) &&
+                (in(key.can_stop, deny_group) || ((key.can_start | key.can_stop) & allows) != 0)) {
+                if (decide_groups((on | can_start) & allows, facts) == decision::allowed) out.insert(decision::allowed);
+                if (decide_groups(on & ~can_stop & allows, facts) == decision::implicit_deny)
+                    out.insert(decision::implicit_deny);
             }
             break;
         case decision::allowed:
-            if ((key.can_stop[identity_role] && identity.all_on_can_stop) ||
-                (has_boundary && key.can_stop[boundary_role] && bounds.all_on_can_stop))
+            if (decide_groups(on & ~(key.can_stop & can_stop), facts) == decision::implicit_deny)
                 out.insert(decision::implicit_deny);
             break;
-        case decision::implicit_deny:
-            if (allow_reachable && ((!identity.any_on && key.can_start[identity_role]) ||
-                                    (has_boundary && !bounds.any_on && key.can_start[boundary_role])))
-                out.insert(decision::allowed);
+        case decision::implicit_deny: {
+            // Could some reachable mix allow, and stop allowing without this key's groups?
+            const group_bits started = key.can_start & can_start & allows;
+            if (started == 0) break;
+            const group_bits fixed = on & ~can_stop & allows;
+            const group_bits free = (can_start | can_stop) & allows & ~started;
+            constexpr int max_free = 12;  // beyond, answer as if some mix could (an over-approximation)
+            if (std::popcount(free) > max_free) {
+                if (decide_groups(fixed | free | started, facts) == decision::allowed) out.insert(decision::allowed);
+                break;
+            }
+            for (group_bits subset = free;; subset = (subset - 1) & free) {  // every subset of `free`
+                if (decide_groups(fixed | subset | started, facts) == decision::allowed &&
+                    decide_groups(fixed | subset, facts) != decision::allowed) {
+                    out.insert(decision::allowed);
+                    break;
+                }
+                if (subset == 0) break;
+            }
             break;
+        }
     }
     return out;
 }
 
-// Decides `r` (whose action is `action`, lower-case) from what its statements did
-// (`tally`, by `role_of`) and what the resource needs: fills `out`'s decision, its
-// account and resource-policy facts and `not_grantable`, and clears `out.matched`
-// unless statements decided. True when the action needs no permission at all.
-inline bool decide(const request& r, std::string_view action, const std::array<role_tally, 3>& tally,
-                   evaluation_result& out) {
-    const bool deny = tally[deny_role].any_on;
-    const std::string_view service = action.substr(0, action.find(':'));
-    const auto resource = parse_arn(r.resource);
-    const bool aws_managed_policy = resource && is_aws_managed_policy(*resource);
-    const std::string_view caller = account_of(r.caller_arn);
-    // ResourceOwner names the owner "of any simulated resource that does not identify
-    // its owner in the resource ARN" (SimulateCustomPolicy).
-    std::string_view owner = resource ? resource->account : std::string_view{};
-    if (owner.empty()) owner = account_of(r.resource_owner);
-    out.same_account = caller.empty() || owner.empty() || owner == caller || aws_managed_policy;
-    out.needs_resource_policy =
-        !out.same_account || (service == "kms" && resource && resource->resource.starts_with("key/"));
-    out.not_grantable = resource ? not_grantable(action, *resource) : std::string_view{};
-    out.allowed_by_boundary = !out.has_boundary || tally[boundary_role].any_on;
-    const bool no_permission_needed = action == "sts:getcalleridentity";
-    if (no_permission_needed) {
-        // STS API reference, GetCallerIdentity: "No permissions are required to perform
-        // this operation. If an administrator attaches a policy to your identity that
-        // explicitly denies access to the sts:GetCallerIdentity action, you can still
-        // perform this operation."
-        out.decision = decision::allowed;
-        out.matched.clear();
-    } else if (deny) {
-        out.decision = decision::explicit_deny;
-    } else if (tally[identity_role].any_on && out.allowed_by_boundary && !out.needs_resource_policy &&
-               out.not_grantable.empty()) {
-        out.decision = decision::allowed;
-    } else {
-        out.decision = decision::implicit_deny;
-        out.matched.clear();
-    }
-    return no_permission_needed;
+// The sts: actions a role's trust policy authorizes (UG id_roles_terms-and-concepts,
+// "trust policy"; sts:TagSession, sts:SetSourceIdentity and sts:SetContext are
+// authorized with the AssumeRole call they come with).
+inline bool uses_trust_policy(std::string_view action) noexcept {
+    return is_one_of(action, {"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity",
+                              "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"});
 }
 
+// A session of a service-linked role, which SCPs and RCPs do not restrict (Organizations
+// user guide, orgs_manage_policies_scps: "SCPs don't affect service-linked roles").
+inline bool is_service_linked_session(const principal_identity& who) noexcept {
+    return who.kind == principal_kind::role_session &&
+           (who.role_arn.find(":role/aws-service-role/") != std::string_view::npos ||
+            who.name.starts_with("AWSServiceRoleFor"));
+}
+
+// The services whose actions RCPs apply to, sorted (Organizations user guide,
+// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html:
+// "RCPs apply to actions for the following AWS services", as listed in 2026; the
+// list grows). RCPs do not impact kms:RetireGrant ("RCPs do not impact the
+// kms:RetireGrant permission").
+inline constexpr std::string_view rcp_services[] = {
+    "aoss",
+    "appconfig",
+    "appstream",
+    "autoscaling",
+    "autoscaling-plans",
+    "budgets",
+    "clouddirectory",
+    "cloudfront",
+    "cloudsearch",
+    "cloudtrail-data",
+    "codeartifact",
+    "codebuild",
+    "codecommit",
+    "codepipeline",
+    "cognito-identity",
+    "cognito-idp",
+    "comprehend",
+    "comprehendmedical",
+    "compute-optimizer",
+    "cost-optimization-hub",
+    "dax",
+    "dsql",
+    "dynamodb",
+    "ecr",
+    "ecr-public",
+    "events",
+    "firehose",
+    "fis",
+    "fms",
+    "gamelift",
+    "health",
+    "inspector-scan",
+    "kendra",
+    "kinesisvideo",
+    "kms",
+    "logs",
+    "memorydb",
+    "networkmonitor",
+    "notifications",
+    "opensearch",
+    "pca-connector-ad",
+    "personalize",
+    "polly",
+    "pricing",
+    "resource-groups",
+    "rolesanywhere",
+    "s3",
+    "secretsmanager",
+    "servicediscovery",
+    "signin",
+    "sqs",
+    "sts",
+    "support",
+    "swf",
+    "textract",
+    "timestream-influxdb",
+    "transcribe",
+    "transfer",
+    "translate",
+    "wafv2",
+    "workspaces",
+    "xray",
+};
+static_assert(std::is_sorted(std::begin(rcp_services), std::end(rcp_services)));
+inline bool covered_by_rcps(std::string_view action) noexcept {
+    const std::string_view service = action.substr(0, action.find(':'));
+    return std::binary_search(std::begin(rcp_services), std::end(rcp_services), service) && action != "kms:retiregrant";
+}
+
+// Whether Organizations policies whose last level is `target` cover `account` (the
+// principal's for SCPs, the resource's for RCPs): unless the path ends at another
+// account or `account` is the management account. Unknown accounts are covered: the
+// policies can only deny more.
+inline bool organizations_cover(std::string_view target, std::string_view account,
+                                std::string_view management_account) noexcept {
+    if (account.empty()) return true;
+    if (account == management_account) return false;
+    return !is_valid_account_id(target) || target == account;
+}
+
+// Whether a resource policy's grant to everyone (`"*"`, or an Allow with NotPrincipal)
+// reaches the caller as directly as a grant naming it. AWS: "Permissions boundaries and
+// session policies do not limit permissions granted using the aws:PrincipalArn condition
+// key with a wildcard(*) in the Principal element"
+// (UG reference_policies_evaluation-logic_policy-eval-denyallow); otherwise AWS is silent
+// and we read it as the reference simulator does: direct for an IAM user (as its own
+// ARN would be), limited by the boundary and session policies for a session.
+inline bool everyone_grant_is_direct(const statement& s, const principal_identity& who) noexcept {
+    return who.kind == principal_kind::user ||
+           std::any_of(s.conditions.begin(), s.conditions.end(),
+                       [](const condition& c) { return iequals(c.key, "aws:PrincipalArn"); });
+}
+
+// Which group an Allow of `layer` counts in, for a resource policy by how its
+// Principal named the caller (`direct_everyone`: see `everyone_grant_is_direct`), for
+// SCPs and RCPs by level.
+constexpr std::size_t allow_group(policy_layer layer, principal_match how, std::size_t level,
+                                  bool direct_everyone) noexcept {
+    switch (layer) {
+        case policy_layer::identity: return identity_group;
+        case policy_layer::boundary: return boundary_group;
+        case policy_layer::session: return session_group;
+        case policy_layer::endpoint: return endpoint_group;
+        case policy_layer::scp: return scp_group + level;
+        case policy_layer::rcp: return rcp_group + level;
+        case policy_layer::resource: break;
+    }
+    switch (how) {
+        case principal_match::account: return resource_account_group;
+        case principal_match::everyone: return direct_everyone ? resource_direct_group : resource_limited_group;
+        case principal_match::role:
+        case principal_match::none: return resource_limited_group;
+        case principal_match::identity:
+        case principal_match::service:
+        case principal_match::provider:
+        case principal_match::canonical_user: return resource_direct_group;
+    }
+    return resource_limited_group;
+}
+
+// Whether statement `s` (of a policy type with a Principal element) is about the
+// caller, and how it names it. No Principal: every principal where the element is
+// optional (a VPC endpoint policy), none where it is `required` (a Deny fails closed:
+// every principal). NotPrincipal: everyone it does not exclude, and with Deny every
+// caller that has a permissions boundary (UG reference_policies_elements_notprincipal:
+// "Statements with NotPrincipal and Deny will always deny any IAM principal that has a
+// permissions boundary policy attached, regardless of the values specified in the
+// NotPrincipal element"). When the caller is unknown, a Deny is about it and an Allow
+// is not (fail closed).
+inline std::pair<bool, principal_match> about_caller(const compiled_statement& s, const principal_identity& who,
+                                                     bool required, bool has_boundary) {
+    if (s.principal == nullptr) return {!required || s.deny, principal_match::everyone};
+    const bool unknown = who.kind == principal_kind::unknown;
+    if (s.principal->negated) {
+        if (unknown || (s.deny && has_boundary)) return {s.deny, principal_match::everyone};
+        return {!excluded_by_not_principal(*s.principal, who), principal_match::everyone};
+    }
+    const principal_match how = match_principal(*s.principal, who);
+    if (how == principal_match::none) return {s.deny && unknown, how};
+    return {true, how};
+}
 }  // namespace detail
+
+/// The caller of the last request, read once for the requests that share it.
+class caller_cache {
+public:
+    caller_cache() = default;
+    // A copy reads afresh: `identity_` views this object's own strings.
+    caller_cache(const caller_cache&) noexcept {}
+    caller_cache& operator=(const caller_cache&) noexcept {
+        known_ = false;
+        return *this;
+    }
+    ~caller_cache() = default;
+
+    /// `identify_principal(caller, session_name)`, remembered for the next call.
+    const principal_identity& identify(std::string_view caller, std::string_view session_name) {
+        if (!known_ || caller != caller_ || session_name != session_name_) {
+            caller_.assign(caller);
+            session_name_.assign(session_name);
+            identity_ = identify_principal(caller_, session_name_);
+            known_ = true;
+        }
+        return identity_;
+    }
+
+private:
+    std::string caller_;
+    std::string session_name_;
+    principal_identity identity_{};
+    bool known_ = false;
+};
 
 /// Scratch memory for evaluation, which a caller evaluating many requests reuses so
 /// that, once it has grown, evaluation allocates nothing. It holds no meaning between
-/// calls.
+/// calls (the caller it read last is kept only to read it once).
 struct evaluation_workspace {
     std::string variable_buffer;                 ///< a policy text with its variables substituted
     std::vector<context_entry> derived_context;  ///< the caller's keys (`principal_context`)
+    std::vector<std::uint8_t> missing_groups;    ///< the decision group of each missing key's statement
+    caller_cache caller;                         ///< the last request's caller, identified
 };
 
-/// A user's policies prepared for many requests: each request looks only at the
-/// statements that can name its action's service (`policy_index`), checks whether each
-/// applies (applicability.hpp) and decides. Evaluation is pure and allocates nothing
-/// per request once the result's and the workspace's buffers have grown (reuse an
-/// `evaluation_result` and an `evaluation_workspace` with `evaluate_into`).
+/// The policies of a request prepared for many requests: each request looks only at
+/// the statements that can name its action's service (`policy_index`), checks whether
+/// each applies to the caller and the request (applicability.hpp) and decides by AWS's
+/// evaluation logic. Evaluation is pure and allocates nothing per request once the
+/// result's and the workspace's buffers have grown (reuse an `evaluation_result` and an
+/// `evaluation_workspace` with `evaluate_into`).
 ///
 /// **Example**:
 ///     iam::compiled_policy_set set(std::move(policies));
@@ -347,20 +616,32 @@ struct evaluation_workspace {
 class compiled_policy_set {
 public:
     /// Prepares every policy of `set`.
-    explicit compiled_policy_set(policy_set set) {
-        for (named_policy& p : set.identity)
-            identity_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
-        for (named_policy& p : set.boundary)
-            boundary_.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
-        index_ = policy_index(identity_, boundary_);
+    explicit compiled_policy_set(policy_set set) : compiled_policy_set(prepare(std::move(set))) {}
+
+    /// From identity policies and a boundary prepared already (and perhaps shared with other sets).
+    compiled_policy_set(std::vector<named_compiled_policy> identity, std::vector<named_compiled_policy> boundary)
+        : compiled_policy_set(with_identity(std::move(identity), std::move(boundary))) {}
+
+    /// From policies prepared already (and perhaps shared with other sets). More
+    /// Organizations levels than AWS allows deny every request (`not_grantable`).
+    explicit compiled_policy_set(compiled_policies set) : management_account_(std::move(set.management_account)) {
+        layer(policy_layer::identity) = std::move(set.identity);
+        layer(policy_layer::boundary) = std::move(set.boundary);
+        layer(policy_layer::session) = std::move(set.session);
+        layer(policy_layer::resource) = std::move(set.resource);
+        layer(policy_layer::endpoint) = std::move(set.endpoint);
+        add_organizations(policy_layer::scp, std::move(set.scps));
+        add_organizations(policy_layer::rcp, std::move(set.rcps));
+        index_ = policy_index(layers_);
     }
 
-    /// From policies prepared already (and perhaps shared with other sets).
-    compiled_policy_set(std::vector<named_compiled_policy> identity, std::vector<named_compiled_policy> boundary)
-        : identity_(std::move(identity)), boundary_(std::move(boundary)), index_(identity_, boundary_) {}
-
     /// True when a permissions boundary is set.
-    bool has_boundary() const noexcept { return !boundary_.empty(); }
+    bool has_boundary() const noexcept { return !layer(policy_layer::boundary).empty(); }
+
+    /// The policies of `l` (Organizations levels one after another).
+    const std::vector<named_compiled_policy>& policies(policy_layer l) const noexcept {
+        return layers_[static_cast<std::size_t>(l)];
+    }
 
     /// The name of the policy a reference names.
     const std::string& policy_name(const statement_ref& ref) const noexcept { return entry(ref).name; }
@@ -368,6 +649,12 @@ public:
     /// The statement a reference names.
     const statement& statement_of(const statement_ref& ref) const noexcept {
         return entry(ref).policy->document().statements[ref.statement_index];
+    }
+
+    /// For an SCP or RCP, the `target` of its level; empty for other policies.
+    std::string_view level_target(const statement_ref& ref) const noexcept {
+        const organizations_path* path = organizations(ref.layer);
+        return path != nullptr ? std::string_view(path->targets[path->level_of[ref.policy_index]]) : std::string_view{};
     }
 
     /// The decision for `r`, with its explanation.
@@ -384,7 +671,7 @@ public:
         out.missing.clear();
         out.unreadable.clear();
         out.could_become = {};
-        out.has_boundary = !boundary_.empty();
+        work.missing_groups.clear();
         out.some_resource = detail::asks_some_resource(r);
         // The caller's keys are derived when a statement in question names one: most never do.
         context_view context(r.context);
@@ -392,11 +679,28 @@ public:
 
         const lower_case_action lowered(r.action);
         const std::string_view action = lowered.view();
+        const principal_identity& who = work.caller.identify(r.caller_arn, r.caller_session_name);
+        const detail::decision_facts facts = facts_for(r, action, who, out);
 
-        std::array<detail::role_tally, 3> tally{};  // by detail::role_of
+        std::array<detail::group_tally, detail::group_count> tally{};
         index_.for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
+            if ((ref.layer == policy_layer::scp && facts.scp_levels == 0) ||
+                (ref.layer == policy_layer::rcp && facts.rcp_levels == 0))
+                return;
+            principal_match how = principal_match::none;
+            if (names_principals(ref.layer)) {
+                const auto [about, match] =
+                    detail::about_caller(s, who, ref.layer == policy_layer::resource, facts.has_boundary);
+                if (!about) return;
+                how = match;
+            }
+            const std::size_t group = s.deny
+                                          ? detail::deny_group
+                                          : detail::allow_group(ref.layer, how, level_of(ref),
+                                                                how == principal_match::everyone &&
+                                                                    detail::everyone_grant_is_direct(*s.source, who));
             if (s.principal_keys && !derived) {
-                principal_context(r, work.derived_context);
+                principal_context(r, who, work.derived_context);
                 context = context_view(r.context, work.derived_context);
                 derived = true;
             }
@@ -405,6 +709,7 @@ public:
                 for (std::size_t i = first_missing; i < out.missing.size(); ++i)
                     if (iequals(out.missing[i].key, key)) return;
                 out.missing.push_back({key, ref, false, false, {}, entry(ref).policy});
+                work.missing_groups.push_back(static_cast<std::uint8_t>(group));
             };
             const auto note_unreadable = [&](const condition& c, const std::string& value) {
                 out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
@@ -416,7 +721,7 @@ public:
                 out.missing[i].statement_applies = check.applies;
                 out.missing[i].statement_could_flip = check.could_flip;
             }
-            detail::role_tally& t = tally[detail::role_of(s.deny, ref.in_boundary)];
+            detail::group_tally& t = tally[group];
             if (!check.applies) {
                 t.some_can_start = t.some_can_start || check.could_flip;
                 return;
@@ -425,14 +730,24 @@ public:
             if (s.deny) {
                 if (!t.any_on) out.matched.clear();  // denies alone explain an explicit deny
                 out.matched.push_back(ref);
-            } else if (!tally[detail::deny_role].any_on) {
+            } else if (!tally[detail::deny_group].any_on) {
                 out.matched.push_back(ref);
             }
             t.any_on = true;
         });
-        const bool no_permission_needed = detail::decide(r, action, tally, out);
+        detail::group_bits on = 0;
+        for (std::size_t g = 0; g < detail::group_count; ++g)
+            if (tally[g].any_on) on |= detail::bit_of(g);
+        report_layers(on, facts, out);
+        // STS API reference, GetCallerIdentity: "No permissions are required to perform
+        // this operation. If an administrator attaches a policy to your identity that
+        // explicitly denies access to the sts:GetCallerIdentity action, you can still
+        // perform this operation."
+        const bool no_permission_needed = action == "sts:getcalleridentity";
+        out.decision = no_permission_needed ? decision::allowed : detail::decide_groups(on, facts);
+        if (no_permission_needed || out.decision == decision::implicit_deny) out.matched.clear();
         std::sort(out.matched.begin(), out.matched.end());
-        if (!no_permission_needed) assess_missing(tally, out);
+        if (!no_permission_needed) assess_missing(tally, facts, work, out);
     }
 
     /// Calls `visit(ref, statement)` for each statement whose Action/NotAction names
@@ -445,9 +760,150 @@ public:
     }
 
 private:
+    // The levels of SCPs or RCPs, and the level of each of the layer's policies.
+    struct organizations_path {
+        std::vector<std::string> targets;
+        std::vector<std::uint8_t> level_of;
+    };
+
+    static compiled_policies prepare(policy_set set) {
+        compiled_policies out;
+        const auto compile = [](std::vector<named_policy>& from) {
+            std::vector<named_compiled_policy> to;
+            for (named_policy& p : from)
+                to.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
+            return to;
+        };
+        const auto compile_levels = [&](auto& from) {
+            std::optional<std::vector<basic_organizations_level<named_compiled_policy>>> to;
+            if (!from) return to;
+            to.emplace();
+            for (auto& level : *from) to->push_back({std::move(level.target), compile(level.policies)});
+            return to;
+        };
+        out.identity = compile(set.identity);
+        out.boundary = compile(set.boundary);
+        out.session = compile(set.session);
+        out.resource = compile(set.resource);
+        out.endpoint = compile(set.endpoint);
+        out.scps = compile_levels(set.scps);
+        out.rcps = compile_levels(set.rcps);
+        out.management_account = std::move(set.management_account);
+        return out;
+    }
+
+    static compiled_policies with_identity(std::vector<named_compiled_policy> identity,
+                                           std::vector<named_compiled_policy> boundary) {
+        compiled_policies out;
+        out.identity = std::move(identity);
+        out.boundary = std::move(boundary);
+        return out;
+    }
+
+    void add_organizations(policy_layer l,
+                           std::optional<std::vector<basic_organizations_level<named_compiled_policy>>> levels) {
+        if (!levels) return;
+        too_deep_ = too_deep_ || levels->size() > detail::max_organizations_levels;
+        organizations_path& path = paths_[l == policy_layer::scp ? 0 : 1];
+        path.targets.clear();  // present, perhaps with no level (then nothing is allowed)
+        present_[l == policy_layer::scp ? 0 : 1] = true;
+        for (std::size_t i = 0; i < levels->size() && i < detail::max_organizations_levels; ++i) {
+            auto& level = (*levels)[i];
+            path.targets.push_back(std::move(level.target));
+            for (named_compiled_policy& p : level.policies) {
+                layer(l).push_back(std::move(p));
+                path.level_of.push_back(static_cast<std::uint8_t>(i));
+            }
+        }
+    }
+
+    // The policy types whose statements name principals (Principal/NotPrincipal).
+    static constexpr bool names_principals(policy_layer l) noexcept {
+        return l == policy_layer::resource || l == policy_layer::endpoint || l == policy_layer::rcp;
+    }
+
+    const organizations_path* organizations(policy_layer l) const noexcept {
+        if (l == policy_layer::scp) return &paths_[0];
+        if (l == policy_layer::rcp) return &paths_[1];
+        return nullptr;
+    }
+
+    std::size_t level_of(const statement_ref& ref) const noexcept {
+        const organizations_path* path = organizations(ref.layer);
+        return path != nullptr ? path->level_of[ref.policy_index] : 0;
+    }
+
+    // What the request fixes before any statement is read, and the result's account and
+    // resource facts.
+    detail::decision_facts facts_for(const request& r, std::string_view action, const principal_identity& who,
+                                     evaluation_result& out) const {
+        const std::string_view service = action.substr(0, action.find(':'));
+        const auto resource = parse_arn(r.resource);
+        const bool aws_managed_policy = resource && detail::is_aws_managed_policy(*resource);
+        const std::string_view caller = who.account.empty() ? detail::account_of(r.caller_arn) : who.account;
+        // ResourceOwner names the owner "of any simulated resource that does not identify
+        // its owner in the resource ARN" (SimulateCustomPolicy).
+        std::string_view owner = resource ? resource->account : std::string_view{};
+        if (owner.empty()) owner = detail::account_of(r.resource_owner);
+        out.same_account = caller.empty() || owner.empty() || owner == caller || aws_managed_policy;
+        const bool kms_key = service == "kms" && resource && resource->resource.starts_with("key/");
+        const bool trust = detail::uses_trust_policy(action) && resource && resource->service == "iam" &&
+                           resource->resource.starts_with("role/");
+        out.needs_resource_policy = !out.same_account || kms_key || trust;
+        out.not_grantable = resource ? detail::not_grantable(action, *resource) : std::string_view{};
+        if (too_deep_) out.not_grantable = "more levels of Organizations policies than AWS allows";
+
+        detail::decision_facts f;
+        f.has_boundary = !layer(policy_layer::boundary).empty();
+        f.has_session = !layer(policy_layer::session).empty();
+        // UG reference_policies_evaluation-logic: "If there is no session policy, the code
+        // checks whether the principal is a role session. If the principal is a role
+        // session, then the request is Allowed. Otherwise, the request is implicitly denied."
+        f.session_required = who.kind == principal_kind::federated_user;
+        f.has_endpoint = !layer(policy_layer::endpoint).empty();
+        const bool exempt = detail::is_service_linked_session(who);
+        const bool iam_principal = who.kind == principal_kind::user || who.kind == principal_kind::role_session ||
+                                   who.kind == principal_kind::federated_user || who.kind == principal_kind::root ||
+                                   who.kind == principal_kind::unknown;
+        const auto levels = [&](std::size_t path, std::string_view account) -> std::size_t {
+            if (!present_[path]) return 0;
+            const std::vector<std::string>& targets = paths_[path].targets;
+            if (targets.empty()) return 1;  // no level: one that allows nothing
+            return detail::organizations_cover(targets.back(), account, management_account_) ? targets.size() : 0;
+        };
+        f.scp_levels = iam_principal && !exempt ? levels(0, caller) : 0;
+        f.rcp_levels = detail::covered_by_rcps(action) && !exempt ? levels(1, owner.empty() ? caller : owner) : 0;
+        f.identity_implied = who.kind == principal_kind::root;
+        f.same_account = out.same_account;
+        f.resource_required = out.needs_resource_policy;
+        f.direct_grant_limited = trust;
+        f.blocked = !out.not_grantable.empty();
+        return f;
+    }
+
+    // What each policy type that must allow said.
+    void report_layers(detail::group_bits on, const detail::decision_facts& f, evaluation_result& out) const {
+        const auto all_levels = [&](std::size_t first, std::size_t count) {
+            for (std::size_t level = 0; level < count; ++level)
+                if (!detail::in(on, first + level)) return false;
+            return true;
+        };
+        out.has_boundary = f.has_boundary;
+        out.allowed_by_boundary = !f.has_boundary || detail::in(on, detail::boundary_group);
+        out.session = {f.has_session, !f.has_session || detail::in(on, detail::session_group)};
+        out.endpoint = {f.has_endpoint, !f.has_endpoint || detail::in(on, detail::endpoint_group)};
+        out.organizations = {f.scp_levels > 0, all_levels(detail::scp_group, f.scp_levels)};
+        out.resource_control = {f.rcp_levels > 0, all_levels(detail::rcp_group, f.rcp_levels)};
+        out.allowed_by_resource_policy =
+            (on & (detail::bit_of(detail::resource_direct_group) | detail::bit_of(detail::resource_limited_group) |
+                   detail::bit_of(detail::resource_account_group))) != 0;
+    }
+
     // Fills each missing key's `could_become` and the result's, from what the
     // statements that reference it could do (see `evaluation_result::could_become`).
-    void assess_missing(const std::array<detail::role_tally, 3>& tally, evaluation_result& out) const {
+    static void assess_missing(const std::array<detail::group_tally, detail::group_count>& tally,
+                               const detail::decision_facts& facts, const evaluation_workspace& work,
+                               evaluation_result& out) {
         for (std::size_t i = 0; i < out.missing.size(); ++i) {
             missing_key& k = out.missing[i];
             const auto earlier = std::find_if(out.missing.begin(), out.missing.begin() + static_cast<std::ptrdiff_t>(i),
@@ -456,26 +912,32 @@ private:
                 k.could_become = earlier->could_become;
                 continue;
             }
-            detail::key_roles roles;
-            for (const missing_key& other : out.missing) {
+            detail::key_groups groups;
+            for (std::size_t j = 0; j < out.missing.size(); ++j) {
+                const missing_key& other = out.missing[j];
                 if (!other.statement_could_flip || !iequals(other.key, k.key)) continue;
-                const std::size_t role =
-                    detail::role_of(statement_of(other.in).effect == policy_effect::deny, other.in.in_boundary);
-                (other.statement_applies ? roles.can_stop : roles.can_start)[role] = true;
+                (other.statement_applies ? groups.can_stop : groups.can_start) |=
+                    detail::bit_of(work.missing_groups[j]);
             }
-            k.could_become = detail::could_become(out.decision, tally, roles, out.has_boundary,
-                                                  out.needs_resource_policy || !out.not_grantable.empty());
+            k.could_become = detail::could_become(out.decision, tally, groups, facts);
             out.could_become.insert(k.could_become);
         }
     }
 
+    std::vector<named_compiled_policy>& layer(policy_layer l) noexcept { return layers_[static_cast<std::size_t>(l)]; }
+    const std::vector<named_compiled_policy>& layer(policy_layer l) const noexcept {
+        return layers_[static_cast<std::size_t>(l)];
+    }
     const named_compiled_policy& entry(const statement_ref& ref) const noexcept {
-        return (ref.in_boundary ? boundary_ : identity_)[ref.policy_index];
+        return layer(ref.layer)[ref.policy_index];
     }
 
-    std::vector<named_compiled_policy> identity_;
-    std::vector<named_compiled_policy> boundary_;
-    policy_index index_;  // views identity_ and boundary_'s policies
+    std::array<std::vector<named_compiled_policy>, policy_layer_count> layers_;
+    std::array<organizations_path, 2> paths_;  // SCPs, RCPs
+    std::array<bool, 2> present_{};            // whether SCPs, RCPs were given
+    bool too_deep_ = false;
+    std::string management_account_;
+    policy_index index_;  // views layers_'s policies
 };
 
 /// Evaluates `r` against `set` once (compiles it first; for many requests keep a

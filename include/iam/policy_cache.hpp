@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,7 @@ private:
     using map_type = std::unordered_map<std::string, compiled_policy_ptr, text_hash, std::equal_to<>>;
 
     std::size_t capacity_;
-    std::array<map_type, 6> maps_;  // one per policy_kind: the kind changes the rules
+    std::array<map_type, std::size(all_policy_kinds)> maps_;  // one per policy_kind: the kind changes the rules
 };
 
 }  // namespace iam

@@ -23,11 +23,42 @@
 
 namespace iam {
 
-/// A statement that decided: which policy (in `policy_set` order), which statement.
+/// The policy types of AWS's evaluation logic, as a request meets them
+/// (UG reference_policies_evaluation-logic).
+enum class policy_layer : std::uint8_t {
+    identity,  ///< the principal's identity-based policies (a user's include its groups')
+    boundary,  ///< its permissions boundary
+    session,   ///< the session policies passed when its session was created
+    resource,  ///< the resource's resource-based policy (a bucket, key or role trust policy)
+    endpoint,  ///< the VPC endpoint policies the request passes through
+    scp,       ///< service control policies of the principal's account, root first
+    rcp,       ///< resource control policies of the resource's account, root first
+};
+/// How many `policy_layer`s there are.
+inline constexpr std::size_t policy_layer_count = 7;
+
+/// AWS's name for a policy type in simulation output (`SourcePolicyType`): the two it
+/// prints for `simulate-custom-policy` (`IAM Policy`, `PermissionsBoundaryPolicy`),
+/// `resource` as its SourcePolicyType enumeration spells it, and ours in the same style.
+constexpr std::string_view to_string(policy_layer layer) noexcept {
+    switch (layer) {
+        case policy_layer::identity: return "IAM Policy";
+        case policy_layer::boundary: return "PermissionsBoundaryPolicy";
+        case policy_layer::session: return "SessionPolicy";
+        case policy_layer::resource: return "resource";
+        case policy_layer::endpoint: return "VpcEndpointPolicy";
+        case policy_layer::scp: return "ServiceControlPolicy";
+        case policy_layer::rcp: return "ResourceControlPolicy";
+    }
+    return "IAM Policy";
+}
+
+/// A statement that decided: which policy (numbered from 0 within its layer, in
+/// `policy_set` order, Organizations levels one after another), which statement.
 struct statement_ref {
     std::uint32_t policy_index = 0;
     std::uint32_t statement_index = 0;
-    bool in_boundary = false;
+    policy_layer layer = policy_layer::identity;
     friend constexpr bool operator==(const statement_ref&, const statement_ref&) = default;
     // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     friend constexpr auto operator<=>(const statement_ref&, const statement_ref&) = default;
@@ -59,9 +90,10 @@ struct compiled_statement {
     const statement* source = nullptr;
     std::uint32_t statement_index = 0;
     bool deny = false;
-    bool variables = false;            // Version 2012-10-17: `${...}` is substituted
-    bool condition_variables = false;  // and a condition value holds one
-    bool principal_keys = false;       // a condition key or variable is one `principal_context` derives
+    bool variables = false;                      // Version 2012-10-17: `${...}` is substituted
+    bool condition_variables = false;            // and a condition value holds one
+    bool principal_keys = false;                 // a condition key or variable is one `principal_context` derives
+    const principal_block* principal = nullptr;  // Principal/NotPrincipal, if the statement has one
     // The Action/NotAction patterns, lower-cased once: those naming a service, sorted
     // so a request reads only its service's run, and the rest (`*`, `s3*:...`).
     std::vector<shaped_pattern> service_actions;
@@ -99,6 +131,7 @@ private:
             c.statement_index = static_cast<std::uint32_t>(i);
             c.deny = source.effect == policy_effect::deny;
             c.variables = variables;
+            if (source.principal) c.principal = &*source.principal;
             for (const condition& cond : source.conditions) {
                 c.principal_keys = c.principal_keys || is_principal_key(cond.key);
                 const bool substitutes = variables && accepts_policy_variables(cond.op);
@@ -188,23 +221,21 @@ class policy_index {
 public:
     policy_index() = default;
 
-    /// Indexes `identity` and then `boundary` (statement references number each list from 0).
-    policy_index(const std::vector<named_compiled_policy>& identity,
-                 const std::vector<named_compiled_policy>& boundary) {
+    /// Indexes the policies of every layer (statement references number each layer's from 0).
+    explicit policy_index(const std::array<std::vector<named_compiled_policy>, policy_layer_count>& layers) {
         std::vector<std::pair<std::string_view, candidate>> runs;
-        const auto add = [&](const std::vector<named_compiled_policy>& policies, bool in_boundary) {
-            for (std::size_t p = 0; p < policies.size(); ++p) {
-                const compiled_policy& policy = *policies[p].policy;
+        for (std::size_t l = 0; l < layers.size(); ++l) {
+            const auto layer = static_cast<policy_layer>(l);
+            for (std::size_t p = 0; p < layers[l].size(); ++p) {
+                const compiled_policy& policy = *layers[l][p].policy;
                 const auto number = static_cast<std::uint32_t>(p);
                 for (const std::uint32_t i : policy.any_service_)
-                    universal_.push_back({&policy.statements_[i], number, in_boundary});
+                    universal_.push_back({&policy.statements_[i], number, layer});
                 for (const detail::service_run& run : policy.by_service_)
                     runs.push_back(
-                        {run.service, {&policy.statements_[run.statement], number, in_boundary, run.first, run.last}});
+                        {run.service, {&policy.statements_[run.statement], number, layer, run.first, run.last}});
             }
-        };
-        add(identity, false);
-        add(boundary, true);
+        }
         std::stable_sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& [service, c] : runs) {
             if (by_service_.empty() || by_service_.back().service != service) by_service_.push_back({service, {}});
@@ -219,7 +250,7 @@ public:
     void for_each_naming(std::string_view action, Visit&& visit) const {
         const auto offer = [&](const candidate& c, bool action_match) {
             if (action_match != c.statement->source->action.negated)
-                visit(statement_ref{c.policy, c.statement->statement_index, c.in_boundary}, *c.statement);
+                visit(statement_ref{c.policy, c.statement->statement_index, c.layer}, *c.statement);
         };
         for (const candidate& c : universal_) offer(c, action_matches(*c.statement, action));
         const std::string_view service = action.substr(0, action.find(':'));
@@ -254,7 +285,7 @@ private:
     struct candidate {
         const detail::compiled_statement* statement;
         std::uint32_t policy;
-        bool in_boundary;
+        policy_layer layer;
         std::uint32_t first = 0;  // service_actions [first, last) name the service
         std::uint32_t last = 0;
     };

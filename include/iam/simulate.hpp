@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -23,11 +25,14 @@
 
 namespace iam {
 
-/// One `simulate-custom-policy --cli-input-json` request, read and checked.
+/// One `simulate-custom-policy --cli-input-json` request, read and checked, with our
+/// extensions for the policy types AWS's simulator cannot take.
 struct simulation_input {
-    std::vector<named_compiled_policy> identity;  ///< PolicyInputList, named `PolicyInputList.N`
-    std::vector<named_compiled_policy>
-        boundary;                        ///< PermissionsBoundaryPolicyInputList, `PermissionsBoundaryPolicyInputList.N`
+    /// Every policy, each named by where it came from: `PolicyInputList.N`,
+    /// `PermissionsBoundaryPolicyInputList.N`, `ResourcePolicy`, `SessionPolicyInputList.N`,
+    /// `VpcEndpointPolicyInputList.N`, `ServiceControlPolicies.L.PolicyInputList.N` (and
+    /// `ResourceControlPolicies...`), numbered from 1; `ManagementAccountId`.
+    compiled_policies policies;
     std::vector<std::string> actions;    ///< ActionNames
     std::vector<std::string> resources;  ///< ResourceArns (default `*`)
     std::string caller_arn;              ///< CallerArn
@@ -114,32 +119,118 @@ inline bool read_string_list(json::element parent, std::string_view field, std::
     });
 }
 
+// Reads `text` as a policy of `kind` (through `cache` when given) into `out`, named `name`.
+inline bool read_policy_text(std::string_view text, std::string name, policy_kind kind, policy_cache* cache,
+                             std::vector<named_compiled_policy>& out, simulation_error& error) {
+    policy_cache one_off(1);
+    auto prepared = (cache != nullptr ? *cache : one_off).get(text, kind);
+    if (!prepared) {
+        error = {simulation_errc::invalid_policy, name + " is not a valid policy:"};
+        for (const policy_error& e : prepared.error().errors)
+            error.detail += " " + std::string(e.message()) + " [" + e.path + "];";
+        error.detail.pop_back();
+        return false;
+    }
+    out.push_back({std::move(name), std::move(prepared.value())});
+    return true;
+}
+
+// The text of a policy item: a JSON string, or an object written out (a convenience:
+// AWS takes strings); nullopt for anything else.
+inline std::optional<std::string_view> policy_item_text(json::element item, std::string& written) {
+    if (const auto s = item.as_string()) return *s;
+    if (!item.is_object()) return std::nullopt;
+    written = json::write(item.to_value());
+    return std::string_view(written);
+}
+
 inline bool read_policies(json::element input, std::string_view field, policy_kind kind, policy_cache* cache,
                           std::vector<named_compiled_policy>& out, simulation_error& error) {
     return read_items(input, field, "policy documents", error, [&](json::element item, std::string name) {
         std::string written;
-        std::string_view text;
-        if (const auto s = item.as_string()) {
-            text = *s;
-        } else if (item.is_object()) {  // accepted as a convenience: AWS takes strings
-            written = json::write(item.to_value());
-            text = written;
-        } else {
+        const auto text = policy_item_text(item, written);
+        if (!text) {
             error = {simulation_errc::invalid_policy, name + " must be a policy document (a JSON string or object)"};
             return false;
         }
-        policy_cache one_off(1);
-        auto prepared = (cache != nullptr ? *cache : one_off).get(text, kind);
-        if (!prepared) {
-            error = {simulation_errc::invalid_policy, name + " is not a valid policy:"};
-            for (const policy_error& e : prepared.error().errors)
-                error.detail += " " + std::string(e.message()) + " [" + e.path + "];";
-            error.detail.pop_back();
-            return false;
-        }
-        out.push_back({std::move(name), std::move(prepared.value())});
-        return true;
+        return read_policy_text(*text, std::move(name), kind, cache, out, error);
     });
+}
+
+// `ResourcePolicy`: a resource-based policy, or a role's trust policy (which has no
+// Resource), AWS's one field for both.
+inline bool read_resource_policy(json::element input, policy_cache* cache, std::vector<named_compiled_policy>& out,
+                                 simulation_error& error) {
+    const auto item = input.find("ResourcePolicy");
+    if (!item) return true;
+    std::string written;
+    const auto text = policy_item_text(*item, written);
+    if (!text) {
+        error = {simulation_errc::invalid_policy, "ResourcePolicy must be a policy document (a JSON string or object)"};
+        return false;
+    }
+    if (read_policy_text(*text, "ResourcePolicy", policy_kind::resource, cache, out, error)) return true;
+    simulation_error as_trust;
+    if (!read_policy_text(*text, "ResourcePolicy", policy_kind::trust, cache, out, as_trust)) return false;
+    error = {};
+    return true;
+}
+
+// The shape of an Organizations target: a root (`r-` and 4 to 32 lower-case letters or
+// digits), an OU (`ou-`, 4 to 32, `-`, 8 to 32) or an account id (Organizations API
+// reference, TargetId).
+constexpr bool is_organizations_target(std::string_view t) noexcept {
+    const auto run = [](std::string_view text, std::size_t min, std::size_t max) {
+        return text.size() >= min && text.size() <= max && std::all_of(text.begin(), text.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+               });
+    };
+    if (t.starts_with("r-")) return run(t.substr(2), 4, 32);
+    if (t.starts_with("ou-")) {
+        const std::string_view rest = t.substr(3);
+        const std::size_t dash = rest.find('-');
+        return dash != std::string_view::npos && run(rest.substr(0, dash), 4, 32) && run(rest.substr(dash + 1), 8, 32);
+    }
+    return is_valid_account_id(t);
+}
+
+// The root, at most five levels of OUs and the account (Organizations user guide,
+// orgs_reference_limits: "OU maximum nesting in a root: Five levels of OUs deep under a root").
+inline constexpr std::size_t max_organizations_path = 7;
+
+// `ServiceControlPolicies` or `ResourceControlPolicies`: [{"Target", "PolicyInputList"}, ...],
+// root first and the account last.
+inline bool read_organizations(json::element input, std::string_view field, policy_kind kind, policy_cache* cache,
+                               std::optional<std::vector<basic_organizations_level<named_compiled_policy>>>& out,
+                               simulation_error& error) {
+    if (!input.find(field)) return true;
+    out.emplace();
+    return read_items(
+        input, field, "{\"Target\", \"PolicyInputList\"} objects", error, [&](json::element item, std::string name) {
+            const auto target = item.find("Target");
+            if (!item.is_object() || !target || !target->as_string() ||
+                !is_organizations_target(*target->as_string())) {
+                error = {simulation_errc::invalid_field, name + " needs a Target: r-..., ou-... or an account id"};
+                return false;
+            }
+            if (out->size() == max_organizations_path) {
+                error = {simulation_errc::invalid_field,
+                         std::string(field) + " has more levels than the root, five OUs and the account"};
+                return false;
+            }
+            auto& level = out->emplace_back();
+            level.target = *target->as_string();
+            std::vector<named_compiled_policy> read;
+            if (!read_policies(item, "PolicyInputList", kind, cache, read, error)) {
+                if (error.detail.starts_with("PolicyInputList")) error.detail.insert(0, name + ".");
+                return false;
+            }
+            for (named_compiled_policy& p : read) {
+                p.name.insert(0, name + ".");
+                level.policies.push_back(std::move(p));
+            }
+            return true;
+        });
 }
 
 }  // namespace detail
@@ -161,16 +252,23 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
     if (!input.is_object()) return simulation_error{simulation_errc::not_object, ""};
     simulation_input out;
     simulation_error error;
-    if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, cache, out.identity, error) ||
-        !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, cache, out.boundary,
+    compiled_policies& p = out.policies;
+    if (!detail::read_policies(input, "PolicyInputList", policy_kind::identity, cache, p.identity, error) ||
+        !detail::read_policies(input, "PermissionsBoundaryPolicyInputList", policy_kind::boundary, cache, p.boundary,
                                error) ||
+        !detail::read_resource_policy(input, cache, p.resource, error) ||
+        !detail::read_policies(input, "SessionPolicyInputList", policy_kind::session, cache, p.session, error) ||
+        !detail::read_policies(input, "VpcEndpointPolicyInputList", policy_kind::endpoint, cache, p.endpoint, error) ||
+        !detail::read_organizations(input, "ServiceControlPolicies", policy_kind::scp, cache, p.scps, error) ||
+        !detail::read_organizations(input, "ResourceControlPolicies", policy_kind::rcp, cache, p.rcps, error) ||
         !detail::read_string_list(input, "ActionNames", out.actions, error) ||
         !detail::read_string_list(input, "ResourceArns", out.resources, error))
         return error;
     if (out.actions.empty()) return simulation_error{simulation_errc::missing_actions, ""};
     if (out.resources.empty()) out.resources.emplace_back("*");
     for (const auto& [field, target] :
-         {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner}}) {
+         {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner},
+          std::pair{"ManagementAccountId", &p.management_account}}) {
         if (const auto v = input.find(field)) {
             if (!v->as_string())
                 return simulation_error{simulation_errc::invalid_field, std::string(field) + " must be a string"};
@@ -275,8 +373,9 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
             if (m > 0) out += ',';
             out += "{\"SourcePolicyId\":";
             append_json_string(out, set.policy_name(ref));
-            out += ref.in_boundary ? ",\"SourcePolicyType\":\"PermissionsBoundaryPolicy\""
-                                   : ",\"SourcePolicyType\":\"IAM Policy\"";
+            out += ",\"SourcePolicyType\":\"";
+            out += to_string(ref.layer);
+            out += '"';
             out += ",\"StatementIndex\":" + std::to_string(ref.statement_index);
             if (const auto& sid = set.statement_of(ref).sid) {
                 out += ",\"Sid\":";
@@ -327,9 +426,24 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
             out += ",\"NotGrantable\":";
             append_json_string(out, r.evaluation.not_grantable);
         }
-        if (r.evaluation.has_boundary) {
-            out += ",\"PermissionsBoundaryDecisionDetail\":{\"AllowedByPermissionsBoundary\":";
-            out += r.evaluation.allowed_by_boundary ? "true}" : "false}";
+        const evaluation_result& e = r.evaluation;
+        for (const auto& [applies, allowed, detail_field, allowed_field] :
+             {std::tuple{e.has_boundary, e.allowed_by_boundary, "PermissionsBoundaryDecisionDetail",
+                         "AllowedByPermissionsBoundary"},
+              std::tuple{e.organizations.applies, e.organizations.allowed, "OrganizationsDecisionDetail",
+                         "AllowedByOrganizations"},
+              std::tuple{e.resource_control.applies, e.resource_control.allowed, "ResourceControlPolicyDecisionDetail",
+                         "AllowedByResourceControlPolicies"},
+              std::tuple{e.session.applies, e.session.allowed, "SessionPolicyDecisionDetail",
+                         "AllowedBySessionPolicies"},
+              std::tuple{e.endpoint.applies, e.endpoint.allowed, "VpcEndpointPolicyDecisionDetail",
+                         "AllowedByVpcEndpointPolicies"}}) {
+            if (!applies) continue;
+            out += ",\"";
+            out += detail_field;
+            out += "\":{\"";
+            out += allowed_field;
+            out += allowed ? "\":true}" : "\":false}";
         }
         out += '}';
     }
@@ -338,7 +452,7 @@ inline std::string write_simulation_output(const compiled_policy_set& set,
 }
 
 /// The policy set an input describes.
-inline compiled_policy_set policies_of(const simulation_input& input) { return {input.identity, input.boundary}; }
+inline compiled_policy_set policies_of(const simulation_input& input) { return compiled_policy_set(input.policies); }
 
 /// One input document in, one output document out: `{"Error": "..."}` when the input is
 /// refused. `catalog`: as for `run_simulation`.

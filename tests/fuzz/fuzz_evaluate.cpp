@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(iam::request_value_unreadable(bad.op.op, bad.value));
     if (first.decision == iam::decision::allowed && !iam::iequals(r.action, "sts:GetCallerIdentity")) {
         bool identity_allow = false;
-        for (const iam::statement_ref& ref : first.matched) identity_allow = identity_allow || !ref.in_boundary;
+        for (const iam::statement_ref& ref : first.matched)
+            identity_allow = identity_allow || ref.layer == iam::policy_layer::identity;
         require(identity_allow && first.allowed_by_boundary && !first.needs_resource_policy);
         require(first.not_grantable.empty());
     }

@@ -21,8 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto cached = iam::parse_simulation_input(text, &cache);
     require(fresh.has_value() == cached.has_value());
     if (fresh) {
-        require(fresh->identity.size() == cached->identity.size());
-        require(fresh->boundary.size() == cached->boundary.size());
+        const iam::compiled_policy_set a = iam::policies_of(*fresh), b = iam::policies_of(*cached);
+        for (std::size_t layer = 0; layer < iam::policy_layer_count; ++layer)
+            require(a.policies(static_cast<iam::policy_layer>(layer)).size() ==
+                    b.policies(static_cast<iam::policy_layer>(layer)).size());
         require(fresh->actions == cached->actions && fresh->resources == cached->resources);
         require(!fresh->actions.empty() && !fresh->resources.empty());
     }
