@@ -277,9 +277,64 @@ TEST_CASE("audit: a trust policy that lets anyone assume the role with no condit
         "," + role_trusting("tagging", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:TagSession"})") + "," +
         role_trusting("all-but-assume", R"({"Effect": "Allow", "Principal": "*", "NotAction": ["sts:AssumeRole*"]})"));
     REQUIRE(loaded.problems.empty());
+    // NotAction breaks the trust policy grammar (tests/test_policy_kinds.cpp): such a
+    // policy is reported as invalid, not evaluated.
     CHECK(kinds(loaded) ==
-          std::vector<std::string>{"open-trust-policy role/any-account", "open-trust-policy role/any-action",
-                                   "open-trust-policy role/anyone", "open-trust-policy role/not-action"});
+          std::vector<std::string>{"invalid-trust-policy role/all-but-assume", "open-trust-policy role/any-account",
+                                   "open-trust-policy role/any-action", "open-trust-policy role/anyone",
+                                   "invalid-trust-policy role/not-action"});
+}
+
+TEST_CASE("audit: whether a trust policy is open is decided by evaluating it for a stranger") {
+    // "Use this key to compare the account to which the requesting principal belongs with
+    // the account identifier that you specify in the policy."
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+    // A condition on a key AWS derives from the caller is evaluated for a caller of
+    // another account: it keeps strangers out, or lets every user of any account in.
+    const auto loaded = roles_dump(
+        role_trusting("own-account", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole",
+                       "Condition": {"StringEquals": {"aws:PrincipalAccount": "123456789012"}}})") +
+        "," + role_trusting("any-users", R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                       "Condition": {"StringEquals": {"aws:PrincipalType": "User"}}})") +
+        "," +
+        role_trusting("organization", R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                       "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})") +
+        "," + role_trusting("partner", R"({"Effect": "Allow", "Action": "sts:AssumeRole",
+                       "Principal": {"AWS": ["999999999999", "arn:aws:iam::999999999998:root"]}})") +
+        "," + role_trusting("denied-after-all", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"},
+                       {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole*"})") +
+        "," + role_trusting("if-exists", R"({"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole",
+                       "Condition": {"StringEqualsIfExists": {"aws:SourceVpc": "vpc-1a2b3c4d"}}})"));
+    REQUIRE(loaded.problems.empty());
+    CHECK(kinds(loaded) ==
+          std::vector<std::string>{"open-trust-policy role/any-users", "open-trust-policy role/if-exists"});
+    CHECK(iam::audit_account(loaded, aws_policy, catalog()).front().message ==
+          "its trust policy lets anyone assume it: a user of any other account (sts:AssumeRole), in a request that "
+          "says nothing more");
+}
+
+TEST_CASE("audit: a trust policy that breaks the trust policy grammar, at its JSON path") {
+    // "The IAM resource-based policy type is a role trust policy": the role is its
+    // resource, and IAM refuses a Resource with "Has prohibited field Resource".
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+    // The grammar's rules are pinned in tests/test_policy_kinds.cpp; a role whose trust
+    // policy the dump does not give is not judged.
+    const auto loaded =
+        roles_dump(role_trusting("with-resource", R"({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+                       "Action": "sts:AssumeRole", "Resource": "*"})") +
+                   "," + role_trusting("no-principal", R"({"Effect": "Allow", "Action": "sts:AssumeRole"})") + "," +
+                   role_trusting("fine", R"({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+                       "Action": "sts:AssumeRole"})") +
+                   R"(, {"RoleName": "unknown-trust"})");
+    REQUIRE(loaded.problems.empty());
+    const auto found = iam::audit_account(loaded, aws_policy, catalog());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].entity == "role/no-principal");
+    CHECK(found[0].kind == iam::finding_kind::invalid_trust_policy);
+    CHECK(found[0].message.starts_with("trust policy: /Statement/0: "));
+    CHECK(found[1].entity == "role/with-resource");
+    CHECK(found[1].message.starts_with("trust policy: /Statement/0/Resource: "));
+    static_assert(iam::to_string(iam::finding_kind::invalid_trust_policy) == "invalid-trust-policy");
 }
 
 TEST_CASE("audit: the account id from roles' ARNs; another account's ARN is a finding and nothing else") {

@@ -21,7 +21,8 @@ dump: entries that cannot be read (invalid or case-duplicate names among them),
 entities whose ARN names another account, invalid or unresolved policies of users,
 groups and roles, quotas exceeded, console access without MFA, access keys beside
 console access, users and roles whose effective permissions are every action on
-every resource, role trust policies anyone may assume, and attached policies a
+every resource, role trust policies that break the trust grammar or that anyone may
+assume (evaluated for a user of any other account and an anonymous caller), and attached policies a
 boundary leaves granting nothing.
 Exit status: 0 clean, 1 findings, 2 bad usage or unreadable input.
 )";

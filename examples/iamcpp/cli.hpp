@@ -167,6 +167,7 @@ int check_policy(std::span<const std::string_view> args);
 int simulate(std::span<const std::string_view> args);
 int effective(std::span<const std::string_view> args);
 int audit(std::span<const std::string_view> args);
+int who_can(std::span<const std::string_view> args);
 
 }  // namespace cli
 

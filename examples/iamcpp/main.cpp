@@ -17,6 +17,7 @@ commands:
   simulate       evaluate requests as `aws iam simulate-custom-policy` does, offline
   effective      what each user of an account may do (from `aws iam get-account-authorization-details`)
   audit          what is wrong with an account (from the same dump)
+  who-can        which users and roles of an account may perform an action on a resource (from the same dump)
 
 Run `iamcpp COMMAND --help` for a command's options.
 )";
@@ -26,12 +27,13 @@ struct command {
     int (*run)(std::span<const std::string_view> args);
 };
 
-constexpr std::array<command, 5> commands{{
+constexpr std::array<command, 6> commands{{
     {"lint-names", cli::lint_names},
     {"check-policy", cli::check_policy},
     {"simulate", cli::simulate},
     {"effective", cli::effective},
     {"audit", cli::audit},
+    {"who-can", cli::who_can},
 }};
 
 }  // namespace

@@ -17,9 +17,8 @@
 #include "authorization_details.hpp"
 #include "effective.hpp"
 #include "evaluate.hpp"
-#include "json.hpp"
-#include "match.hpp"
 #include "policy.hpp"
+#include "request.hpp"
 
 namespace iam {
 
@@ -36,16 +35,17 @@ enum class finding_kind : std::uint8_t {
     open_trust_policy,          ///< a role's trust policy lets any principal or any account assume it
     foreign_arn,                ///< a dump's entity has an ARN of another account or partition
     not_evaluated,              ///< a dump's user or role read in part: its permissions are not judged
+    invalid_trust_policy,       ///< a role's trust policy breaks the trust policy grammar
 };
 
 /// A stable id, e.g. `"console-without-mfa"` (kebab-case: the tool prints it).
 constexpr std::string_view to_string(finding_kind kind) noexcept {
-    constexpr std::array<std::string_view, 11> ids{"unreadable-entry",      "invalid-policy",
+    constexpr std::array<std::string_view, 12> ids{"unreadable-entry",      "invalid-policy",
                                                    "unresolved-policy",     "quota-exceeded",
                                                    "console-without-mfa",   "access-keys-with-console",
                                                    "unbounded-full-access", "policy-voided-by-boundary",
                                                    "open-trust-policy",     "foreign-arn",
-                                                   "not-evaluated"};
+                                                   "not-evaluated",         "invalid-trust-policy"};
     return ids[static_cast<std::size_t>(kind)];
 }
 
@@ -60,11 +60,14 @@ struct audit_finding {
 
 namespace detail {
 
+// The first of `errors`, with its JSON path.
+inline std::string first_error(const policy_errors& errors) {
+    const policy_error& e = errors.errors.front();
+    return (e.path.empty() ? "" : e.path + ": ") + std::string(e.message());
+}
+
 inline std::string policy_problem(std::string_view document, policy_kind kind) {
-    if (const auto parsed = parse_policy(document, kind); !parsed) {
-        const policy_error& e = parsed.error().errors.front();
-        return (e.path.empty() ? "" : e.path + ": ") + std::string(e.message());
-    }
+    if (const auto parsed = parse_policy(document, kind); !parsed) return first_error(parsed.error());
     if (const auto size = check_policy_size(document, kind)) return std::string(size->message());
     return {};
 }
@@ -143,51 +146,60 @@ inline std::optional<std::vector<std::string>> full_access_conditions(const poli
     return keys;
 }
 
-// The strings of a policy element given as one string or an array of them.
-inline std::vector<std::string_view> element_strings(const json::value* v) {
-    std::vector<std::string_view> out;
-    if (v == nullptr) return out;
-    if (const std::string* one = v->as_string()) out.emplace_back(*one);
-    if (const json::value::array_type* many = v->as_array())
-        for (const json::value& item : *many)
-            if (const std::string* text = item.as_string()) out.emplace_back(*text);
-    return out;
+// An account id that `document` does not contain, nor is `own`: a policy cannot name
+// it. One of the first `document.size() / 12 + 2` candidates always qualifies.
+inline std::string unnamed_account(std::string_view document, std::string_view own) {
+    for (std::uint64_t id = 999999999999;; --id) {
+        std::string candidate = std::to_string(id);
+        if (candidate != own && document.find(candidate) == std::string_view::npos) return candidate;
+    }
 }
 
-// Whether a trust policy statement allows anyone (`"*"`) or any account (`{"AWS":"*"}`)
-// to call an sts:AssumeRole* action with no condition.
-inline bool lets_anyone_assume(const json::value& s) {
-    const json::value* effect = s.find("Effect");
-    if (effect == nullptr || effect->as_string() == nullptr || *effect->as_string() != "Allow") return false;
-    if (const json::value* condition = s.find("Condition");
-        condition != nullptr && !(condition->as_object() != nullptr && condition->as_object()->empty()))
-        return false;
-    const json::value* principal = s.find("Principal");
-    if (principal == nullptr) return false;
-    const std::vector<std::string_view> principals =
-        principal->as_object() != nullptr ? element_strings(principal->find("AWS")) : element_strings(principal);
-    if (std::find(principals.begin(), principals.end(), "*") == principals.end()) return false;
-    constexpr std::array<std::string_view, 3> assume_actions{"sts:AssumeRole", "sts:AssumeRoleWithSAML",
-                                                             "sts:AssumeRoleWithWebIdentity"};
-    const json::value* not_action = s.find("NotAction");
-    const std::vector<std::string_view> patterns = element_strings(not_action ? not_action : s.find("Action"));
-    return std::any_of(assume_actions.begin(), assume_actions.end(), [&](std::string_view action) {
-        const bool named = std::any_of(patterns.begin(), patterns.end(), [&](std::string_view pattern) {
-            return wildcard_match(pattern, action, wildcard_mode::action);
-        });
-        return named != (not_action != nullptr);  // NotAction: the statement covers what it does not name
-    });
+// Who the trust policy `trust` (its text `document`) lets assume role `role_arn` of
+// account `account` though the account does not control them, in a request with no
+// context, tried in turn with each sts:AssumeRole* action: an IAM user of an account the
+// policy does not name (whose own policies allow it everything), then the anonymous
+// principal. Evaluated as AWS evaluates a role's trust policy, so a Condition, a Deny or
+// a Principal naming particular accounts or services keeps them out. Empty: nobody;
+// else who and how, for the finding.
+inline std::string open_trust(const policy& trust, std::string_view document, std::string_view role_arn,
+                              std::string_view account, std::string_view partition) {
+    static const compiled_policy_ptr anything = compiled_policy::make(
+        parse_policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})").value());
+    compiled_policies set;
+    set.identity.push_back({"the caller's own policies", anything});
+    set.resource.push_back({"trust policy", compiled_policy::make(trust)});
+    const compiled_policy_set policies(std::move(set));
+    const std::string stranger =
+        "arn:" + std::string(partition) + ":iam::" + unnamed_account(document, account) + ":user/stranger";
+    request r;
+    r.resource = role_arn;
+    for (const std::string_view caller : {std::string_view(stranger), std::string_view("*")}) {
+        r.caller_arn = caller;
+        for (const char* action : {"sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"}) {
+            r.action = action;
+            if (policies.evaluate(r).decision == decision::allowed)
+                return std::string(caller == "*" ? "the anonymous principal" : "a user of any other account") + " (" +
+                       action + ")";
+        }
+    }
+    return {};
 }
 
-// Whether the trust policy `document` (compact JSON) lets anyone assume its role.
-inline bool open_trust(const std::string& document) {
-    const auto parsed = json::parse(document);
-    if (!parsed) return false;
-    const json::value* statements = parsed->find("Statement");
-    if (statements == nullptr) return false;
-    if (const json::value::array_type* list = statements->as_array())
-        return std::any_of(list->begin(), list->end(), lets_anyone_assume);
-    return lets_anyone_assume(*statements);
+// The trust policy findings of role `r` of account `a`: a trust policy that breaks its
+// grammar, or one that lets in principals from anywhere (`open_trust`). A trust policy
+// the dump does not give (empty) is not judged. Its size is not checked: the quota is
+// adjustable (to 4,096 characters), and a dump's compact text is not what was submitted.
+inline void check_trust(std::vector<audit_finding>& out, const std::string& entity, const account& a, const role& r) {
+    if (r.trust_policy.empty()) return;
+    const auto trust = parse_policy(r.trust_policy, policy_kind::trust);
+    if (!trust)
+        out.push_back({finding_kind::invalid_trust_policy, entity, "trust policy: " + first_error(trust.error())});
+    else if (const std::string who =
+                 open_trust(*trust, r.trust_policy, r.arn(a.id().view(), a.partition()), a.id().view(), a.partition());
+             !who.empty())
+        out.push_back({finding_kind::open_trust_policy, entity,
+                       "its trust policy lets anyone assume it: " + who + ", in a request that says nothing more"});
 }
 
 // Whether the boundary of `set` leaves `p` (a policy of the set) allowing nothing it
@@ -291,9 +303,7 @@ std::vector<audit_finding> audit_principals(const account& a, const policy_looku
     for (const role& r : a.roles()) {
         const std::string entity = "role/" + r.name.str();
         check_policies(entity, r, r.boundary ? &*r.boundary : nullptr);
-        if (detail::open_trust(r.trust_policy))
-            out.push_back({finding_kind::open_trust_policy, entity,
-                           "its trust policy lets any principal or any account assume it, with no condition"});
+        detail::check_trust(out, entity, a, r);
         check_principal(entity, r, [&] { return a.role_policy_set_for(r.name.view(), lookup); });
     }
     std::sort(out.begin(), out.end(), [](const audit_finding& x, const audit_finding& y) {
@@ -322,8 +332,12 @@ std::vector<audit_finding> audit_principals(const account& a, const policy_looku
 ///   every catalog action on `*`, nothing excluded (a Deny beside it, or a narrower
 ///   boundary, means no finding); a conditional Deny (such as "deny unless MFA") leaves
 ///   full access whenever it does not apply, and the message names its condition keys;
-/// - `open_trust_policy`: a role's trust policy has an Allow with no condition of an
-///   sts:AssumeRole* action to Principal `"*"` or `{"AWS": "*"}`;
+/// - `invalid_trust_policy`: a role's trust policy breaks the trust policy grammar
+///   (`policy_kind::trust`; its size is not checked: the quota is adjustable);
+/// - `open_trust_policy`: a role's valid trust policy, evaluated as AWS does, allows an
+///   sts:AssumeRole* action, in a request with no context, to an IAM user of an account
+///   it does not name or to the anonymous principal (`"Principal": "*"` or
+///   `{"AWS": "*"}` with no Condition or Deny that keeps them out);
 /// - `policy_voided_by_boundary`: a user's or role's policy (attached, inline or through a
 ///   group) has no Deny and allows some catalog action, yet with the boundary applied
 ///   it allows none: `effective_permissions` of that policy alone under the boundary
