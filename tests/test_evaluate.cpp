@@ -847,16 +847,14 @@ TEST_CASE("principal keys: a role caller is a session of the role, with the role
     r.set_role_caller("arn:aws:iam::123456789012:role/deploy", "", {}, "ci-run-7");
     iam::principal_context(r, derived);
     CHECK(iam::find_context(derived, "aws:userid") == nullptr);
-    // A session's ARN gives the session's name, but not the role's path: aws:PrincipalArn,
-    // present in every signed request, is the role's ARN without one (left out, a Deny
-    // on it would never apply).
+    // A session's ARN gives the session's name, but not the role's path: no aws:PrincipalArn
+    // is derived (evaluation fails closed on conditions on it).
     r = {};
     r.caller_arn = "arn:aws:sts::123456789012:assumed-role/deploy/ci-run-7";
     r.caller_user_id = "AROAEXAMPLEDEPLOY0001";
     iam::principal_context(r, derived);
     CHECK(derived == std::vector<iam::context_entry>{
                          entry("aws:userid", {"AROAEXAMPLEDEPLOY0001:ci-run-7"}),
-                         entry("aws:PrincipalArn", {"arn:aws:iam::123456789012:role/deploy"}),
                          entry("aws:PrincipalAccount", {"123456789012"}), entry("aws:PrincipalType", {"AssumedRole"}),
                          entry("aws:PrincipalIsAWSService", {"false"}, context_type::boolean)});
     // set_caller for a user forgets a role's session.

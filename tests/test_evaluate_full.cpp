@@ -270,7 +270,7 @@ TEST_CASE("SCPs: every level must allow") {
     CHECK(s.decide() == decision::implicit_deny);
 }
 
-TEST_CASE("SCPs: the management account, service-linked roles and other accounts are not affected") {
+TEST_CASE("SCPs: the management account and service-linked roles are not affected") {
     scenario s;
     s.identity = {allow_all};
     s.scps = {{{full_aws_access}, {allow_ec2}, {full_aws_access}}};
@@ -278,11 +278,17 @@ TEST_CASE("SCPs: the management account, service-linked roles and other accounts
     s.management_account = account;
     CHECK(s.decide() == decision::allowed);
     s.management_account.clear();
-    s.request.caller_arn = "arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForConfig/session";
+    s.request.caller_arn =
+        "arn:aws:iam::111122223333:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
     CHECK(s.decide() == decision::allowed);
+    // Named only by its session's ARN, which lacks the path, the role could be any role.
+    s.request.caller_arn = "arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForConfig/session";
+    CHECK(s.decide() == decision::implicit_deny);
+    // A path is taken to be the caller's account's whatever its last Target says (a
+    // mismatch must not drop a Deny): only the management account is exempt.
     s.request.caller_arn = "arn:aws:iam::444455556666:user/carol";
     s.request.resource_owner = account;
-    CHECK_FALSE(s.run().organizations.applies);
+    CHECK(s.run().organizations.applies);
     // the root user of a member account is affected
     s.request.caller_arn = "arn:aws:iam::111122223333:root";
     s.request.resource_owner.clear();
@@ -310,8 +316,11 @@ TEST_CASE("RCPs: a deny on the resource side, only for the services they cover")
     s.rcps = {{{rcp_full_aws_access}, {}, {rcp_full_aws_access}}};
     CHECK(s.decide() == decision::implicit_deny);
     s.management_account = account;
+    CHECK(s.decide() == decision::implicit_deny);  // the bucket's account is not known: RCPs apply
+    s.request.resource_owner = account;
     CHECK(s.decide() == decision::allowed);
     s.management_account.clear();
+    s.request.resource_owner.clear();
     s.request.action = "ec2:DescribeInstances";
     s.request.resource = "*";
     r = s.run();
@@ -430,7 +439,7 @@ TEST_CASE("a grant to the session's own ARN is not limited by its session policy
 // granted as by its own ARN, a session within its boundary and session policy.
 TEST_CASE("a grant to everyone, narrowed by aws:PrincipalArn, is not limited by session policies") {
     scenario s;
-    s.request.caller_arn = deploy_session;
+    s.request.caller_arn = deploy_role;  // a session of the role, named by the role's ARN
     s.session = {allow_ec2};
     s.resource =
         one("Allow", R"("Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*",)"
@@ -472,5 +481,46 @@ TEST_CASE("an endpoint policy's Principal decides whom it allows") {
         one("Allow", R"("Principal":{"AWS":"arn:aws:iam::111122223333:user/bob"},"Action":"*","Resource":"*")")};
     CHECK(s.decide() == decision::implicit_deny);
     s.request.caller_arn = "arn:aws:iam::111122223333:user/bob";
+    CHECK(s.decide() == decision::allowed);
+}
+
+// A session named by its sts ARN has an aws:PrincipalArn AWS knows (its role's ARN, path
+// included) and we cannot: a condition on it holds in a Deny and fails in an Allow.
+TEST_CASE("a session's unknowable aws:PrincipalArn fails closed") {
+    scenario s;
+    s.request.caller_arn = deploy_session;
+    s.identity = {allow_all};
+    s.resource = one("Deny", R"("Principal":"*","Action":"s3:*","Resource":"*",)"
+                             R"("Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/service-role/*"}})");
+    iam::evaluation_result r = s.run();
+    CHECK(r.decision == decision::explicit_deny);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].key == "aws:PrincipalArn");
+    s.request.caller_arn = deploy_role;  // known: arn:aws:iam::111122223333:role/deploy
+    CHECK(s.decide() == decision::allowed);
+}
+
+// STS returns "Roles may not be assumed by root accounts".
+TEST_CASE("the root user cannot assume a role") {
+    scenario s;
+    s.request = {"sts:AssumeRole", deploy_role, "arn:aws:iam::111122223333:root", "", {}};
+    s.resource_kind = policy_kind::trust;
+    s.resource = one("Allow", R"("Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole")");
+    const iam::evaluation_result r = s.run();
+    CHECK(r.decision == decision::implicit_deny);
+    CHECK(r.not_grantable == "the root user cannot assume a role");
+}
+
+// UG access_policies: identity-based policies attach "to IAM identities (users, groups to
+// which users belong, or roles)"; a service principal or an anonymous caller has none.
+TEST_CASE("identity policies do not count for a service principal or an anonymous caller") {
+    scenario s;
+    s.identity = {allow_all};
+    for (const char* caller : {"s3.amazonaws.com", "anonymous", "accounts.google.com"}) {
+        s.request.caller_arn = caller;
+        CHECK(s.decide() == decision::implicit_deny);
+    }
+    s.request.caller_arn = "anonymous";
+    s.resource = bucket_policy("Allow", R"("*")");
     CHECK(s.decide() == decision::allowed);
 }

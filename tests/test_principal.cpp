@@ -386,11 +386,10 @@ TEST_CASE("principal_context: a role session") {
           std::vector<iam::context_entry>{
               key("aws:userid", "AROAEXAMPLEDEPLOY0001:ci-run-7"), key("aws:PrincipalArn", std::string(role_arn)),
               key("aws:PrincipalAccount", "123456789012"), key("aws:PrincipalType", "AssumedRole"), is_service(false)});
-    // A session's ARN lacks the role's path: aws:PrincipalArn, which every signed request
-    // has, is the role's ARN without one (leaving it out would keep a Deny on it off).
+    // A session's ARN lacks the role's path: no aws:PrincipalArn is derived (evaluation
+    // fails closed on conditions on it).
     CHECK(derived_for(session_arn, {}, "AROAEXAMPLEDEPLOY0001") ==
           std::vector<iam::context_entry>{key("aws:userid", "AROAEXAMPLEDEPLOY0001:ci-run-7"),
-                                          key("aws:PrincipalArn", "arn:aws:iam::123456789012:role/deploy"),
                                           key("aws:PrincipalAccount", "123456789012"),
                                           key("aws:PrincipalType", "AssumedRole"), is_service(false)});
     CHECK(iam::find_context(derived_for(role_arn, {}, "AROAEXAMPLEDEPLOY0001"), "aws:userid") == nullptr);

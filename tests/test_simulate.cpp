@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <string>
@@ -306,7 +307,8 @@ TEST_CASE("golden: every policy type, agreeing with the reference simulator on 1
     std::ifstream cases(IAM_TEST_DATA_DIR "/golden/full-cases.jsonl");
     std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/full-decisions.jsonl");
     REQUIRE((cases.is_open() && decisions.is_open()));
-    std::size_t count = 0, results = 0, disagreements = 0, trust_under_boundary = 0;
+    std::size_t count = 0, results = 0, disagreements = 0, trust_under_boundary = 0, root_assumes = 0,
+                principal_arn_unknown = 0;
     std::map<std::string, std::size_t, std::less<>> differs;
     iam::policy_cache cache;
     std::string case_line, expected_line;
@@ -339,6 +341,23 @@ TEST_CASE("golden: every policy type, agreeing with the reference simulator on 1
                 ++trust_under_boundary;
                 continue;
             }
+            // Pinned: STS answers "Roles may not be assumed by root accounts".
+            if (want == "allowed" && e.not_grantable == "the root user cannot assume a role") {
+                ++root_assumes;
+                continue;
+            }
+            // Pinned: a session named by its sts ARN, whose aws:PrincipalArn (its role's ARN,
+            // path included) AWS knows and we cannot, fails closed on conditions on it (the
+            // reference simulator was given the role's ARN without a path).
+            const auto lacks_principal_arn = [&] {
+                return std::any_of(e.missing.begin(), e.missing.end(),
+                                   [](const iam::missing_key& k) { return k.key == "aws:PrincipalArn"; });
+            };
+            if (iam::to_string(e.decision) != want && e.decision != iam::decision::allowed && want != "explicitDeny" &&
+                input->caller_arn.find(":assumed-role/") != std::string::npos && lacks_principal_arn()) {
+                ++principal_arn_unknown;
+                continue;
+            }
             if (iam::to_string(e.decision) != want) {
                 ++disagreements;
                 if (disagreements <= 10)
@@ -351,6 +370,8 @@ TEST_CASE("golden: every policy type, agreeing with the reference simulator on 1
     CHECK(results > 9000);
     CHECK(disagreements == 0);
     CHECK(trust_under_boundary == 2);
+    CHECK(root_assumes == 48);
+    CHECK(principal_arn_unknown == 16);
     CHECK(differs == std::map<std::string, std::size_t, std::less<>>{{"EndpointPolicyPrincipal", 211},
                                                                      {"NotPrincipalPartial", 219},
                                                                      {"RcpUnsupportedService", 449},

@@ -137,9 +137,17 @@ inline resource_match match_resource(const compiled_statement& s, const request&
 // `context` lacks (a key may come more than once), and `on_unreadable(condition, value)`
 // for each request value a condition could not read as its operator's type.
 // `buffer` is reused for substituted policy variables.
+// A key AWS puts in every request of this caller whose value we cannot know: a role
+// session's `aws:PrincipalArn` when the caller is named by its sts ARN, which lacks the
+// role's path. A condition on it fails closed (holds in a Deny, fails in an Allow).
+inline bool unknowable(std::string_view key, bool principal_arn_unknown) noexcept {
+    return principal_arn_unknown && iequals(key, "aws:PrincipalArn");
+}
+
 template <typename OnMissing, typename OnUnreadable>
 statement_check check_statement(const compiled_statement& s, const request& r, const context_view& context,
-                                std::string& buffer, OnMissing&& on_missing, OnUnreadable&& on_unreadable) {
+                                std::string& buffer, bool principal_arn_unknown, OnMissing&& on_missing,
+                                OnUnreadable&& on_unreadable) {
     const resource_match resource = match_resource(s, r, context, buffer);
     if (!resource.applies && !resource.could_flip) return {};
     if (resource.could_flip) {
@@ -162,7 +170,9 @@ statement_check check_statement(const compiled_statement& s, const request& r, c
         if (o.unreadable_value)
             for (const std::string& value : o.entry->values)
                 if (request_value_unreadable(c.op, value)) on_unreadable(c, value);
-        if (!o.holds_in(s.source->effect)) {
+        const bool holds =
+            o.key_missing && unknowable(c.key, principal_arn_unknown) ? s.deny : o.holds_in(s.source->effect);
+        if (!holds) {
             blocked = true;
             every_block_missing = every_block_missing && references_missing;
         } else {

@@ -296,6 +296,7 @@ struct decision_facts {
     std::size_t scp_levels = 0;  // levels that must allow (0: SCPs do not apply)
     std::size_t rcp_levels = 0;
     bool identity_implied = false;      // the root user in its own account: full access without policies
+    bool has_identity = true;           // an IAM identity, whose identity-based policies count
     bool same_account = true;           // the resource is the caller's account's
     bool resource_required = false;     // identity policies alone cannot allow (see `needs_resource_policy`)
     bool direct_grant_limited = false;  // a trust policy: a grant to the caller is limited by its boundary
@@ -316,7 +317,7 @@ constexpr decision decide_groups(group_bits on, const decision_facts& f) noexcep
     if (f.has_endpoint && !in(on, endpoint_group)) return decision::implicit_deny;
     const bool within_limits =
         (!f.has_boundary || in(on, boundary_group)) && (f.has_session ? in(on, session_group) : !f.session_required);
-    const bool identity = (f.identity_implied || in(on, identity_group)) && within_limits;
+    const bool identity = f.has_identity && (f.identity_implied || in(on, identity_group)) && within_limits;
     const bool direct = in(on, resource_direct_group) && (!f.direct_grant_limited || within_limits);
     const bool limited = in(on, resource_limited_group) && within_limits;
     bool allowed = false;
@@ -343,11 +344,29 @@ struct key_groups {
     group_bits can_stop = 0;
 };
 
+// Whether some mix of the `free` groups (each on or off), beside the `fixed` ones on,
+// allows when the key's `keyed` groups are on and denies implicitly when they are off:
+// then this key decides between the two. `decide_groups` only grows with more allow
+// groups on, so past `max_free` free groups the extremes answer (an over-approximation).
+inline bool key_decides(group_bits fixed, group_bits free, group_bits keyed, const decision_facts& facts) {
+    if (keyed == 0) return false;
+    const auto decides = [&](group_bits mix) {
+        return decide_groups(fixed | mix | keyed, facts) == decision::allowed &&
+               decide_groups(fixed | mix, facts) == decision::implicit_deny;
+    };
+    constexpr int max_free = 12;
+    if (std::popcount(free) > max_free)
+        return decide_groups(fixed | free | keyed, facts) == decision::allowed &&
+               decide_groups(fixed, facts) == decision::implicit_deny;
+    for (group_bits mix = free;; mix = (mix - 1) & free) {  // every subset of `free`
+        if (decides(mix)) return true;
+        if (mix == 0) return false;
+    }
+}
+
 // What supplying a key could turn `now` into, given what the statements that reference
 // it could do and what every group could do (other missing keys supplied too, any mix
-// of flips reachable: see `evaluation_result::could_become`). `decide_groups` only
-// grows with more allow groups on, so the extremes of what can be reached decide most
-// cases; only "could it allow because of this key" needs the reachable mixes.
+// of flips reachable: see `evaluation_result::could_become`).
 inline decision_set could_become(decision now, const std::array<group_tally, group_count>& all, const key_groups& key,
                                  const decision_facts& facts) {
     group_bits on = 0, can_start = 0, can_stop = 0;
@@ -357,6 +376,7 @@ inline decision_set could_become(decision now, const std::array<group_tally, gro
         if (all[g].any_on && all[g].all_on_can_stop) can_stop |= bit_of(g);
     }
     const group_bits allows = ~bit_of(deny_group);
+    const group_bits fixed = on & ~can_stop & allows;  // allow groups on whatever the keys say
     decision_set out;
     if (now != decision::explicit_deny && in(key.can_start, deny_group)) out.insert(decision::explicit_deny);
     switch (now) {
@@ -364,33 +384,18 @@ inline decision_set could_become(decision now, const std::array<group_tally, gro
             if (in(can_stop, deny_group) &&
                 (in(key.can_stop, deny_group) || ((key.can_start | key.can_stop) & allows) != 0)) {
                 if (decide_groups((on | can_start) & allows, facts) == decision::allowed) out.insert(decision::allowed);
-                if (decide_groups(on & ~can_stop & allows, facts) == decision::implicit_deny)
-                    out.insert(decision::implicit_deny);
+                if (decide_groups(fixed, facts) == decision::implicit_deny) out.insert(decision::implicit_deny);
             }
             break;
-        case decision::allowed:
-            if (decide_groups(on & ~(key.can_stop & can_stop), facts) == decision::implicit_deny)
-                out.insert(decision::implicit_deny);
+        case decision::allowed: {  // this key switching some allow groups off, others perhaps too
+            const group_bits stopped = key.can_stop & can_stop & allows;
+            if (key_decides(fixed, can_stop & allows & ~stopped, stopped, facts)) out.insert(decision::implicit_deny);
             break;
-        case decision::implicit_deny: {
-            // Could some reachable mix allow, and stop allowing without this key's groups?
+        }
+        case decision::implicit_deny: {  // this key switching some allow groups on, others perhaps too
             const group_bits started = key.can_start & can_start & allows;
-            if (started == 0) break;
-            const group_bits fixed = on & ~can_stop & allows;
-            const group_bits free = (can_start | can_stop) & allows & ~started;
-            constexpr int max_free = 12;  // beyond, answer as if some mix could (an over-approximation)
-            if (std::popcount(free) > max_free) {
-                if (decide_groups(fixed | free | started, facts) == decision::allowed) out.insert(decision::allowed);
-                break;
-            }
-            for (group_bits subset = free;; subset = (subset - 1) & free) {  // every subset of `free`
-                if (decide_groups(fixed | subset | started, facts) == decision::allowed &&
-                    decide_groups(fixed | subset, facts) != decision::allowed) {
-                    out.insert(decision::allowed);
-                    break;
-                }
-                if (subset == 0) break;
-            }
+            if (key_decides(fixed, (can_start | can_stop) & allows & ~started, started, facts))
+                out.insert(decision::allowed);
             break;
         }
     }
@@ -406,11 +411,12 @@ inline bool uses_trust_policy(std::string_view action) noexcept {
 }
 
 // A session of a service-linked role, which SCPs and RCPs do not restrict (Organizations
-// user guide, orgs_manage_policies_scps: "SCPs don't affect service-linked roles").
+// user guide, orgs_manage_policies_scps: "SCPs do not affect any service-linked role").
+// Known only from the role's ARN, whose path is `/aws-service-role/`: a session's sts ARN
+// lacks the path, and a name alone could be any role's (fail closed: the policies apply).
 inline bool is_service_linked_session(const principal_identity& who) noexcept {
     return who.kind == principal_kind::role_session &&
-           (who.role_arn.find(":role/aws-service-role/") != std::string_view::npos ||
-            who.name.starts_with("AWSServiceRoleFor"));
+           who.role_arn.find(":role/aws-service-role/") != std::string_view::npos;
 }
 
 // The services whose actions RCPs apply to, sorted (Organizations user guide,
@@ -488,28 +494,23 @@ inline bool covered_by_rcps(std::string_view action) noexcept {
     return std::binary_search(std::begin(rcp_services), std::end(rcp_services), service) && action != "kms:retiregrant";
 }
 
-// Whether Organizations policies whose last level is `target` cover `account` (the
-// principal's for SCPs, the resource's for RCPs): unless the path ends at another
-// account or `account` is the management account. Unknown accounts are covered: the
-// policies can only deny more.
-inline bool organizations_cover(std::string_view target, std::string_view account,
-                                std::string_view management_account) noexcept {
-    if (account.empty()) return true;
-    if (account == management_account) return false;
-    return !is_valid_account_id(target) || target == account;
-}
-
 // Whether a resource policy's grant to everyone (`"*"`, or an Allow with NotPrincipal)
 // reaches the caller as directly as a grant naming it. AWS: "Permissions boundaries and
 // session policies do not limit permissions granted using the aws:PrincipalArn condition
 // key with a wildcard(*) in the Principal element"
 // (UG reference_policies_evaluation-logic_policy-eval-denyallow); otherwise AWS is silent
 // and we read it as the reference simulator does: direct for an IAM user (as its own
-// ARN would be), limited by the boundary and session policies for a session.
+// ARN would be) and a federated user, limited by the boundary and session policies for
+// a role session. Only a positive test of aws:PrincipalArn counts (a negated one grants
+// to every other ARN).
 inline bool everyone_grant_is_direct(const statement& s, const principal_identity& who) noexcept {
-    return who.kind == principal_kind::user ||
-           std::any_of(s.conditions.begin(), s.conditions.end(),
-                       [](const condition& c) { return iequals(c.key, "aws:PrincipalArn"); });
+    const auto names_principal_arn = [](const condition& c) {  // grants to the ARNs it names, and no other
+        const bool positive = c.op == condition_operator::arn_equals || c.op == condition_operator::arn_like ||
+                              c.op == condition_operator::string_equals || c.op == condition_operator::string_like;
+        return positive && !c.if_exists && c.qualifier == set_qualifier::none && iequals(c.key, "aws:PrincipalArn");
+    };
+    return who.kind == principal_kind::user || who.kind == principal_kind::federated_user ||
+           std::any_of(s.conditions.begin(), s.conditions.end(), names_principal_arn);
 }
 
 // Which group an Allow of `layer` counts in, for a resource policy by how its
@@ -682,6 +683,7 @@ public:
         const principal_identity& who = work.caller.identify(r.caller_arn, r.caller_session_name);
         const detail::decision_facts facts = facts_for(r, action, who, out);
 
+        const bool principal_arn_unknown = who.kind == principal_kind::role_session && who.role_arn.empty();
         std::array<detail::group_tally, detail::group_count> tally{};
         index_.for_each_naming(action, [&](const statement_ref& ref, const detail::compiled_statement& s) {
             if ((ref.layer == policy_layer::scp && facts.scp_levels == 0) ||
@@ -692,6 +694,12 @@ public:
                 const auto [about, match] =
                     detail::about_caller(s, who, ref.layer == policy_layer::resource, facts.has_boundary);
                 if (!about) return;
+                // AWS's pages differ on an account in a gateway endpoint's policy ("access is
+                // granted to the AWS account root user only", vpc-endpoints-access): an Allow
+                // naming the account admits its root user alone.
+                if (ref.layer == policy_layer::endpoint && match == principal_match::account && !s.deny &&
+                    who.kind != principal_kind::root)
+                    return;
                 how = match;
             }
             const std::size_t group = s.deny
@@ -714,8 +722,8 @@ public:
             const auto note_unreadable = [&](const condition& c, const std::string& value) {
                 out.unreadable.push_back({c.key, c.spec(), value, ref, entry(ref).policy});
             };
-            const detail::statement_check check =
-                detail::check_statement(s, r, context, work.variable_buffer, note_missing, note_unreadable);
+            const detail::statement_check check = detail::check_statement(
+                s, r, context, work.variable_buffer, principal_arn_unknown, note_missing, note_unreadable);
             if (!check.relevant) return;
             for (std::size_t i = first_missing; i < out.missing.size(); ++i) {
                 out.missing[i].statement_applies = check.applies;
@@ -852,6 +860,9 @@ private:
         out.needs_resource_policy = !out.same_account || kms_key || trust;
         out.not_grantable = resource ? detail::not_grantable(action, *resource) : std::string_view{};
         if (too_deep_) out.not_grantable = "more levels of Organizations policies than AWS allows";
+        // STS: "Roles may not be assumed by root accounts" (the AssumeRole error AWS returns;
+        // UG id_roles_use_switch-role-api: the root user cannot assume a role).
+        if (who.kind == principal_kind::root && trust) out.not_grantable = "the root user cannot assume a role";
 
         detail::decision_facts f;
         f.has_boundary = !layer(policy_layer::boundary).empty();
@@ -869,11 +880,16 @@ private:
             if (!present_[path]) return 0;
             const std::vector<std::string>& targets = paths_[path].targets;
             if (targets.empty()) return 1;  // no level: one that allows nothing
-            return detail::organizations_cover(targets.back(), account, management_account_) ? targets.size() : 0;
+            // A path is taken to be the account's: only the management account is exempt.
+            return account.empty() || account != management_account_ ? targets.size() : 0;
         };
         f.scp_levels = iam_principal && !exempt ? levels(0, caller) : 0;
-        f.rcp_levels = detail::covered_by_rcps(action) && !exempt ? levels(1, owner.empty() ? caller : owner) : 0;
+        f.rcp_levels = present_[1] && detail::covered_by_rcps(action) && !exempt ? levels(1, owner) : 0;
         f.identity_implied = who.kind == principal_kind::root;
+        // Identity-based policies attach "to IAM identities (users, groups to which users
+        // belong, or roles)" (UG access_policies): a service principal, an identity
+        // provider or an anonymous caller has none, whatever the request's policies say.
+        f.has_identity = iam_principal;
         f.same_account = out.same_account;
         f.resource_required = out.needs_resource_policy;
         f.direct_grant_limited = trust;

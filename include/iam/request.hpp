@@ -89,9 +89,9 @@ constexpr std::string_view principal_type_value(principal_kind kind) noexcept {
 ///   given: never guessed), `aws:PrincipalArn` (its ARN), `aws:PrincipalType` `User`;
 /// - a role session: `aws:userid` `ROLEID:SESSION` (only when the role's unique id,
 ///   `r.caller_user_id`, and the session's name are both known), `aws:PrincipalArn` the
-///   role's ARN (for a caller named by its session's ARN, which lacks the role's path,
-///   the role's ARN without a path: give the role's ARN, `request::set_role_caller`, for a
-///   role that has one), `aws:PrincipalType` `AssumedRole`; no `aws:username`;
+///   role's ARN (only when the caller is named by it, `request::set_role_caller`: a
+///   session's ARN lacks the role's path, so evaluation fails closed on conditions on
+///   the key, see `detail::unknowable`), `aws:PrincipalType` `AssumedRole`; no `aws:username`;
 /// - a federated user: `aws:userid` `ACCOUNT:NAME`, `aws:PrincipalArn` its sts ARN,
 ///   `aws:PrincipalType` `FederatedUser`;
 /// - the root user: `aws:userid` the account id, `aws:PrincipalArn` `arn:P:iam::A:root`,
@@ -130,10 +130,7 @@ inline void principal_context(const request& r, const principal_identity& who, s
         case principal_kind::role_session:
             if (!r.caller_user_id.empty() && !who.session.empty())
                 add("aws:userid", "", {r.caller_user_id, ":", who.session});
-            if (!who.role_arn.empty())
-                add("aws:PrincipalArn", "", {who.role_arn});
-            else  // an sts ARN lacks the role's path; the key is in every signed request
-                add("aws:PrincipalArn", "", {"arn:", who.partition, ":iam::", who.account, ":role/", who.name});
+            if (!who.role_arn.empty()) add("aws:PrincipalArn", "", {who.role_arn});
             break;
         case principal_kind::federated_user:
             add("aws:userid", "", {who.account, ":", who.name});
