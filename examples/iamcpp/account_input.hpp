@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <iam/authorization_details.hpp>
+#include <iam/json.hpp>
 
 #include "cli.hpp"
 
@@ -35,6 +36,14 @@ inline std::optional<iam::loaded_account> load_account(std::string_view command,
         return std::nullopt;
     }
     return std::move(loaded).value();
+}
+
+// `"problems": [{"path", "message"}, ...]`, the member that closes a report on a dump.
+inline void write_problems(iam::json::writer& out, const std::vector<iam::load_problem>& problems) {
+    out.key("problems").begin_array();
+    for (const iam::load_problem& p : problems)
+        out.begin_object().key("path").value(p.path).key("message").value(p.message).end_object();
+    out.end_array();
 }
 
 }  // namespace cli

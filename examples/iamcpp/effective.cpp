@@ -131,10 +131,8 @@ public:
     // The report, JSON's "problems" closing it.
     std::string finish() {
         if (!json_) return std::move(text_);
-        json_->key("problems").begin_array();
-        for (const iam::load_problem& p : problems_)
-            json_->begin_object().key("path").value(p.path).key("message").value(p.message).end_object();
-        json_->end_array().end_object();
+        write_problems(*json_, problems_);
+        json_->end_object();
         return std::move(*json_).text() + "\n";
     }
 

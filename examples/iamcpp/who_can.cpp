@@ -245,10 +245,9 @@ public:
         if (!json_)
             return printable(options.action) + " on " + printable(options.resource) + ": " + std::to_string(listed_) +
                    (listed_ == 1 ? " principal\n" : " principals\n") + text_;
-        json_->end_array().key("problems").begin_array();
-        for (const iam::load_problem& p : problems_)
-            json_->begin_object().key("path").value(p.path).key("message").value(p.message).end_object();
-        json_->end_array().end_object();
+        json_->end_array();
+        write_problems(*json_, problems_);
+        json_->end_object();
         return std::move(*json_).text() + "\n";
     }
 

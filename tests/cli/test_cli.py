@@ -3,26 +3,12 @@
 Usage: test_cli.py PATH/TO/iamcpp REPO_ROOT"""
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-tool, root = sys.argv[1], sys.argv[2]
-failures = 0
+from harness import check, finish, run
 
-
-def run(args, stdin=b""):
-    p = subprocess.run([tool] + args, input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    global failures
-    if not condition:
-        failures += 1
-        print(f"FAIL {name} {detail}")
-    else:
-        print(f"ok   {name}")
+root = sys.argv[2]
 
 
 data = os.path.join(root, "examples", "data")
@@ -450,5 +436,4 @@ code, out, err = run(["effective", "--format", "json", "-"],
 check("effective: an Arn naming another user is a problem", code == 1 and
       [p["path"] for p in json.loads(out)["problems"]] == ["/UserDetailList/0/Arn"], (code, out))
 
-print(f"{failures} failed")
-sys.exit(1 if failures else 0)
+finish()

@@ -3,26 +3,12 @@
 Usage: test_who_can.py PATH/TO/iamcpp REPO_ROOT"""
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-tool, root = sys.argv[1], sys.argv[2]
-failures = 0
+from harness import check, finish, run
 
-
-def run(args, stdin=b""):
-    p = subprocess.run([tool] + args, input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    global failures
-    if not condition:
-        failures += 1
-        print(f"FAIL {name} {detail}")
-    else:
-        print(f"ok   {name}")
+root = sys.argv[2]
 
 
 def who_can(action, resource, *options, dump=None):
@@ -207,6 +193,4 @@ doc = json.loads(out) if code != 2 else {}
 check("an invalid trust policy in the dump: a problem, nobody listed, exit 1",
       code == 1 and doc["principals"] == [] and [p["path"] for p in doc["problems"]] == ["role/odd"], (code, out, err))
 
-if failures:
-    print(f"{failures} failed")
-    sys.exit(1)
+finish()
