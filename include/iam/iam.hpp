@@ -25,6 +25,7 @@
 #include "policy.hpp"
 #include "policy_cache.hpp"
 #include "policy_index.hpp"
+#include "principal.hpp"
 #include "request.hpp"
 #include "result.hpp"
 #include "simulate.hpp"
