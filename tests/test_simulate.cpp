@@ -243,6 +243,9 @@ TEST_CASE("simulate: refused Organizations paths and policies of the wrong kind"
             .find("ServiceControlPolicies.1.PolicyInputList.1 is not a valid policy") != std::string::npos);
     CHECK(refused(R"({"ActionNames":["s3:GetObject"],"ResourcePolicy":)" + allow + "}").find("ResourcePolicy") !=
           std::string::npos);
+    std::string sessions = R"({"ActionNames":["s3:GetObject"],"SessionPolicyInputList":[)";
+    for (int i = 0; i < 12; ++i) sessions += std::string(i ? "," : "") + allow;
+    CHECK(refused(sessions + "]}").find("at most 11") != std::string::npos);
     // An empty path allows nothing.
     const std::string empty_path =
         R"({"ActionNames":["s3:GetObject"],"ServiceControlPolicies":[],"PolicyInputList":[)" + allow + "]}";

@@ -265,6 +265,11 @@ inline result<simulation_input, simulation_error> parse_simulation_input(std::st
         !detail::read_string_list(input, "ResourceArns", out.resources, error))
         return error;
     if (out.actions.empty()) return simulation_error{simulation_errc::missing_actions, ""};
+    // STS AssumeRole: "a single JSON inline session policy document" and "up to 10 managed
+    // session policies".
+    if (p.session.size() > 11)
+        return simulation_error{simulation_errc::invalid_field,
+                                "SessionPolicyInputList holds at most 11 policies: one inline and 10 managed"};
     if (out.resources.empty()) out.resources.emplace_back("*");
     for (const auto& [field, target] :
          {std::pair{"CallerArn", &out.caller_arn}, std::pair{"ResourceOwner", &out.resource_owner},
