@@ -778,6 +778,7 @@ private:
         compiled_policies out;
         const auto compile = [](std::vector<named_policy>& from) {
             std::vector<named_compiled_policy> to;
+            to.reserve(from.size());
             for (named_policy& p : from)
                 to.push_back({std::move(p.name), compiled_policy::make(std::move(p.document))});
             return to;

@@ -206,7 +206,8 @@ inline bool read_organizations(json::element input, std::string_view field, poli
     if (!input.find(field)) return true;
     out.emplace();
     return read_items(
-        input, field, "{\"Target\", \"PolicyInputList\"} objects", error, [&](json::element item, std::string name) {
+        input, field, "{\"Target\", \"PolicyInputList\"} objects", error,
+        [&](json::element item, const std::string& name) {
             const auto target = item.find("Target");
             if (!item.is_object() || !target || !target->as_string() ||
                 !is_organizations_target(*target->as_string())) {
