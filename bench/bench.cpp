@@ -5,11 +5,14 @@
 
 #include <iam/iam.hpp>
 
+#include <cstring>
 #include <random>
 #include <regex>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include "allocations.hpp"
 
 namespace {
 
@@ -55,6 +58,34 @@ void BM_UserNameCheck(benchmark::State& state) {
 }
 BENCHMARK(BM_UserNameCheck);
 
+// The byte-scan floor a name check can approach: one memchr over each name (for a
+// byte no name holds), the least work that still reads every byte.
+void BM_UserNameMemchr(benchmark::State& state) {
+    const auto names = name_mix(10000, 1);
+    std::size_t found = 0;
+    for (auto _ : state) {
+        for (const std::string& name : names) found += std::memchr(name.data(), '\n', name.size()) != nullptr ? 1u : 0u;
+        benchmark::DoNotOptimize(found);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(names.size()));
+}
+BENCHMARK(BM_UserNameMemchr);
+
+// Reports the allocations the loop made per name, as the counter `allocs_per_name`.
+class allocations_per_name {
+public:
+    explicit allocations_per_name(benchmark::State& state) : state_(state), start_(allocation_count()) {}
+    void report(std::size_t names) {
+        const auto made = static_cast<double>(allocation_count() - start_);
+        state_.counters["allocs_per_name"] =
+            made / static_cast<double>(state_.iterations()) / static_cast<double>(names);
+    }
+
+private:
+    benchmark::State& state_;
+    std::uint64_t start_;
+};
+
 void BM_UserNameStdRegex(benchmark::State& state) {
     const auto names = name_mix(10000, 1);
     const std::regex pattern("^[\\w+=,.@-]{1,64}$");
@@ -69,16 +100,19 @@ BENCHMARK(BM_UserNameStdRegex);
 
 void BM_DuplicatesFind(benchmark::State& state) {
     const auto names = duplicate_mix();
+    allocations_per_name allocations(state);
     for (auto _ : state) {
         auto duplicates = iam::find_case_duplicates(names);
         benchmark::DoNotOptimize(duplicates.data());
     }
+    allocations.report(names.size());
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(names.size()));
 }
 BENCHMARK(BM_DuplicatesFind);
 
 void BM_DuplicatesUnorderedSet(benchmark::State& state) {
     const auto names = duplicate_mix();
+    allocations_per_name allocations(state);
     for (auto _ : state) {
         std::unordered_set<std::string> seen;
         std::size_t duplicates = 0;
@@ -89,6 +123,7 @@ void BM_DuplicatesUnorderedSet(benchmark::State& state) {
         }
         benchmark::DoNotOptimize(duplicates);
     }
+    allocations.report(names.size());
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(names.size()));
 }
 BENCHMARK(BM_DuplicatesUnorderedSet);
