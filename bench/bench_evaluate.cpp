@@ -23,6 +23,42 @@
 
 namespace {
 
+// Every AWS managed policy, parsed, by name.
+std::map<std::string, iam::policy, std::less<>> managed_policies() {
+    std::map<std::string, iam::policy, std::less<>> corpus;
+    for (const managed_policy_text& p : managed_policy_corpus())
+        corpus.emplace(p.name, iam::parse_policy(p.document).value());
+    return corpus;
+}
+
+// 256 requests by `caller`, each an (action, resource) of `shapes` drawn with `seed`,
+// with the context `context_of(rng)` gives.
+template <typename ContextOf>
+std::vector<iam::request> requests_over(const std::vector<std::pair<std::string, std::string>>& shapes,
+                                        const char* caller, unsigned seed, ContextOf context_of) {
+    std::vector<iam::request> out;
+    std::mt19937 rng(seed);
+    for (int i = 0; i < 256; ++i) {
+        const auto& [action, resource] = shapes[rng() % shapes.size()];
+        iam::request r{action, resource, caller, "", {}};
+        r.context = context_of(rng);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+// Evaluates the requests in turn with one reused result and workspace.
+void evaluate_each(benchmark::State& state, const iam::compiled_policy_set& set, const std::vector<iam::request>& rs) {
+    iam::evaluation_result out;
+    iam::evaluation_workspace work;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        set.evaluate_into(rs[i++ % rs.size()], out, work);
+        benchmark::DoNotOptimize(out.decision);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
 iam::policy_set user_policies() {
     const std::vector<std::string> attached{"ReadOnlyAccess",
                                             "AmazonS3FullAccess",
@@ -34,9 +70,7 @@ iam::policy_set user_policies() {
                                             "AmazonSQSFullAccess",
                                             "AmazonSNSReadOnlyAccess",
                                             "SecurityAudit"};
-    std::map<std::string, iam::policy, std::less<>> corpus;
-    for (const managed_policy_text& p : managed_policy_corpus())
-        corpus.emplace(p.name, iam::parse_policy(p.document).value());
+    const auto corpus = managed_policies();
     iam::policy_set set;
     for (const std::string& name : attached) set.identity.push_back({name, corpus.at(name)});
     set.boundary.push_back({"PowerUserAccess", corpus.at("PowerUserAccess")});
@@ -63,30 +97,16 @@ std::vector<iam::request> requests() {
         {"cloudtrail:LookupEvents", "*"},
         {"sts:AssumeRole", "arn:aws:iam::123456789012:role/deploy"},
     };
-    std::vector<iam::request> out;
-    std::mt19937 rng(5);
-    for (int i = 0; i < 256; ++i) {
-        const auto& [action, resource] = shapes[rng() % shapes.size()];
-        iam::request r{action, resource, "arn:aws:iam::123456789012:user/alice", "", {}};
-        r.context = {{"aws:username", {"alice"}, iam::context_type::string},
-                     {"aws:MultiFactorAuthPresent", {rng() % 2 ? "true" : "false"}, iam::context_type::boolean},
-                     {"aws:SourceIp", {"203.0.113.7"}, iam::context_type::ip}};
-        out.push_back(std::move(r));
-    }
-    return out;
+    return requests_over(shapes, "arn:aws:iam::123456789012:user/alice", 5, [](std::mt19937& rng) {
+        return std::vector<iam::context_entry>{
+            {"aws:username", {"alice"}, iam::context_type::string},
+            {"aws:MultiFactorAuthPresent", {rng() % 2 ? "true" : "false"}, iam::context_type::boolean},
+            {"aws:SourceIp", {"203.0.113.7"}, iam::context_type::ip}};
+    });
 }
 
 void BM_Evaluate(benchmark::State& state) {
-    const iam::compiled_policy_set set(user_policies());
-    const std::vector<iam::request> rs = requests();
-    iam::evaluation_result out;
-    iam::evaluation_workspace work;
-    std::size_t i = 0;
-    for (auto _ : state) {
-        set.evaluate_into(rs[i++ % rs.size()], out, work);
-        benchmark::DoNotOptimize(out.decision);
-    }
-    state.SetItemsProcessed(state.iterations());
+    evaluate_each(state, iam::compiled_policy_set(user_policies()), requests());
 }
 BENCHMARK(BM_Evaluate);
 
@@ -107,9 +127,7 @@ BENCHMARK(BM_EvaluateUncompiled);
 // policy and SCPs at three levels (the root's FullAWSAccess, an OU's region and
 // guard-rail denies, the account's allow list).
 iam::policy_set full_policies() {
-    std::map<std::string, iam::policy, std::less<>> corpus;
-    for (const managed_policy_text& p : managed_policy_corpus())
-        corpus.emplace(p.name, iam::parse_policy(p.document).value());
+    const auto corpus = managed_policies();
     const auto parse = [](const char* text, iam::policy_kind kind) { return iam::parse_policy(text, kind).value(); };
     iam::policy_set set;
     set.identity = {{"AmazonS3ReadOnlyAccess", corpus.at("AmazonS3ReadOnlyAccess")},
@@ -158,24 +176,14 @@ void BM_EvaluateFull(benchmark::State& state) {
         {"ec2:RunInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"},
         {"cloudtrail:StopLogging", "arn:aws:cloudtrail:us-east-1:123456789012:trail/main"},
     };
-    std::vector<iam::request> rs;
-    std::mt19937 rng(7);
-    for (int i = 0; i < 256; ++i) {
-        const auto& [action, resource] = shapes[rng() % shapes.size()];
-        iam::request r{action, resource, "arn:aws:sts::123456789012:assumed-role/deploy/build-42", "", {}};
-        r.context = {{"aws:SecureTransport", {rng() % 8 ? "true" : "false"}, iam::context_type::boolean},
-                     {"aws:RequestedRegion", {rng() % 4 ? "us-east-1" : "ap-south-1"}, iam::context_type::string},
-                     {"aws:PrincipalTag/team", {"blue"}, iam::context_type::string}};
-        rs.push_back(std::move(r));
-    }
-    iam::evaluation_result out;
-    iam::evaluation_workspace work;
-    std::size_t i = 0;
-    for (auto _ : state) {
-        set.evaluate_into(rs[i++ % rs.size()], out, work);
-        benchmark::DoNotOptimize(out.decision);
-    }
-    state.SetItemsProcessed(state.iterations());
+    const auto rs =
+        requests_over(shapes, "arn:aws:sts::123456789012:assumed-role/deploy/build-42", 7, [](std::mt19937& rng) {
+            return std::vector<iam::context_entry>{
+                {"aws:SecureTransport", {rng() % 8 ? "true" : "false"}, iam::context_type::boolean},
+                {"aws:RequestedRegion", {rng() % 4 ? "us-east-1" : "ap-south-1"}, iam::context_type::string},
+                {"aws:PrincipalTag/team", {"blue"}, iam::context_type::string}};
+        });
+    evaluate_each(state, set, rs);
 }
 BENCHMARK(BM_EvaluateFull);
 
