@@ -637,7 +637,7 @@ public:
     }
 
     /// True when a permissions boundary is set.
-    bool has_boundary() const noexcept { return !layer(policy_layer::boundary).empty(); }
+    bool has_boundary() const noexcept { return !policies(policy_layer::boundary).empty(); }
 
     /// The policies of `l` (Organizations levels one after another).
     const std::vector<named_compiled_policy>& policies(policy_layer l) const noexcept {
@@ -650,12 +650,6 @@ public:
     /// The statement a reference names.
     const statement& statement_of(const statement_ref& ref) const noexcept {
         return entry(ref).policy->document().statements[ref.statement_index];
-    }
-
-    /// For an SCP or RCP, the `target` of its level; empty for other policies.
-    std::string_view level_target(const statement_ref& ref) const noexcept {
-        const organizations_path* path = organizations(ref.layer);
-        return path != nullptr ? std::string_view(path->targets[path->level_of[ref.policy_index]]) : std::string_view{};
     }
 
     /// The decision for `r`, with its explanation.
@@ -768,9 +762,10 @@ public:
     }
 
 private:
-    // The levels of SCPs or RCPs, and the level of each of the layer's policies.
+    // Whether SCPs or RCPs were given, how many levels, and the level of each of the layer's policies.
     struct organizations_path {
-        std::vector<std::string> targets;
+        bool given = false;
+        std::size_t levels = 0;
         std::vector<std::uint8_t> level_of;
     };
 
@@ -814,12 +809,10 @@ private:
         if (!levels) return;
         too_deep_ = too_deep_ || levels->size() > detail::max_organizations_levels;
         organizations_path& path = paths_[l == policy_layer::scp ? 0 : 1];
-        path.targets.clear();  // present, perhaps with no level (then nothing is allowed)
-        present_[l == policy_layer::scp ? 0 : 1] = true;
-        for (std::size_t i = 0; i < levels->size() && i < detail::max_organizations_levels; ++i) {
-            auto& level = (*levels)[i];
-            path.targets.push_back(std::move(level.target));
-            for (named_compiled_policy& p : level.policies) {
+        path.given = true;  // perhaps with no level (then nothing is allowed)
+        path.levels = std::min(levels->size(), detail::max_organizations_levels);
+        for (std::size_t i = 0; i < path.levels; ++i) {
+            for (named_compiled_policy& p : (*levels)[i].policies) {
                 layer(l).push_back(std::move(p));
                 path.level_of.push_back(static_cast<std::uint8_t>(i));
             }
@@ -866,26 +859,25 @@ private:
         if (who.kind == principal_kind::root && trust) out.not_grantable = "the root user cannot assume a role";
 
         detail::decision_facts f;
-        f.has_boundary = !layer(policy_layer::boundary).empty();
-        f.has_session = !layer(policy_layer::session).empty();
+        f.has_boundary = has_boundary();
+        f.has_session = !policies(policy_layer::session).empty();
         // UG reference_policies_evaluation-logic: "If there is no session policy, the code
         // checks whether the principal is a role session. If the principal is a role
         // session, then the request is Allowed. Otherwise, the request is implicitly denied."
         f.session_required = who.kind == principal_kind::federated_user;
-        f.has_endpoint = !layer(policy_layer::endpoint).empty();
+        f.has_endpoint = !policies(policy_layer::endpoint).empty();
         const bool exempt = detail::is_service_linked_session(who);
         const bool iam_principal = who.kind == principal_kind::user || who.kind == principal_kind::role_session ||
                                    who.kind == principal_kind::federated_user || who.kind == principal_kind::root ||
                                    who.kind == principal_kind::unknown;
-        const auto levels = [&](std::size_t path, std::string_view account) -> std::size_t {
-            if (!present_[path]) return 0;
-            const std::vector<std::string>& targets = paths_[path].targets;
-            if (targets.empty()) return 1;  // no level: one that allows nothing
+        const auto levels = [&](const organizations_path& path, std::string_view account) -> std::size_t {
+            if (!path.given) return 0;
+            if (path.levels == 0) return 1;  // no level: one that allows nothing
             // A path is taken to be the account's: only the management account is exempt.
-            return account.empty() || account != management_account_ ? targets.size() : 0;
+            return account.empty() || account != management_account_ ? path.levels : 0;
         };
-        f.scp_levels = iam_principal && !exempt ? levels(0, caller) : 0;
-        f.rcp_levels = present_[1] && detail::covered_by_rcps(action) && !exempt ? levels(1, owner) : 0;
+        f.scp_levels = iam_principal && !exempt ? levels(paths_[0], caller) : 0;
+        f.rcp_levels = paths_[1].given && detail::covered_by_rcps(action) && !exempt ? levels(paths_[1], owner) : 0;
         f.identity_implied = who.kind == principal_kind::root;
         // Identity-based policies attach "to IAM identities (users, groups to which users
         // belong, or roles)" (UG access_policies): a service principal, an identity
@@ -942,16 +934,12 @@ private:
     }
 
     std::vector<named_compiled_policy>& layer(policy_layer l) noexcept { return layers_[static_cast<std::size_t>(l)]; }
-    const std::vector<named_compiled_policy>& layer(policy_layer l) const noexcept {
-        return layers_[static_cast<std::size_t>(l)];
-    }
     const named_compiled_policy& entry(const statement_ref& ref) const noexcept {
-        return layer(ref.layer)[ref.policy_index];
+        return policies(ref.layer)[ref.policy_index];
     }
 
     std::array<std::vector<named_compiled_policy>, policy_layer_count> layers_;
     std::array<organizations_path, 2> paths_;  // SCPs, RCPs
-    std::array<bool, 2> present_{};            // whether SCPs, RCPs were given
     bool too_deep_ = false;
     std::string management_account_;
     policy_index index_;  // views layers_'s policies
