@@ -220,6 +220,19 @@ TEST_CASE("simulate: resource policies, session policies, SCPs, RCPs and endpoin
     CHECK(results[3].find("ResourceControlPolicyDecisionDetail") != nullptr);  // SQS supports RCPs
 }
 
+TEST_CASE("policy_cache: a document read as one kind, else as another") {
+    iam::policy_cache cache;
+    const std::string bucket = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*",)"
+                               R"("Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}})";
+    CHECK_FALSE(cache.get(bucket, iam::policy_kind::trust));  // a trust policy has no Resource
+    CHECK(cache.get(bucket, iam::policy_kind::trust, iam::policy_kind::resource));
+    // Neither: the errors are the first kind's.
+    const std::string no_principal = R"({"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})";
+    const auto neither = cache.get(no_principal, iam::policy_kind::trust, iam::policy_kind::resource);
+    REQUIRE_FALSE(neither);
+    CHECK(neither.error().errors == cache.get(no_principal, iam::policy_kind::trust).error().errors);
+}
+
 TEST_CASE("simulate: refused Organizations paths and policies of the wrong kind") {
     const auto refused = [](const std::string& input) {
         const auto parsed = iam::parse_simulation_input(input);
@@ -252,53 +265,92 @@ TEST_CASE("simulate: refused Organizations paths and policies of the wrong kind"
     CHECK(iam::simulate_json(empty_path).find(R"("EvalDecision":"implicitDeny")") != std::string::npos);
 }
 
-TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases") {
-    std::ifstream cases(IAM_TEST_DATA_DIR "/golden/cases.jsonl");
-    std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/decisions.jsonl");
-    REQUIRE(cases.is_open());
-    REQUIRE(decisions.is_open());
-    std::size_t count = 0, results = 0, disagreements = 0, trust_not_given = 0;
+namespace {
+
+// What comparing our decisions with the reference simulator's found.
+struct golden_tally {
+    std::size_t count = 0;                                   // cases read
+    std::size_t refused = 0;                                 // cases the reference refused too (we must refuse them)
+    std::size_t results = 0;                                 // results compared
+    std::size_t disagreements = 0;                           // results whose decisions differ, pinned ones aside
+    std::map<std::string, std::size_t, std::less<>> pinned;  // differing results by pinned class
+    std::map<std::string, std::size_t, std::less<>> tagged;  // cases left out by `AwsDocDiffers` class
+};
+
+// Runs every case of `cases_path` and compares each result's decision with the line of
+// `decisions_path`; `pinned(input, result, want)` names the class of a known difference
+// (AWS's documentation over the reference), or returns empty. Cases tagged
+// `AwsDocDiffers` are counted, not compared; the first ten disagreements are reported.
+template <typename Pinned>
+golden_tally compare_with_reference(const char* cases_path, const char* decisions_path, Pinned&& pinned) {
+    std::ifstream cases(cases_path);
+    std::ifstream decisions(decisions_path);
+    REQUIRE((cases.is_open() && decisions.is_open()));
+    golden_tally tally;
     iam::policy_cache cache;
     std::string case_line, expected_line;
     while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
-        ++count;
+        ++tally.count;
         const auto expected = iam::json::parse(expected_line);
-        REQUIRE(expected);
+        const auto tagged = iam::json::parse(case_line);
+        REQUIRE((expected && tagged));
         auto input = iam::parse_simulation_input(case_line, &cache);
         if (expected->find("Error") != nullptr) {
             CHECK_FALSE(input.has_value());
+            ++tally.refused;
             continue;
         }
-        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message());
+        REQUIRE_MESSAGE(input.has_value(), "case " << tally.count << ": " << input.error().message());
+        if (const auto* tag = tagged->find("AwsDocDiffers")) {
+            ++tally.tagged[std::string(*tag->as_string())];
+            continue;
+        }
         const iam::compiled_policy_set set = iam::policies_of(input.value());
         const auto ours = iam::run_simulation(set, input.value(), &bundled_catalog());
         const auto& theirs = *expected->find("EvaluationResults")->as_array();
         REQUIRE(ours.size() == theirs.size());
         for (std::size_t i = 0; i < ours.size(); ++i) {
-            ++results;
+            ++tally.results;
             const std::string_view want = *theirs[i].find("EvalDecision")->as_string();
-            // Pinned: AWS's simulator, given no ResourcePolicy, reads identity policies
-            // alone; a role is assumed only if its trust policy allows ("To change who can
-            // assume a role, you must modify the role's trust policy",
-            // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html),
-            // which these cases do not give.
-            if (ours[i].evaluation.needs_resource_policy && ours[i].evaluation.same_account && want == "allowed" &&
-                iam::detail::uses_trust_policy(iam::lower_case_action(ours[i].action).view())) {
-                ++trust_not_given;
+            if (iam::to_string(ours[i].evaluation.decision) == want) continue;
+            if (const std::string_view known = pinned(input.value(), ours[i], want); !known.empty()) {
+                ++tally.pinned[std::string(known)];
                 continue;
             }
-            if (iam::to_string(ours[i].evaluation.decision) != want) {
-                ++disagreements;
-                if (disagreements <= 10)
-                    FAIL_CHECK("case " << count << " " << ours[i].action << " on " << ours[i].resource << ": ours "
-                                       << iam::to_string(ours[i].evaluation.decision) << ", reference " << want);
-            }
+            if (++tally.disagreements <= 10)
+                FAIL_CHECK("case " << tally.count << " " << ours[i].action << " on " << ours[i].resource << ": ours "
+                                   << iam::to_string(ours[i].evaluation.decision) << ", reference " << want);
         }
     }
-    CHECK(count == 10000);
-    CHECK(results > 25000);
-    CHECK(disagreements == 0);
-    CHECK(trust_not_given == 345);
+    return tally;
+}
+
+// Whether `r` asks to assume a role (or tag its session, ...), which its trust policy decides.
+bool assumes_role(const iam::simulation_result& r) {
+    return iam::detail::uses_trust_policy(iam::lower_case_action(r.action).view());
+}
+
+}  // namespace
+
+TEST_CASE("golden: agrees with the reference simulator on 10,000 generated cases") {
+    const golden_tally tally = compare_with_reference(
+        IAM_TEST_DATA_DIR "/golden/cases.jsonl", IAM_TEST_DATA_DIR "/golden/decisions.jsonl",
+        [](const iam::simulation_input&, const iam::simulation_result& r, std::string_view want) -> std::string_view {
+            // AWS's simulator, given no ResourcePolicy, reads identity policies alone; a role
+            // is assumed only if its trust policy allows ("To change who can assume a role,
+            // you must modify the role's trust policy",
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html),
+            // which these cases do not give.
+            const iam::evaluation_result& e = r.evaluation;
+            if (e.needs_resource_policy && e.same_account && want == "allowed" && assumes_role(r))
+                return "trust policy not given";
+            return {};
+        });
+    CHECK(tally.count == 10000);
+    CHECK(tally.results > 25000);
+    CHECK(tally.disagreements == 0);
+    CHECK(tally.tagged.empty());
+    CHECK(tally.pinned == std::map<std::string, std::size_t, std::less<>>{{"trust policy not given", 345}});
 }
 
 TEST_CASE("golden: every policy type, agreeing with the reference simulator on 10,000 more cases") {
@@ -307,80 +359,46 @@ TEST_CASE("golden: every policy type, agreeing with the reference simulator on 1
     // users, in the same account and across accounts. The cases tagged `AwsDocDiffers` are
     // where AWS's documentation and the reference simulator part (tests/test_evaluate_full.cpp
     // pins each class with AWS's words); their decisions are not compared.
-    std::ifstream cases(IAM_TEST_DATA_DIR "/golden/full-cases.jsonl");
-    std::ifstream decisions(IAM_TEST_DATA_DIR "/golden/full-decisions.jsonl");
-    REQUIRE((cases.is_open() && decisions.is_open()));
-    std::size_t count = 0, results = 0, disagreements = 0, trust_under_boundary = 0, root_assumes = 0,
-                principal_arn_unknown = 0;
-    std::map<std::string, std::size_t, std::less<>> differs;
-    iam::policy_cache cache;
-    std::string case_line, expected_line;
-    while (std::getline(cases, case_line) && std::getline(decisions, expected_line)) {
-        ++count;
-        const auto expected = iam::json::parse(expected_line);
-        const auto tagged = iam::json::parse(case_line);
-        REQUIRE((expected && tagged));
-        auto input = iam::parse_simulation_input(case_line, &cache);
-        REQUIRE_MESSAGE(input.has_value(), "case " << count << ": " << input.error().message());
-        if (const auto* tag = tagged->find("AwsDocDiffers")) {
-            ++differs[std::string(*tag->as_string())];
-            continue;
-        }
-        const iam::compiled_policy_set set = iam::policies_of(input.value());
-        const auto ours = iam::run_simulation(set, input.value(), &bundled_catalog());
-        const auto& theirs = *expected->find("EvaluationResults")->as_array();
-        REQUIRE(ours.size() == theirs.size());
-        for (std::size_t i = 0; i < ours.size(); ++i) {
-            ++results;
-            const iam::evaluation_result& e = ours[i].evaluation;
-            const std::string_view want = *theirs[i].find("EvalDecision")->as_string();
-            // Pinned: a trust policy naming the user, whose boundary does not allow
-            // sts:AssumeRole ("If a permissions boundary is set for the user, then it must
-            // allow the sts:AssumeRole action",
+    const golden_tally tally = compare_with_reference(
+        IAM_TEST_DATA_DIR "/golden/full-cases.jsonl", IAM_TEST_DATA_DIR "/golden/full-decisions.jsonl",
+        [](const iam::simulation_input& input, const iam::simulation_result& r,
+           std::string_view want) -> std::string_view {
+            const iam::evaluation_result& e = r.evaluation;
+            // A trust policy naming the user, whose boundary does not allow sts:AssumeRole
+            // ("If a permissions boundary is set for the user, then it must allow the
+            // sts:AssumeRole action",
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html).
             if (want == "allowed" && e.decision == iam::decision::implicit_deny && e.allowed_by_resource_policy &&
-                !e.allowed_by_boundary &&
-                iam::detail::uses_trust_policy(iam::lower_case_action(ours[i].action).view())) {
-                ++trust_under_boundary;
-                continue;
-            }
-            // Pinned: STS answers "Roles may not be assumed by root accounts".
-            if (want == "allowed" && e.not_grantable == "the root user cannot assume a role") {
-                ++root_assumes;
-                continue;
-            }
-            // Pinned: a session named by its sts ARN, whose aws:PrincipalArn (its role's ARN,
-            // path included) AWS knows and we cannot, fails closed on conditions on it (the
+                !e.allowed_by_boundary && assumes_role(r))
+                return "trust policy naming a user outside its boundary";
+            // STS answers "Roles may not be assumed by root accounts".
+            if (want == "allowed" && e.not_grantable == "the root user cannot assume a role")
+                return "root user assuming a role";
+            // A session named by its sts ARN, whose aws:PrincipalArn (its role's ARN, path
+            // included) AWS knows and we cannot, fails closed on conditions on it (the
             // reference simulator was given the role's ARN without a path).
-            const auto lacks_principal_arn = [&] {
-                return std::any_of(e.missing.begin(), e.missing.end(),
-                                   [](const iam::missing_key& k) { return k.key == "aws:PrincipalArn"; });
-            };
-            if (iam::to_string(e.decision) != want && e.decision != iam::decision::allowed && want != "explicitDeny" &&
-                input->caller_arn.find(":assumed-role/") != std::string::npos && lacks_principal_arn()) {
-                ++principal_arn_unknown;
-                continue;
-            }
-            if (iam::to_string(e.decision) != want) {
-                ++disagreements;
-                if (disagreements <= 10)
-                    FAIL_CHECK("full case " << count << " " << ours[i].action << " on " << ours[i].resource << ": ours "
-                                            << iam::to_string(e.decision) << ", reference " << want);
-            }
-        }
-    }
-    CHECK(count == 10000);
-    CHECK(results > 9000);
-    CHECK(disagreements == 0);
-    CHECK(trust_under_boundary == 2);
-    CHECK(root_assumes == 48);
-    CHECK(principal_arn_unknown == 16);
-    CHECK(differs == std::map<std::string, std::size_t, std::less<>>{{"EndpointPolicyPrincipal", 211},
-                                                                     {"NotPrincipalPartial", 219},
-                                                                     {"RcpUnsupportedService", 449},
-                                                                     {"RoleWithoutTrustPolicy", 263},
-                                                                     {"SessionArnBeyondSessionPolicy", 562},
-                                                                     {"WildcardPrincipalBeyondSessionPolicy", 230}});
+            const bool lacks_principal_arn = std::any_of(e.missing.begin(), e.missing.end(),
+                                                         [](const auto& k) { return k.key == "aws:PrincipalArn"; });
+            if (e.decision != iam::decision::allowed && want != "explicitDeny" &&
+                input.caller_arn.find(":assumed-role/") != std::string::npos && lacks_principal_arn)
+                return "session's aws:PrincipalArn unknown";
+            return {};
+        });
+    CHECK(tally.count == 10000);
+    CHECK(tally.refused == 0);
+    CHECK(tally.results > 9000);
+    CHECK(tally.disagreements == 0);
+    CHECK(tally.pinned ==
+          std::map<std::string, std::size_t, std::less<>>{{"root user assuming a role", 48},
+                                                          {"session's aws:PrincipalArn unknown", 16},
+                                                          {"trust policy naming a user outside its boundary", 2}});
+    CHECK(tally.tagged ==
+          std::map<std::string, std::size_t, std::less<>>{{"EndpointPolicyPrincipal", 211},
+                                                          {"NotPrincipalPartial", 219},
+                                                          {"RcpUnsupportedService", 449},
+                                                          {"RoleWithoutTrustPolicy", 263},
+                                                          {"SessionArnBeyondSessionPolicy", 562},
+                                                          {"WildcardPrincipalBeyondSessionPolicy", 230}});
 }
 
 TEST_CASE("golden: full simulate outputs of the showcase cases, their decisions the reference simulator's") {

@@ -74,12 +74,12 @@ std::optional<std::vector<std::string>> level_files(std::string_view value) {
     }
 }
 
-// The policy `text` of file `path` read as `kind` through `cache`; nothing when it breaks
-// the grammar, after a message when `complain`.
+// The policy `text` of file `path` read as `kind` (else as `otherwise`, if given) through
+// `cache`; nothing when it breaks the grammar, after a message (about `kind`) when `complain`.
 std::optional<iam::named_compiled_policy> prepare_policy(const std::string& path, std::string_view text,
-                                                         iam::policy_kind kind, iam::policy_cache& cache,
-                                                         bool complain) {
-    auto prepared = cache.get(text, kind);
+                                                         iam::policy_kind kind, iam::policy_cache& cache, bool complain,
+                                                         std::optional<iam::policy_kind> otherwise = {}) {
+    auto prepared = otherwise ? cache.get(text, kind, *otherwise) : cache.get(text, kind);
     if (prepared) return iam::named_compiled_policy{path, std::move(prepared).value()};
     if (complain) {
         const iam::policy_error& e = prepared.error().errors.front();
@@ -101,10 +101,7 @@ std::optional<iam::named_compiled_policy> read_policy_file(const std::string& pa
         fail_usage("who-can: cannot read `" + printable(path) + "`");
         return std::nullopt;
     }
-    auto policy = prepare_policy(path, *text, kind, cache, !otherwise);
-    if (!policy && otherwise) policy = prepare_policy(path, *text, *otherwise, cache, false);
-    if (!policy && otherwise) prepare_policy(path, *text, kind, cache, true);  // the message
-    return policy;
+    return prepare_policy(path, *text, kind, cache, true, otherwise);
 }
 
 // The resource policy of `options`: a file (read with the trust policy grammar first for

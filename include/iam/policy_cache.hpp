@@ -37,6 +37,15 @@ public:
         return prepared;
     }
 
+    /// The prepared policy of `text` read as `kind`, else as `otherwise` (a bucket policy
+    /// or a role's trust policy, say); the errors of `kind` when neither grammar takes it.
+    result<compiled_policy_ptr, policy_errors> get(std::string_view text, policy_kind kind, policy_kind otherwise) {
+        auto first = get(text, kind);
+        if (first) return first;
+        if (auto second = get(text, otherwise)) return second;
+        return first;
+    }
+
 private:
     struct text_hash {
         using is_transparent = void;

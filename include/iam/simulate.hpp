@@ -119,11 +119,14 @@ inline bool read_string_list(json::element parent, std::string_view field, std::
     });
 }
 
-// Reads `text` as a policy of `kind` (through `cache` when given) into `out`, named `name`.
+// Reads `text` as a policy of `kind` (else of `otherwise`, when given; through `cache`
+// when given) into `out`, named `name`.
 inline bool read_policy_text(std::string_view text, std::string name, policy_kind kind, policy_cache* cache,
-                             std::vector<named_compiled_policy>& out, simulation_error& error) {
-    policy_cache one_off(1);
-    auto prepared = (cache != nullptr ? *cache : one_off).get(text, kind);
+                             std::vector<named_compiled_policy>& out, simulation_error& error,
+                             std::optional<policy_kind> otherwise = {}) {
+    policy_cache one_off(2);
+    policy_cache& c = cache != nullptr ? *cache : one_off;
+    auto prepared = otherwise ? c.get(text, kind, *otherwise) : c.get(text, kind);
     if (!prepared) {
         error = {simulation_errc::invalid_policy, name + " is not a valid policy:"};
         for (const policy_error& e : prepared.error().errors)
@@ -169,11 +172,7 @@ inline bool read_resource_policy(json::element input, policy_cache* cache, std::
         error = {simulation_errc::invalid_policy, "ResourcePolicy must be a policy document (a JSON string or object)"};
         return false;
     }
-    if (read_policy_text(*text, "ResourcePolicy", policy_kind::resource, cache, out, error)) return true;
-    simulation_error as_trust;
-    if (!read_policy_text(*text, "ResourcePolicy", policy_kind::trust, cache, out, as_trust)) return false;
-    error = {};
-    return true;
+    return read_policy_text(*text, "ResourcePolicy", policy_kind::resource, cache, out, error, policy_kind::trust);
 }
 
 // The shape of an Organizations target: a root (`r-` and 4 to 32 lower-case letters or
